@@ -1,0 +1,102 @@
+/**
+ * The control plane under /__workspace (never part of a provider's API):
+ * - POST /__workspace/reset                      delete every service's data (and the rate-limit state)
+ * - GET  /__workspace/requests?service=&since=   the request log (method, path, status, time)
+ * - DELETE /__workspace/requests                 clear the log
+ * - POST /__workspace/faults {service, status, count, retryAfterMs?, message?}  the next `count` requests of the
+ *        service answer `status` in the provider's error shape
+ * - DELETE /__workspace/faults                   drop pending faults
+ * - GET|PATCH /__workspace/settings {speed?, rateLimits?:{airtable?:{requestsPerSecond?, penaltyMs?, enabled?}}}
+ * - GET  /__workspace/health
+ */
+import type { RequestLog } from './request-log.ts';
+import type { SlidingWindowLimiter } from './rate-limiter.ts';
+import type { LocalRequest, LocalResponse, LocalService, ServiceContext, ServiceName } from './types.ts';
+
+export interface Fault {
+  service: ServiceName;
+  status: number;
+  remaining: number;
+  retryAfterMs?: number;
+  message?: string;
+}
+export type FaultQueue = Fault[];
+
+export interface ControlContext extends ServiceContext {
+  services: LocalService[];
+  faults: FaultQueue;
+  requestLog: RequestLog;
+  limiter: SlidingWindowLimiter;
+}
+
+const SERVICE_NAMES: ServiceName[] = ['airtable', 'notion', 'drive', 'gmail'];
+
+export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResponse {
+  const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
+  const query = new URLSearchParams(req.rawQuery);
+  switch (route) {
+    case 'GET /__workspace/health':
+      return { status: 200, body: { ok: true, dir: ctx.dir } };
+    case 'POST /__workspace/reset':
+      ctx.db.transaction(() => {
+        for (const service of ctx.services) service.reset(ctx);
+      })();
+      ctx.limiter.clear();
+      ctx.faults.length = 0;
+      return { status: 200, body: { reset: true } };
+    case 'GET /__workspace/requests': {
+      const since = query.get('since');
+      const requests = ctx.requestLog.list({
+        service: query.get('service') ?? undefined,
+        sinceSeq: since === null ? undefined : Number(since),
+      });
+      return { status: 200, body: { lastSeq: ctx.requestLog.lastSeq, requests } };
+    }
+    case 'DELETE /__workspace/requests':
+      ctx.requestLog.clear();
+      return { status: 200, body: { cleared: true } };
+    case 'POST /__workspace/faults': {
+      const body = parseJson(req.body);
+      const service = body?.['service'];
+      const status = body?.['status'];
+      const count = body?.['count'] ?? 1;
+      if (!SERVICE_NAMES.includes(service as ServiceName) || typeof status !== 'number' || typeof count !== 'number') {
+        return { status: 400, body: { error: 'expected {service: airtable|notion|drive|gmail, status: number, count?: number}' } };
+      }
+      const fault: Fault = { service: service as ServiceName, status, remaining: count };
+      if (typeof body?.['retryAfterMs'] === 'number') fault.retryAfterMs = body['retryAfterMs'];
+      if (typeof body?.['message'] === 'string') fault.message = body['message'];
+      ctx.faults.push(fault);
+      return { status: 200, body: { faults: ctx.faults } };
+    }
+    case 'DELETE /__workspace/faults':
+      ctx.faults.length = 0;
+      return { status: 200, body: { faults: [] } };
+    case 'GET /__workspace/settings':
+      return { status: 200, body: ctx.settings };
+    case 'PATCH /__workspace/settings': {
+      const body = parseJson(req.body);
+      if (typeof body?.['speed'] === 'number' && body['speed'] > 0) ctx.settings.speed = body['speed'];
+      const limits = body?.['rateLimits'];
+      if (limits && typeof limits === 'object') {
+        for (const name of SERVICE_NAMES) {
+          const patch = (limits as Record<string, unknown>)[name];
+          if (patch && typeof patch === 'object') Object.assign(ctx.settings.rateLimits[name], patch);
+        }
+      }
+      ctx.limiter.clear();
+      return { status: 200, body: ctx.settings };
+    }
+    default:
+      return { status: 404, body: { error: `unknown control route ${route}` } };
+  }
+}
+
+function parseJson(body: Buffer): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8') || '{}');
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

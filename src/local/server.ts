@@ -1,0 +1,190 @@
+/**
+ * The local workspace: one HTTP server on 127.0.0.1 that answers as Airtable, Notion, Drive and Gmail do, so the
+ * official SDKs run unchanged against it. Paths are the providers' own (`/v0/…`, `/v1/…`, `/drive/v3/…`,
+ * `/upload/drive/v3/…`, `/gmail/v1/…`); the control plane lives under `/__workspace/…`.
+ *
+ * Per request: authenticate (the provider's 401), apply an injected fault, apply the rate limit (the provider's
+ * 429), then hand over to the service. Anything a service throws becomes the provider's 500, never a hang.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { handleControl, type FaultQueue } from './control-plane.ts';
+import { SlidingWindowLimiter } from './rate-limiter.ts';
+import { RequestLog } from './request-log.ts';
+import { allServices } from './services.ts';
+import { defaultSettings } from './settings.ts';
+import { openStore } from './store.ts';
+import type { LocalRequest, LocalResponse, LocalService, ServiceContext, WorkspaceSettings } from './types.ts';
+
+export interface WorkspaceOptions {
+  /** 0 picks a free port (tests). */
+  port?: number;
+  dir?: string;
+  /** The bearer token every API request must carry (WORKSPACE_TOKEN, default `local`). */
+  token?: string;
+  /** Rate-limit time scale, see WorkspaceSettings.speed. */
+  speed?: number;
+}
+
+export interface RunningWorkspace {
+  url: string;
+  port: number;
+  dir: string;
+  token: string;
+  settings: WorkspaceSettings;
+  requestLog: RequestLog;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 60 * 1024 * 1024;
+
+export async function startWorkspace(options: WorkspaceOptions = {}): Promise<RunningWorkspace> {
+  const dir = resolve(options.dir ?? '.workspace');
+  const token = options.token ?? 'local';
+  const db = openStore(dir);
+  const services = allServices();
+  for (const service of services) service.migrate(db);
+
+  const settings = defaultSettings(options.speed ?? 1);
+  const limiter = new SlidingWindowLimiter();
+  const requestLog = new RequestLog();
+  const faults: FaultQueue = [];
+  let origin = '';
+  const ctx = (): ServiceContext => ({ db, dir, settings, origin, now: () => Date.now() });
+
+  const server = createServer((req, res) => {
+    const started = performance.now();
+    void readBody(req)
+      .then(async (body) => {
+        const [path = '/', rawQuery = ''] = splitUrl(req.url ?? '/');
+        const request: LocalRequest = { method: req.method ?? 'GET', path, rawQuery, headers: req.headers, body };
+        const service = services.find((s) => s.matches(path));
+        let response: LocalResponse;
+        if (path.startsWith('/__workspace')) {
+          response = authorized(req, token)
+            ? await handleControl(request, { ...ctx(), services, faults, requestLog, limiter })
+            : { status: 401, body: { error: 'unauthorized' } };
+        } else if (!service) {
+          response = { status: 404, body: { error: { type: 'NOT_FOUND', message: `No local service serves ${path}` } } };
+        } else {
+          response = await serve(service, request, ctx(), { token, faults, limiter, settings });
+        }
+        send(res, response);
+        requestLog.add({
+          at: new Date().toISOString(),
+          service: path.startsWith('/__workspace') ? 'control' : (service?.name ?? 'unknown'),
+          method: request.method,
+          path,
+          query: rawQuery,
+          status: response.status,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+        });
+      })
+      .catch((error: unknown) => {
+        if (!res.headersSent) send(res, { status: 413, body: { error: { type: 'REQUEST_TOO_LARGE', message: String(error) } } });
+      });
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  });
+  const port = (server.address() as AddressInfo).port;
+  origin = `http://127.0.0.1:${port}`;
+
+  return {
+    url: origin,
+    port,
+    dir,
+    token,
+    settings,
+    requestLog,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => {
+          db.close();
+          resolveClose();
+        });
+      }),
+  };
+}
+
+async function serve(
+  service: LocalService,
+  request: LocalRequest,
+  context: ServiceContext,
+  guards: { token: string; faults: FaultQueue; limiter: SlidingWindowLimiter; settings: WorkspaceSettings },
+): Promise<LocalResponse> {
+  if (!authorizedHeader(request.headers.authorization, guards.token)) return service.errorResponse(401);
+  const fault = guards.faults.find((f) => f.service === service.name && f.remaining > 0);
+  if (fault) {
+    fault.remaining -= 1;
+    if (fault.status === 429) return service.rateLimitedResponse(fault.retryAfterMs ?? 1000);
+    return service.errorResponse(fault.status, fault.message);
+  }
+  const key = service.rateLimitKey(request);
+  if (key !== undefined) {
+    const decision = guards.limiter.check(
+      `${service.name}:${key}`,
+      guards.settings.rateLimits[service.name],
+      guards.settings.speed,
+      context.now(),
+    );
+    if (!decision.allowed) return service.rateLimitedResponse(decision.retryAfterMs);
+  }
+  try {
+    return await service.handle(request, context);
+  } catch (error) {
+    console.error(`[workspace] ${service.name} ${request.method} ${request.path} failed:`, error);
+    return service.errorResponse(500);
+  }
+}
+
+function authorized(req: IncomingMessage, token: string): boolean {
+  return authorizedHeader(req.headers.authorization, token);
+}
+
+function authorizedHeader(header: string | undefined, token: string): boolean {
+  return header === `Bearer ${token}`;
+}
+
+function splitUrl(url: string): [string, string] {
+  const q = url.indexOf('?');
+  return q === -1 ? [url, ''] : [url.slice(0, q), url.slice(q + 1)];
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error(`body over ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, response: LocalResponse): void {
+  const headers: Record<string, string> = { ...response.headers };
+  let payload: Buffer | string;
+  if (Buffer.isBuffer(response.body)) {
+    payload = response.body;
+  } else if (response.body === undefined) {
+    payload = '';
+  } else {
+    payload = JSON.stringify(response.body);
+    headers['content-type'] ??= 'application/json; charset=utf-8';
+  }
+  headers['content-length'] = String(Buffer.byteLength(payload));
+  res.writeHead(response.status, headers);
+  res.end(payload);
+}
