@@ -1,0 +1,135 @@
+/**
+ * Records of one base through the official airtable.js client (reads paged by 100, writes batched by 10).
+ * airtable.js's own 429 retry is turned off (it retries forever with jitter); the connection's gate pauses
+ * 30 s instead, as Airtable asks.
+ */
+import Airtable from 'airtable';
+import type {
+  AirtableRecord,
+  AirtableRecordsPort,
+  Fields,
+  ListOptions,
+  UpsertResult,
+  WriteOptions,
+} from '../../ports/airtable.ts';
+import type { AirtableConnection } from './connection.ts';
+import { equalsFormula } from './formula.ts';
+
+const MAX_WRITE_BATCH = 10;
+const PAGE_SIZE = 100;
+/** airtable.js switches to POST listRecords past 15,000 characters of URL; we do the same on the params. */
+const LONG_QUERY_CHARS = 12_000;
+
+interface SdkRecord {
+  id: string;
+  _rawJson: { id: string; createdTime: string; fields: Fields };
+}
+
+function toRecord(record: SdkRecord): AirtableRecord {
+  return { id: record.id, createdTime: record._rawJson.createdTime, fields: record._rawJson.fields ?? {} };
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export class AirtableRecordsAdapter implements AirtableRecordsPort {
+  private readonly base: Airtable.Base;
+
+  constructor(
+    private readonly connection: AirtableConnection,
+    readonly baseId: string,
+  ) {
+    const { endpointUrl, apiKey } = connection.options;
+    this.base = new Airtable({ apiKey, endpointUrl, noRetryIfRateLimited: true }).base(baseId);
+  }
+
+  // https://airtable.com/developers/web/api/list-records
+  // Pages go through airtable.js's base.makeRequest so each page is one gated, counted request and the offset
+  // stays in our hands (Query.eachPage hides both). Long formulas switch to POST listRecords as airtable.js does.
+  async list(table: string, options: ListOptions = {}): Promise<AirtableRecord[]> {
+    const params: Record<string, unknown> = { pageSize: PAGE_SIZE };
+    if (options.fields) params['fields'] = options.fields;
+    if (options.sort) params['sort'] = options.sort.map((s) => ({ field: s.field, direction: s.direction ?? 'asc' }));
+    if (options.view) params['view'] = options.view;
+    if (options.maxRecords !== undefined) params['maxRecords'] = options.maxRecords;
+    const formula = equalsFormula(options.matchAny ?? []);
+    if (formula) params['filterByFormula'] = formula;
+    const usePost = JSON.stringify(params).length > LONG_QUERY_CHARS;
+    const path = `/${encodeURIComponent(table)}`;
+    const records: AirtableRecord[] = [];
+    let offset: string | undefined;
+    do {
+      const pageParams = offset === undefined ? params : { ...params, offset };
+      const response = await this.connection.call(this.baseId, 'list', () =>
+        usePost
+          ? this.base.makeRequest({ method: 'POST', path: `${path}/listRecords`, body: pageParams })
+          : this.base.makeRequest({ method: 'GET', path, qs: pageParams }),
+      );
+      const body = response.body as { records: AirtableRecord[]; offset?: string };
+      records.push(...body.records.map((r) => ({ id: r.id, createdTime: r.createdTime, fields: r.fields ?? {} })));
+      offset = body.offset;
+    } while (offset !== undefined);
+    return records;
+  }
+
+  // https://airtable.com/developers/web/api/create-records
+  async create(table: string, rows: Fields[], options: WriteOptions = {}): Promise<AirtableRecord[]> {
+    const created: AirtableRecord[] = [];
+    for (const batch of chunks(rows, MAX_WRITE_BATCH)) {
+      const result = await this.connection.call(this.baseId, 'create', () =>
+        this.base.table(table).create(batch.map((fields) => ({ fields: fields as Airtable.FieldSet })), { typecast: options.typecast ?? false }),
+      );
+      created.push(...(result as unknown as SdkRecord[]).map(toRecord));
+    }
+    return created;
+  }
+
+  // https://airtable.com/developers/web/api/update-multiple-records
+  async update(table: string, rows: { id: string; fields: Fields }[], options: WriteOptions = {}): Promise<AirtableRecord[]> {
+    const updated: AirtableRecord[] = [];
+    for (const batch of chunks(rows, MAX_WRITE_BATCH)) {
+      const result = await this.connection.call(this.baseId, 'update', () =>
+        this.base.table(table).update(batch.map((r) => ({ id: r.id, fields: r.fields as Airtable.FieldSet })), { typecast: options.typecast ?? false }),
+      );
+      updated.push(...(result as unknown as SdkRecord[]).map(toRecord));
+    }
+    return updated;
+  }
+
+  // https://airtable.com/developers/web/api/update-multiple-records (performUpsert). The records methods of
+  // airtable.js drop createdRecords/updatedRecords from the answer, so this uses base.makeRequest.
+  async upsert(table: string, rows: Fields[], fieldsToMergeOn: string[], options: WriteOptions = {}): Promise<UpsertResult> {
+    const result: UpsertResult = { records: [], createdRecords: [], updatedRecords: [] };
+    for (const batch of chunks(rows, MAX_WRITE_BATCH)) {
+      const response = await this.connection.call(this.baseId, 'upsert', () =>
+        this.base.makeRequest({
+          method: 'PATCH',
+          path: `/${encodeURIComponent(table)}`,
+          body: {
+            performUpsert: { fieldsToMergeOn },
+            records: batch.map((fields) => ({ fields })),
+            typecast: options.typecast ?? false,
+          },
+        }),
+      );
+      const body = response.body as UpsertResult;
+      result.records.push(...body.records.map((r) => ({ id: r.id, createdTime: r.createdTime, fields: r.fields ?? {} })));
+      result.createdRecords.push(...(body.createdRecords ?? []));
+      result.updatedRecords.push(...(body.updatedRecords ?? []));
+    }
+    return result;
+  }
+
+  // https://airtable.com/developers/web/api/delete-multiple-records
+  async delete(table: string, ids: string[]): Promise<string[]> {
+    const deleted: string[] = [];
+    for (const batch of chunks(ids, MAX_WRITE_BATCH)) {
+      const result = await this.connection.call(this.baseId, 'delete', () => this.base.table(table).destroy(batch));
+      deleted.push(...(result as unknown as { id: string }[]).map((r) => r.id));
+    }
+    return deleted;
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Configuration, parsed once at the entry point from the environment (passed in, never read elsewhere).
+ * With no AIRTABLE_TOKEN the project runs in local mode on the embedded workspace; with one it talks to the
+ * real services. Secrets are redacted from anything that serialises the config.
+ */
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const EnvSchema = z.object({
+  WORKSPACE_TOKEN: z.string().min(1).default('local'),
+  WORKSPACE_DIR: z.string().min(1).default('.workspace'),
+  WORKSPACE_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  /** Rate-limit time scale of the local workspace (1 = the providers' real limits). */
+  WORKSPACE_SPEED: z.coerce.number().positive().default(1),
+  AIRTABLE_TOKEN: optionalText,
+  AIRTABLE_WORKSPACE_ID: optionalText,
+  AIRTABLE_BASE_ID: optionalText,
+  AIRTABLE_BASE_NAME: z.string().min(1).default('Sourcing workspace'),
+  AIRTABLE_ENDPOINT_URL: z.string().url().default('https://api.airtable.com'),
+});
+
+export interface Config {
+  mode: 'local' | 'cloud';
+  workspace: { token: string; dir: string; port: number; speed: number };
+  airtable: {
+    token?: string;
+    workspaceId?: string;
+    baseId?: string;
+    baseName: string;
+    endpointUrl: string;
+  };
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const mode = e.AIRTABLE_TOKEN ? 'cloud' : 'local';
+  if (mode === 'cloud' && !e.AIRTABLE_BASE_ID && !e.AIRTABLE_WORKSPACE_ID) {
+    throw new ConfigError(
+      'AIRTABLE_TOKEN is set, so the real Airtable is used: set AIRTABLE_BASE_ID (an existing base) or AIRTABLE_WORKSPACE_ID (to create one)',
+    );
+  }
+  const config: Config = {
+    mode,
+    workspace: { token: e.WORKSPACE_TOKEN, dir: e.WORKSPACE_DIR, port: e.WORKSPACE_PORT, speed: e.WORKSPACE_SPEED },
+    airtable: {
+      token: e.AIRTABLE_TOKEN,
+      workspaceId: e.AIRTABLE_WORKSPACE_ID,
+      baseId: e.AIRTABLE_BASE_ID,
+      baseName: e.AIRTABLE_BASE_NAME,
+      endpointUrl: e.AIRTABLE_ENDPOINT_URL,
+    },
+  };
+  // Secrets never reach logs or JSON output.
+  Object.defineProperty(config, 'toJSON', { enumerable: false, value: () => redact(config) });
+  return config;
+}
+
+export function redact(config: Config): unknown {
+  return {
+    ...config,
+    workspace: { ...config.workspace, token: '***' },
+    airtable: { ...config.airtable, token: config.airtable.token ? '***' : undefined },
+  };
+}

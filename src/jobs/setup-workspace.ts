@@ -1,0 +1,55 @@
+/**
+ * The first job of every cycle: make sure the PO base matches the template and, on request, load sample rows.
+ */
+import type { RequestCounter } from '../lib/request-counter.ts';
+import type { AirtableMetaPort, AirtableRecordsPort, TableSpec } from '../ports/airtable.ts';
+import { loadRecords, type LoadResult, type TableRows } from './load-records.ts';
+import { provisionBase, type ProvisionResult } from './provision-base.ts';
+import type { JobReport } from './report.ts';
+
+export interface SetupDeps {
+  meta: AirtableMetaPort;
+  records(baseId: string): AirtableRecordsPort;
+  counter: RequestCounter;
+  now(): Date;
+}
+
+export interface SetupInput {
+  baseName: string;
+  workspaceId: string;
+  baseId?: string;
+  tables: TableSpec[];
+  /** Rows to load (sample agency, benchmark data); none when absent. */
+  rows?: TableRows[];
+}
+
+export interface SetupDetails {
+  baseId: string;
+  provision: Omit<ProvisionResult, 'schema'>;
+  load?: LoadResult;
+}
+
+export async function setupWorkspace(deps: SetupDeps, input: SetupInput): Promise<JobReport<SetupDetails>> {
+  const started = deps.now();
+  const { schema, ...provision } = await provisionBase(deps.meta, {
+    baseName: input.baseName,
+    workspaceId: input.workspaceId,
+    tables: input.tables,
+    baseId: input.baseId,
+  });
+  const details: SetupDetails = { baseId: provision.baseId, provision };
+  const problems = [...provision.problems];
+  if (input.rows) {
+    details.load = await loadRecords(deps.records(provision.baseId), schema, input.rows);
+    problems.push(...details.load.problems);
+  }
+  return {
+    job: 'setup',
+    ok: problems.length === 0,
+    startedAt: started.toISOString(),
+    durationMs: deps.now().getTime() - started.getTime(),
+    requests: deps.counter.snapshot(),
+    problems,
+    details,
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * Counts every request a job makes, per service and operation, so each job report can say what it cost.
+ * Requests are the cost of an integration: Airtable allows 5 per second per base, Notion about 3.
+ */
+export type RequestCounts = Record<string, { total: number; byOperation: Record<string, number> }>;
+
+export class RequestCounter {
+  private readonly counts: RequestCounts = {};
+
+  add(service: string, operation: string, n = 1): void {
+    const entry = (this.counts[service] ??= { total: 0, byOperation: {} });
+    entry.total += n;
+    entry.byOperation[operation] = (entry.byOperation[operation] ?? 0) + n;
+  }
+
+  total(service?: string): number {
+    if (service) return this.counts[service]?.total ?? 0;
+    return Object.values(this.counts).reduce((sum, c) => sum + c.total, 0);
+  }
+
+  snapshot(): RequestCounts {
+    return structuredClone(this.counts);
+  }
+}
