@@ -1,3 +1,87 @@
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+/**
+ * `sourcing`: the command line. Thin: parse arguments, load config, build the runtime, run a job, print its
+ * report (or JSON with --json) and map it to an exit code (see exit-codes.ts).
+ */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../config/config.ts';
+import { runProvision } from './commands/provision.ts';
+import { runStart } from './commands/start.ts';
+import { runWorkspace } from './commands/workspace.ts';
+import { EXIT } from './exit-codes.ts';
+import { printer } from './output.ts';
+
+const HELP = `sourcing: operations system for China-sourcing agencies on Airtable, Notion, Drive and email
+
+Usage: sourcing <command> [options]
+
+Commands:
+  start [--once]              local workspace + one full cycle on the sample agency, then keep serving
+  workspace [--port P] [--dir D]
+                              start only the local workspace (Airtable/Notion/Drive/Gmail APIs on 127.0.0.1)
+  provision [--sample]        create or complete the PO base from the template (--sample: load the sample agency)
+  help                        this text
+
+Options: --json for machine-readable output.
+Environment: AIRTABLE_TOKEN + AIRTABLE_WORKSPACE_ID or AIRTABLE_BASE_ID for a real base (see README);
+WORKSPACE_TOKEN (default "local"), WORKSPACE_DIR (default .workspace), WORKSPACE_PORT (default 4010).
+
+Exit codes: 0 ok, 1 done with record problems, 2 bad usage or configuration, 3 the job could not run.`;
+
+export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        once: { type: 'boolean', default: false },
+        sample: { type: 'boolean', default: false },
+        port: { type: 'string' },
+        dir: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n\n${HELP}\n`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals[0] ?? 'help';
+  const print = printer(values.json);
+  if (values.help || command === 'help') {
+    print.out(HELP);
+    return EXIT.ok;
+  }
+
+  const overrides: Record<string, string | undefined> = { ...env };
+  if (values.port !== undefined) overrides['WORKSPACE_PORT'] = values.port;
+  if (values.dir !== undefined) overrides['WORKSPACE_DIR'] = values.dir;
+  let config;
+  try {
+    config = loadConfig(overrides);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      print.err(error.message);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+
+  try {
+    switch (command) {
+      case 'workspace':
+        return await runWorkspace(config, print);
+      case 'provision':
+        return await runProvision(config, print, { sample: values.sample });
+      case 'start':
+        return await runStart(config, print, { once: values.once });
+      default:
+        print.err(`Unknown command "${command}".\n\n${HELP}`);
+        return EXIT.usage;
+    }
+  } catch (error) {
+    print.err(`sourcing ${command} failed: ${error instanceof Error ? error.message : String(error)}`);
+    return EXIT.failed;
+  }
 }

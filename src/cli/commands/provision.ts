@@ -1,0 +1,47 @@
+import type { Config } from '../../config/config.ts';
+import type { JobReport } from '../../jobs/report.ts';
+import { setupWorkspace, type SetupDetails } from '../../jobs/setup-workspace.ts';
+import { EXIT } from '../exit-codes.ts';
+import { requestSummary, table, type Printer } from '../output.ts';
+import { createRuntime, type Runtime } from '../runtime.ts';
+import { loadSampleRows, loadTemplateTables } from '../workspace-data.ts';
+
+/** Provision (and optionally load the sample agency) through an existing runtime. */
+export async function provisionWith(runtime: Runtime, sample: boolean): Promise<JobReport<SetupDetails>> {
+  const today = new Date().toISOString().slice(0, 10);
+  return setupWorkspace(
+    { meta: runtime.airtable.meta, records: runtime.airtable.records, counter: runtime.counter, now: () => new Date() },
+    {
+      ...runtime.airtableTarget,
+      tables: loadTemplateTables(),
+      rows: sample ? loadSampleRows(today) : undefined,
+    },
+  );
+}
+
+export function formatSetupReport(report: JobReport<SetupDetails>): string {
+  const { provision, load } = report.details;
+  const lines = [
+    `Base ${report.details.baseId}: ${provision.createdBase ? 'created' : 'already there'}; ` +
+      `${provision.tablesCreated.length} tables and ${provision.fieldsCreated.length} fields added.`,
+  ];
+  if (load) {
+    const rows = Object.entries(load.perTable).map(([name, c]) => [name, c.created, c.existing]);
+    lines.push('', table(['Table', 'Created', 'Already there'], rows));
+  }
+  lines.push('', `Requests: ${requestSummary(report.requests)}`);
+  if (report.problems.length > 0) lines.push('', 'Problems:', ...report.problems.map((p) => `  - ${p}`));
+  return lines.join('\n');
+}
+
+/** `sourcing provision [--sample]`. */
+export async function runProvision(config: Config, print: Printer, options: { sample: boolean }): Promise<number> {
+  const runtime = await createRuntime(config);
+  try {
+    const report = await provisionWith(runtime, options.sample);
+    print.out(print.json ? JSON.stringify(report, null, 2) : formatSetupReport(report));
+    return report.ok ? EXIT.ok : EXIT.problems;
+  } finally {
+    await runtime.close();
+  }
+}

@@ -1,0 +1,55 @@
+import type { Config } from '../../config/config.ts';
+import { EXIT } from '../exit-codes.ts';
+import type { Printer } from '../output.ts';
+import { createRuntime, type Runtime } from '../runtime.ts';
+import { untilInterrupted } from '../signals.ts';
+import { formatSetupReport, provisionWith } from './provision.ts';
+
+/**
+ * `npm start`: the local workspace, one full cycle on the sample agency, a summary with where to look, then
+ * keep serving until Ctrl-C (`--once` exits after the cycle).
+ */
+export async function runStart(config: Config, print: Printer, options: { once: boolean }): Promise<number> {
+  if (config.mode === 'cloud') {
+    print.err('`start` runs on the local workspace; unset AIRTABLE_TOKEN, or use the single commands against real services.');
+    return EXIT.usage;
+  }
+  const runtime = await startRuntime(config, print);
+  try {
+    if (!print.json) print.out(`Local workspace at ${runtime.workspaceUrl} (data in ${runtime.workspace?.dir ?? config.workspace.dir})\n`);
+    const setup = await provisionWith(runtime, true);
+    if (print.json) print.out(JSON.stringify({ workspaceUrl: runtime.workspaceUrl, reports: [setup] }, null, 2));
+    else {
+      print.out(formatSetupReport(setup));
+      print.out(whereToLook(runtime));
+    }
+    if (options.once) return setup.ok ? EXIT.ok : EXIT.problems;
+    if (!print.json) print.out('\nServing until Ctrl-C.');
+    await untilInterrupted();
+    return EXIT.ok;
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** The configured port, or any free one when it is taken (a second `npm start`, another program). */
+async function startRuntime(config: Config, print: Printer): Promise<Runtime> {
+  try {
+    return await createRuntime(config, { servePort: config.workspace.port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    print.err(`Port ${config.workspace.port} is taken; using a free port instead (set WORKSPACE_PORT to choose).`);
+    return createRuntime(config, { servePort: 0 });
+  }
+}
+
+function whereToLook(runtime: Runtime): string {
+  const url = runtime.workspaceUrl ?? '';
+  return [
+    '',
+    'Where to look:',
+    `  Airtable API   ${url}/v0/meta/bases  (Authorization: Bearer ${runtime.config.workspace.token})`,
+    `  Request log    ${url}/__workspace/requests`,
+    `  Data           ${runtime.workspace?.dir ?? runtime.config.workspace.dir}/workspace.db (SQLite)`,
+  ].join('\n');
+}

@@ -1,0 +1,94 @@
+/**
+ * Builds what commands need from the config: in local mode, the local workspace (reused when one already
+ * answers on the configured port, started in-process otherwise); in cloud mode, the real services' URLs.
+ * The adapters are the same in both modes; only URLs and credentials differ.
+ */
+import { createAirtableAdapters, type AirtableAdapters } from '../adapters/airtable/index.ts';
+import type { Config } from '../config/config.ts';
+import { RequestCounter } from '../lib/request-counter.ts';
+import { startWorkspace, type RunningWorkspace } from '../local/server.ts';
+
+/** The local workspace's Airtable "workspace" ID (the Meta API requires one to create a base). */
+export const LOCAL_AIRTABLE_WORKSPACE_ID = 'wspLocal000000000';
+
+export interface Runtime {
+  config: Config;
+  counter: RequestCounter;
+  airtable: AirtableAdapters;
+  /** Where the local workspace answers, when in local mode. */
+  workspaceUrl?: string;
+  /** Set when this process started the workspace (and must stop it). */
+  workspace?: RunningWorkspace;
+  airtableTarget: { baseId?: string; baseName: string; workspaceId: string };
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** Start the workspace on exactly this port (npm start, `sourcing workspace`) instead of reusing or port 0. */
+  servePort?: number;
+}
+
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const counter = new RequestCounter();
+  if (config.mode === 'cloud') {
+    const token = config.airtable.token ?? '';
+    return {
+      config,
+      counter,
+      airtable: createAirtableAdapters({ endpointUrl: config.airtable.endpointUrl, apiKey: token, counter }),
+      airtableTarget: {
+        baseId: config.airtable.baseId,
+        baseName: config.airtable.baseName,
+        workspaceId: config.airtable.workspaceId ?? '',
+      },
+      close: async () => {},
+    };
+  }
+
+  let workspace: RunningWorkspace | undefined;
+  let url: string;
+  const reused = options.servePort === undefined ? await findRunningWorkspace(config) : undefined;
+  if (reused) {
+    url = reused;
+  } else {
+    workspace = await startWorkspace({
+      port: options.servePort ?? 0,
+      dir: config.workspace.dir,
+      token: config.workspace.token,
+      speed: config.workspace.speed,
+    });
+    url = workspace.url;
+  }
+  const speed = config.workspace.speed;
+  return {
+    config,
+    counter,
+    airtable: createAirtableAdapters({
+      endpointUrl: url,
+      apiKey: config.workspace.token,
+      counter,
+      requestsPerSecond: 4.5 * speed,
+      penaltyMs: 30_000 / speed,
+    }),
+    workspaceUrl: url,
+    workspace,
+    airtableTarget: { baseName: config.airtable.baseName, workspaceId: LOCAL_AIRTABLE_WORKSPACE_ID },
+    close: async () => {
+      await workspace?.close();
+    },
+  };
+}
+
+/** A workspace already serving on the configured port (e.g. `npm start` in another terminal). */
+async function findRunningWorkspace(config: Config): Promise<string | undefined> {
+  const url = `http://127.0.0.1:${config.workspace.port}`;
+  try {
+    const response = await fetch(`${url}/__workspace/health`, {
+      headers: { authorization: `Bearer ${config.workspace.token}` },
+      signal: AbortSignal.timeout(500),
+    });
+    return response.ok ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
