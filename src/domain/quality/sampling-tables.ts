@@ -1,0 +1,60 @@
+/**
+ * ISO 2859-1 / ANSI/ASQ Z1.4 (same tables as MIL-STD-105E), domain.md §6.1–6.2:
+ * Table I (lot size → sample-size code letter, general inspection levels I, II, III) and the sample size of
+ * each code letter. Special levels S-1..S-4 are not included: the reference tables we test against do not give them.
+ */
+
+export type InspectionLevel = 'I' | 'II' | 'III';
+export const INSPECTION_LEVELS: readonly InspectionLevel[] = ['I', 'II', 'III'];
+
+/** Letters I and O are not used by the standard. */
+export const CODE_LETTERS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'J', 'K', 'L', 'M', 'N', 'P', 'Q', 'R'] as const;
+export type CodeLetter = (typeof CODE_LETTERS)[number];
+
+export const SAMPLE_SIZES: Readonly<Record<CodeLetter, number>> = {
+  A: 2, B: 3, C: 5, D: 8, E: 13, F: 20, G: 32, H: 50, J: 80, K: 125, L: 200, M: 315, N: 500, P: 800, Q: 1250, R: 2000,
+};
+
+/** Table I rows: upper bound of the lot-size range, then the letter for levels I, II, III. */
+const TABLE_I: readonly [maxLot: number, I: CodeLetter, II: CodeLetter, III: CodeLetter][] = [
+  [8, 'A', 'A', 'B'],
+  [15, 'A', 'B', 'C'],
+  [25, 'B', 'C', 'D'],
+  [50, 'C', 'D', 'E'],
+  [90, 'C', 'E', 'F'],
+  [150, 'D', 'F', 'G'],
+  [280, 'E', 'G', 'H'],
+  [500, 'F', 'H', 'J'],
+  [1_200, 'G', 'J', 'K'],
+  [3_200, 'H', 'K', 'L'],
+  [10_000, 'J', 'L', 'M'],
+  [35_000, 'K', 'M', 'N'],
+  [150_000, 'L', 'N', 'P'],
+  [500_000, 'M', 'P', 'Q'],
+  [Number.POSITIVE_INFINITY, 'N', 'Q', 'R'],
+];
+
+/**
+ * The code letter for a lot. The table starts at lots of 2; a lot of 1 uses the first row and is then
+ * inspected 100% anyway because n ≥ lot size.
+ */
+export function codeLetterFor(lotSize: number, level: InspectionLevel): CodeLetter {
+  assertLotSize(lotSize);
+  assertLevel(level);
+  const column = INSPECTION_LEVELS.indexOf(level) + 1;
+  const row = TABLE_I.find((r) => lotSize <= r[0]);
+  // The last row is unbounded, so a row always exists.
+  return row![column] as CodeLetter;
+}
+
+export function assertLotSize(lotSize: number): void {
+  if (!Number.isInteger(lotSize) || lotSize < 1) {
+    throw new RangeError(`Lot size must be a whole number of units ≥ 1, got ${JSON.stringify(lotSize)}`);
+  }
+}
+
+export function assertLevel(level: string): asserts level is InspectionLevel {
+  if (!INSPECTION_LEVELS.includes(level as InspectionLevel)) {
+    throw new RangeError(`Inspection level must be one of ${INSPECTION_LEVELS.join(', ')}, got ${JSON.stringify(level)}`);
+  }
+}
