@@ -2,9 +2,11 @@
  * `=`, `!=`, `<`, `>`, `<=`, `>=` with Airtable's loose typing
  * (https://support.airtable.com/docs/using-logical-operators-to-compare-field-values):
  * BLANK equals "", 0 and FALSE(); TRUE() is 1; lists compare as their ", "-joined text; dates compare with
- * dates and with ISO text by instant; a number compares with text only when the text is a number.
+ * dates and with ISO text by instant (other text against a date is an error rather than a guess); a number
+ * compares with text only when the text is a number, or empty (JavaScript's loose `==`, which Airtable follows).
  */
 import {
+  errorValue,
   FormulaDate,
   FormulaErrorValue,
   FormulaList,
@@ -28,6 +30,7 @@ function isBlankLike(v: Scalar): boolean {
 
 /** Equality; errors propagate. */
 export function equals(a: Value, b: Value): boolean | FormulaErrorValue {
+  if (typeof a === typeof b && (typeof a === 'string' || typeof a === 'number')) return a === b;
   if (a instanceof FormulaErrorValue) return a;
   if (b instanceof FormulaErrorValue) return b;
   const x = scalar(a);
@@ -35,13 +38,18 @@ export function equals(a: Value, b: Value): boolean | FormulaErrorValue {
   if (x === null) return isBlankLike(y);
   if (y === null) return isBlankLike(x);
   if (x instanceof FormulaDate || y instanceof FormulaDate) {
-    const order = compareDates(x, y);
-    return order === undefined ? false : order === 0;
+    const sign = compareDates(x, y);
+    return sign instanceof FormulaErrorValue ? sign : sign === 0;
   }
   if (typeof x === typeof y) return x === y;
-  const n = typeof x === 'number' ? x : numericText(x);
-  const m = typeof y === 'number' ? y : numericText(y);
+  const n = looseNumber(x);
+  const m = looseNumber(y);
   return n !== undefined && m !== undefined && n === m;
+}
+
+function looseNumber(v: string | number): number | undefined {
+  if (typeof v === 'number') return v;
+  return v.trim() === '' ? 0 : numericText(v);
 }
 
 /**
@@ -55,25 +63,36 @@ export function order(a: Value, b: Value): number | undefined | FormulaErrorValu
   let y = scalar(b);
   if (x === null && y === null) return 0;
   if (x instanceof FormulaDate || y instanceof FormulaDate) return compareDates(x, y);
+  // An empty date cell only meets ISO text here; like a blank date against a date, it has no order.
+  if ((x === null && isIsoText(y)) || (y === null && isIsoText(x))) return undefined;
   if (x === null) x = typeof y === 'number' ? 0 : '';
   if (y === null) y = typeof x === 'number' ? 0 : '';
   if (typeof x === 'string' && typeof y === 'string') return x < y ? -1 : x > y ? 1 : 0;
-  const n = typeof x === 'number' ? x : numericText(x);
-  const m = typeof y === 'number' ? y : numericText(y);
+  const n = looseNumber(x);
+  const m = looseNumber(y);
   if (n === undefined || m === undefined || Number.isNaN(n) || Number.isNaN(m)) return undefined;
   return Math.sign(n - m);
 }
 
-/** A date against a date or ISO text, by instant; a blank or non-date side cannot be ordered. */
-function compareDates(x: Scalar, y: Scalar): number | undefined {
+/**
+ * A date against a date or ISO text, by instant. A blank, empty or numeric side cannot be ordered; text that
+ * is not ISO is an error, since Airtable's lenient date parsing ("6/15/2024") is not reproduced here.
+ */
+function compareDates(x: Scalar, y: Scalar): number | undefined | FormulaErrorValue {
   const p = asInstant(x);
+  if (p instanceof FormulaErrorValue) return p;
   const q = asInstant(y);
+  if (q instanceof FormulaErrorValue) return q;
   if (p === undefined || q === undefined) return undefined;
   return Math.sign(p - q);
 }
 
-function asInstant(v: Scalar): number | undefined {
+function isIsoText(v: Scalar): boolean {
+  return typeof v === 'string' && parseIsoDateCached(v) !== undefined;
+}
+
+function asInstant(v: Scalar): number | undefined | FormulaErrorValue {
   if (v instanceof FormulaDate) return v.ms;
-  if (typeof v === 'string') return parseIsoDateCached(v)?.ms;
-  return undefined;
+  if (typeof v !== 'string' || v.trim() === '') return undefined;
+  return parseIsoDateCached(v)?.ms ?? errorValue(`"${v}" is not an ISO date`);
 }

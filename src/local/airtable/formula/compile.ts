@@ -62,8 +62,8 @@ export function compileNode(root: Node, scope: CompileScope): Thunk {
       throw new FormulaError(`${node.name}() takes ${expected} argument${expected === '1' ? '' : 's'}, got ${n}`, node.pos + 1);
     }
     if (node.name === 'OR') {
-      const ids = recordIdSet(node.args);
-      if (ids) return (ctx) => ids.has(ctx.id);
+      const lookup = equalityLookup(node.args, compile);
+      if (lookup) return lookup;
     }
     const args: Arg[] = node.args.map((a) =>
       a.kind === 'literal' ? { run: constant(a.value), literal: a.value } : { run: compile(a) },
@@ -92,8 +92,15 @@ export function compileNode(root: Node, scope: CompileScope): Thunk {
           return n instanceof FormulaErrorValue || !negate ? n : -n;
         };
       }
-      case 'binary':
+      case 'binary': {
+        if (node.op === '=' && node.right.kind === 'literal' && typeof node.right.value === 'string') {
+          return equalsLiteral(compile(node.left), node.right.value);
+        }
+        if (node.op === '=' && node.left.kind === 'literal' && typeof node.left.value === 'string') {
+          return equalsLiteral(compile(node.right), node.left.value);
+        }
         return binary(node.op, compile(node.left), compile(node.right));
+      }
     }
   };
 
@@ -107,19 +114,51 @@ function constant(value: Value): Thunk {
 }
 
 /**
- * `OR(RECORD_ID()='rec1', RECORD_ID()='rec2', …)` is how clients fetch records by ID (wire-apis §A8);
- * hundreds of terms become one Set lookup. Returns undefined when the OR has any other shape.
+ * `OR(RECORD_ID()='rec1', RECORD_ID()='rec2', …)` and `OR({Sync key}='a', {Sync key}='b', …)` are how
+ * clients fetch records by key (wire-apis §A8); hundreds of terms become one Set lookup. Text against text
+ * is plain `===`, so the Set answers exactly; any other value (blank, number, date, list) takes the general
+ * comparison. Returns undefined when the OR has any other shape.
  */
-function recordIdSet(args: readonly Node[]): Set<string> | undefined {
-  const ids = new Set<string>();
+function equalityLookup(args: readonly Node[], compile: (n: Node) => Thunk): Thunk | undefined {
+  let key: Node | undefined;
+  const literals: string[] = [];
   for (const a of args) {
     if (a.kind !== 'binary' || a.op !== '=') return undefined;
-    const isRecordId = (n: Node): boolean => n.kind === 'call' && n.name === 'RECORD_ID' && n.args.length === 0;
-    const lit = isRecordId(a.left) ? a.right : isRecordId(a.right) ? a.left : undefined;
-    if (!lit || lit.kind !== 'literal' || typeof lit.value !== 'string') return undefined;
-    ids.add(lit.value);
+    const [subject, lit] = a.right.kind === 'literal' ? [a.left, a.right] : [a.right, a.left];
+    if (lit.kind !== 'literal' || typeof lit.value !== 'string' || !isKey(subject)) return undefined;
+    if (key && !sameKey(key, subject)) return undefined;
+    key = subject;
+    literals.push(lit.value);
   }
-  return ids;
+  if (!key) return undefined;
+  const read = compile(key);
+  const set = new Set(literals);
+  return (ctx) => {
+    const v = read(ctx);
+    if (typeof v === 'string') return set.has(v);
+    for (const lit of literals) {
+      const eq = equals(v, lit);
+      if (eq !== false) return eq;
+    }
+    return false;
+  };
+}
+
+function isKey(n: Node): boolean {
+  return n.kind === 'field' || (n.kind === 'call' && n.name === 'RECORD_ID' && n.args.length === 0);
+}
+
+function sameKey(a: Node, b: Node): boolean {
+  if (a.kind === 'field' && b.kind === 'field') return a.name === b.name && a.braced === b.braced;
+  return a.kind === 'call' && b.kind === 'call';
+}
+
+/** `x = 'text'` is the commonest comparison; text against text skips the general coercion rules. */
+function equalsLiteral(subject: Thunk, literal: string): Thunk {
+  return (ctx) => {
+    const v = subject(ctx);
+    return typeof v === 'string' ? v === literal : equals(v, literal);
+  };
 }
 
 function binary(op: BinaryOp, left: Thunk, right: Thunk): Thunk {

@@ -50,7 +50,14 @@ export interface CompiledFormula {
 /** Throws FormulaError on a syntax error, an unknown field, an unsupported function or a wrong arity. */
 export function compileFormula(source: string, fields: FormulaField[], options: CompileOptions = {}): CompiledFormula {
   if (source.trim() === '') throw new FormulaError('Invalid formula: the formula is empty');
-  const run = compileNode(parse(source), { fields, linkNames: options.linkNames });
+  let run: ReturnType<typeof compileNode>;
+  try {
+    run = compileNode(parse(source), { fields, linkNames: options.linkNames });
+  } catch (e) {
+    // The parser recurses per nesting level; thousands of parentheses must still be a clean 422.
+    if (e instanceof RangeError) throw new FormulaError('Invalid formula: the formula is nested too deeply');
+    throw e;
+  }
   const clock = options.now;
   const now = clock ? () => clock().getTime() : Date.now;
   const context = (r: FormulaRecord): EvalContext => ({ id: r.id, createdTime: r.createdTime, cells: r.cells, now });
