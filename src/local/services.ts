@@ -1,7 +1,8 @@
 import { airtableService } from './airtable/service.ts';
+import { notionService } from './notion/service.ts';
 import type { LocalService } from './types.ts';
 
 /** Every emulated provider, in routing order (the first whose `matches` accepts a path serves it). */
 export function allServices(): LocalService[] {
-  return [airtableService()];
+  return [airtableService(), notionService()];
 }
