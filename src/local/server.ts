@@ -82,7 +82,11 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
         });
       })
       .catch((error: unknown) => {
-        if (!res.headersSent) send(res, { status: 413, body: { error: { type: 'REQUEST_TOO_LARGE', message: String(error) } } });
+        // The body was too large to read: answer in the envelope of the service the path belongs to.
+        const [path = '/'] = splitUrl(req.url ?? '/');
+        const service = services.find((s) => s.matches(path));
+        const tooLarge = service?.errorResponse(413, String(error)) ?? { status: 413, body: { error: String(error) } };
+        if (!res.headersSent) send(res, tooLarge);
       });
   });
 
