@@ -80,6 +80,8 @@ CREATE TABLE IF NOT EXISTS airtable_records (
   cells TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS airtable_records_by_table ON airtable_records(table_id, seq);
+-- The next autoNumber is MAX(auto_number) per table: without this index every insert scans the table.
+CREATE INDEX IF NOT EXISTS airtable_records_by_autonumber ON airtable_records(table_id, auto_number);
 CREATE TABLE IF NOT EXISTS airtable_iterators (
   id TEXT PRIMARY KEY,
   table_id TEXT NOT NULL,

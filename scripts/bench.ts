@@ -1,0 +1,27 @@
+/**
+ * `npm run bench`: every benchmark of the project, printed as tables (`-- --json` for JSON). Speed and memory
+ * goals are measured here, never in timed tests. `-- <name>` runs only benchmarks whose name contains it.
+ */
+import { benchAirtableLoad } from './bench/airtable-load.ts';
+import type { BenchResult } from './bench/types.ts';
+
+const BENCHMARKS: { id: string; run: () => Promise<BenchResult> }[] = [
+  { id: 'airtable-load', run: () => benchAirtableLoad() },
+];
+
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const only = args.filter((a) => !a.startsWith('--'));
+const results: BenchResult[] = [];
+for (const bench of BENCHMARKS) {
+  if (only.length > 0 && !only.some((o) => bench.id.includes(o))) continue;
+  const result = await bench.run();
+  results.push(result);
+  if (!json) {
+    console.log(`\n## ${result.name}\n`);
+    const width = Math.max(...result.rows.map((r) => r.label.length));
+    for (const row of result.rows) console.log(`  ${row.label.padEnd(width)}  ${row.value}${row.unit ? ` ${row.unit}` : ''}`);
+    for (const note of result.notes ?? []) console.log(`  ${note}`);
+  }
+}
+if (json) console.log(JSON.stringify(results, null, 2));
