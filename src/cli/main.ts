@@ -57,6 +57,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const overrides: Record<string, string | undefined> = { ...env };
   if (values.port !== undefined) overrides['WORKSPACE_PORT'] = values.port;
   if (values.dir !== undefined) overrides['WORKSPACE_DIR'] = values.dir;
+  // The demo cycle runs the local workspace's rate limits 10x faster unless told otherwise
+  // (WORKSPACE_SPEED=1 shows the real pacing: Airtable 5 req/s per base, Notion 3 req/s).
+  if (command === 'start' && overrides['WORKSPACE_SPEED'] === undefined) overrides['WORKSPACE_SPEED'] = '10';
   let config;
   try {
     config = loadConfig(overrides);

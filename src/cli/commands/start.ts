@@ -16,7 +16,13 @@ export async function runStart(config: Config, print: Printer, options: { once: 
   }
   const runtime = await startRuntime(config, print);
   try {
-    if (!print.json) print.out(`Local workspace at ${runtime.workspaceUrl} (data in ${runtime.workspace?.dir ?? config.workspace.dir})\n`);
+    if (!print.json) {
+      print.out(`Local workspace at ${runtime.workspaceUrl} (data in ${runtime.workspace?.dir ?? config.workspace.dir})`);
+      if (config.workspace.speed !== 1) {
+        print.out(`Rate limits run ${config.workspace.speed}x faster than the real services (WORKSPACE_SPEED=1 for real pacing).`);
+      }
+      print.out('');
+    }
     const setup = await provisionWith(runtime, true);
     if (print.json) print.out(JSON.stringify({ workspaceUrl: runtime.workspaceUrl, reports: [setup] }, null, 2));
     else {

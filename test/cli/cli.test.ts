@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const CLI = join(import.meta.dirname, '../../scripts/sourcing.js');
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sourcing-cli-'));
+  dirs.push(dir);
+  return dir;
+};
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env['PATH'] ?? '', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('sourcing CLI', () => {
+  it('`workspace` prints one ready line and serves the provider APIs behind the token', async () => {
+    const child = spawn(process.execPath, [CLI, 'workspace', '--port', '0', '--dir', tempDir()], {
+      env: { PATH: process.env['PATH'] ?? '' },
+    });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        child.stdout.once('data', (d: Buffer) => resolve(d.toString()));
+        child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
+      });
+      expect(line).toMatch(/^workspace ready at http:\/\/127\.0\.0\.1:\d+\n$/);
+      const url = line.trim().split(' ').pop()!;
+      const denied = await fetch(`${url}/v0/meta/bases`, { headers: { authorization: 'Bearer nope' } });
+      expect(denied.status).toBe(401);
+      const allowed = await fetch(`${url}/v0/meta/bases`, { headers: { authorization: 'Bearer local' } });
+      expect(await allowed.json()).toEqual({ bases: [] });
+    } finally {
+      child.kill('SIGINT');
+    }
+  });
+
+  it('`start --once --json` provisions the sample agency and exits 0', async () => {
+    const result = await run(['start', '--once', '--json'], { WORKSPACE_DIR: tempDir(), WORKSPACE_PORT: '0', WORKSPACE_SPEED: '1000' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const output = JSON.parse(result.stdout) as { reports: { job: string; ok: boolean; details: { load?: { perTable: Record<string, { created: number }> } } }[] };
+    const setup = output.reports.find((r) => r.job === 'setup');
+    expect(setup?.ok).toBe(true);
+    expect(setup?.details.load?.perTable['Purchase Orders']?.created).toBe(12);
+    expect(setup?.details.load?.perTable['Clients']?.created).toBe(3);
+    expect(setup?.details.load?.perTable['Suppliers']?.created).toBe(8);
+  });
+
+  it('exits 2 with a message naming the bad setting', async () => {
+    const badPort = await run(['provision'], { WORKSPACE_PORT: 'eighty' });
+    expect(badPort.code).toBe(2);
+    expect(badPort.stderr).toMatch(/WORKSPACE_PORT/);
+    const cloudWithoutBase = await run(['provision'], { AIRTABLE_TOKEN: 'pat123' });
+    expect(cloudWithoutBase.code).toBe(2);
+    expect(cloudWithoutBase.stderr).toMatch(/AIRTABLE_BASE_ID.*AIRTABLE_WORKSPACE_ID/);
+    expect(cloudWithoutBase.stderr).not.toMatch(/pat123/);
+  });
+
+  it('exits 2 on an unknown command and lists the commands', async () => {
+    const result = await run(['frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Unknown command "frobnicate"/);
+    expect(result.stderr).toMatch(/provision/);
+  });
+});
