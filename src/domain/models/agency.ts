@@ -1,0 +1,54 @@
+/**
+ * Agency: one row of settings for the agency itself: the exporter / seller on commercial invoices, packing lists and
+ * certificates of origin when the agency's trading company exports (PO "Exporter" = Agency).
+ */
+import { email, requiredText, text, timeZone, url } from './cells.ts';
+import { defineModel, type ModelRecord } from './parse-records.ts';
+
+export const agency = defineModel(
+  'Agency',
+  {
+    name: 'Name',
+    legalName: 'Legal name',
+    legalNameZh: 'Legal name (中文)',
+    address: 'Address',
+    addressZh: 'Address (中文)',
+    country: 'Country',
+    phone: 'Phone',
+    email: 'Email',
+    website: 'Website',
+    taxId: 'Tax ID',
+    eoriNumber: 'EORI number',
+    signatory: 'Signatory',
+    signatoryTitle: 'Signatory title',
+    bankDetails: 'Bank details',
+    invoiceDeclaration: 'Invoice declaration',
+    timeZone: 'Time zone',
+    driveRootFolder: 'Drive root folder',
+    syncIssues: 'Sync issues',
+  } as const,
+  {
+    name: requiredText(),
+    legalName: text(),
+    legalNameZh: text(),
+    address: text(),
+    addressZh: text(),
+    country: text(),
+    phone: text(),
+    email: email(),
+    website: url(),
+    /** Unified Social Credit Code of the exporting company. */
+    taxId: text(),
+    eoriNumber: text(),
+    /** The employee named on invoices as knowing the transaction (19 CFR 141.86). */
+    signatory: text(),
+    signatoryTitle: text(),
+    bankDetails: text(),
+    invoiceDeclaration: text(),
+    timeZone: timeZone(),
+    driveRootFolder: text(),
+    syncIssues: text(),
+  },
+);
+
+export type AgencyRecord = ModelRecord<typeof agency>;
