@@ -1,0 +1,77 @@
+/**
+ * System fields the checks own, computed from the snapshot and written back only where they differ:
+ * Supplier Evaluations "Weighted score", the Inspections sampling numbers (ISO 2859-1, only while the inspection
+ * has not been judged), and Milestones "Status". Pure: answers the patches, the job sends them.
+ */
+import { inspections } from '../models/inspection.ts';
+import { milestones } from '../models/milestone.ts';
+import { supplierEvaluations } from '../models/supplier-evaluation.ts';
+import type { CheckClock } from './finding.ts';
+import { inspectionPlan, isJudged, type PlanFields } from './inspection-plan.ts';
+import { milestoneStatus } from './milestone-status.ts';
+import { isOpen } from './po-facts.ts';
+import type { CheckSettings } from './settings.ts';
+import type { WorkspaceSnapshot } from './snapshot.ts';
+import { supplierHistory, weightedScore, type SupplierHistory } from './supplier-score.ts';
+
+export interface FieldPatch {
+  table: string;
+  id: string;
+  /** Airtable field name → value (null clears the cell). */
+  fields: Record<string, unknown>;
+}
+
+/** Scores are stored with one decimal; anything closer is the same score. */
+const SCORE_TOLERANCE = 0.05;
+
+export function computedFieldPatches(s: WorkspaceSnapshot, clock: CheckClock, settings: CheckSettings): FieldPatch[] {
+  return [...scorePatches(s, settings), ...inspectionPatches(s), ...milestonePatches(s, clock, settings)];
+}
+
+function scorePatches(s: WorkspaceSnapshot, settings: CheckSettings): FieldPatch[] {
+  const out: FieldPatch[] = [];
+  const histories = new Map<string, SupplierHistory>();
+  for (const e of s.supplierEvaluations) {
+    let history = histories.get(e.supplier);
+    if (!history) {
+      history = supplierHistory(s, e.supplier, settings);
+      histories.set(e.supplier, history);
+    }
+    const score = weightedScore(e, history, settings);
+    const current = e.weightedScore;
+    const same = score === undefined ? current === undefined : current !== undefined && Math.abs(current - score) < SCORE_TOLERANCE;
+    if (!same) out.push({ table: supplierEvaluations.table, id: e.id, fields: { [supplierEvaluations.fields.weightedScore]: score ?? null } });
+  }
+  return out;
+}
+
+const PLAN_KEYS: (keyof PlanFields)[] = ['sampleSize', 'acceptCritical', 'rejectCritical', 'acceptMajor', 'rejectMajor', 'acceptMinor', 'rejectMinor'];
+
+function inspectionPatches(s: WorkspaceSnapshot): FieldPatch[] {
+  const out: FieldPatch[] = [];
+  for (const i of s.inspections) {
+    if (isJudged(i)) continue;
+    const outcome = inspectionPlan(s, i);
+    if (outcome.kind !== 'plan') continue;
+    const fields: Record<string, unknown> = {};
+    for (const key of PLAN_KEYS) {
+      const want = outcome.fields[key];
+      if ((i[key] ?? null) !== want) fields[inspections.fields[key]] = want;
+    }
+    if (Object.keys(fields).length > 0) out.push({ table: inspections.table, id: i.id, fields });
+  }
+  return out;
+}
+
+function milestonePatches(s: WorkspaceSnapshot, clock: CheckClock, settings: CheckSettings): FieldPatch[] {
+  const out: FieldPatch[] = [];
+  for (const po of s.purchaseOrders) {
+    // A closed or cancelled order's schedule is history; leave it as it was.
+    if (!isOpen(po)) continue;
+    for (const m of s.milestonesByPo.get(po.id) ?? []) {
+      const status = milestoneStatus(s, po, m, clock.today, settings);
+      if (status !== m.status) out.push({ table: milestones.table, id: m.id, fields: { [milestones.fields.status]: status } });
+    }
+  }
+  return out;
+}

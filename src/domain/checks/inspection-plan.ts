@@ -1,0 +1,84 @@
+/**
+ * The AQL plan an inspection should follow: lot size and level (the inspection's own, else the project's
+ * benchmark, else level II) and the AQLs (same fallbacks) through ISO 2859-1 (src/domain/quality). Shared by the
+ * aql-plan-mismatch rule and the write-back of the Inspections system fields.
+ */
+import { aqlPlan, type AqlPlan } from '../quality/aql-plan.ts';
+import type { InspectionLevel } from '../quality/sampling-tables.ts';
+import type { Inspection } from '../models/inspection.ts';
+import type { WorkspaceSnapshot } from './snapshot.ts';
+
+/** The Inspections table's system fields, in field-name order of the model. */
+export interface PlanFields {
+  sampleSize: number | null;
+  acceptCritical: number | null;
+  rejectCritical: number | null;
+  acceptMajor: number | null;
+  rejectMajor: number | null;
+  acceptMinor: number | null;
+  rejectMinor: number | null;
+}
+
+export type PlanOutcome =
+  | { kind: 'none' }
+  | { kind: 'error'; message: string }
+  | { kind: 'plan'; plan: AqlPlan; fields: PlanFields };
+
+/** Inspection types that sample by AQL (a container loading check counts cartons; an audit samples nothing). */
+const SAMPLED = new Set(['IPI', 'DUPRO', 'PSI']);
+const GENERAL_LEVELS = new Set(['I', 'II', 'III']);
+
+export function inspectionPlan(s: WorkspaceSnapshot, i: Inspection): PlanOutcome {
+  if (!SAMPLED.has(i.type) || i.lotSize === undefined) return { kind: 'none' };
+  const project = i.po === undefined ? undefined : s.project.get(s.po.get(i.po)?.project ?? '');
+  const level = i.inspectionLevel ?? project?.inspectionLevel ?? 'II';
+  // Special levels S-1..S-4 are not in our tables (see sampling-tables.ts): leave such plans to people.
+  if (!GENERAL_LEVELS.has(level)) return { kind: 'none' };
+  const aqlCritical = i.aqlCritical ?? project?.aqlCritical ?? null;
+  const aqlMajor = i.aqlMajor ?? project?.aqlMajor ?? null;
+  const aqlMinor = i.aqlMinor ?? project?.aqlMinor ?? null;
+  if (aqlCritical === null && aqlMajor === null && aqlMinor === null) return { kind: 'none' };
+  // Thousands of inspections share a handful of plans.
+  const key = `${i.lotSize}|${level}|${aqlCritical}|${aqlMajor}|${aqlMinor}`;
+  let outcome = PLANS.get(key);
+  if (!outcome) {
+    outcome = computePlan(i.lotSize, level as InspectionLevel, aqlCritical, aqlMajor, aqlMinor);
+    if (PLANS.size >= MAX_CACHED_PLANS) PLANS.clear();
+    PLANS.set(key, outcome);
+  }
+  return outcome;
+}
+
+const PLANS = new Map<string, PlanOutcome>();
+const MAX_CACHED_PLANS = 10_000;
+
+function computePlan(lotSize: number, level: InspectionLevel, aqlCritical: number | null, aqlMajor: number | null, aqlMinor: number | null): PlanOutcome {
+  try {
+    const plan = aqlPlan({ lotSize, level, aqlCritical, aqlMajor, aqlMinor });
+    return {
+      kind: 'plan',
+      plan,
+      fields: {
+        sampleSize: plan.sampleSize,
+        acceptCritical: plan.critical?.accept ?? null,
+        rejectCritical: plan.critical?.reject ?? null,
+        acceptMajor: plan.major?.accept ?? null,
+        rejectMajor: plan.major?.reject ?? null,
+        acceptMinor: plan.minor?.accept ?? null,
+        rejectMinor: plan.minor?.reject ?? null,
+      },
+    };
+  } catch (error) {
+    return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Once an inspection has a result or defect counts, its numbers are the ones it was judged by: never rewritten. */
+export function isJudged(i: Inspection): boolean {
+  return (
+    (i.result !== undefined && i.result !== 'Pending') ||
+    i.criticalFound !== undefined ||
+    i.majorFound !== undefined ||
+    i.minorFound !== undefined
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The "Sync issues" cell of rows that failed validation: one line per problem, cleared when the row is valid
+ * again. Other jobs may write their own lines there (a Notion error, say), so only lines in the models' own
+ * format (`"<field of this table>" …`) are replaced; anything else in the cell is kept.
+ */
+import type { RecordProblem, TableModel } from '../models/parse-records.ts';
+
+export interface RawRow {
+  id: string;
+  fields: Record<string, unknown>;
+}
+
+export const SYNC_ISSUES_FIELD = 'Sync issues';
+const RECORD_LINE = 'The record is not a valid Airtable record.';
+
+/** Patches of the Sync issues field for one table; none for a table without that field. */
+export function syncIssuePatches(model: TableModel, rows: readonly RawRow[], problems: readonly RecordProblem[]): { id: string; fields: Record<string, unknown> }[] {
+  if (!Object.values(model.fields).includes(SYNC_ISSUES_FIELD)) return [];
+  const names = new Set(Object.values(model.fields));
+  const ours = (line: string) => {
+    const match = /^"([^"]+)" /.exec(line);
+    return (match !== null && names.has(match[1]!)) || line === RECORD_LINE;
+  };
+  const byRecord = new Map<string, string[]>();
+  for (const p of problems) {
+    if (p.table !== model.table) continue;
+    const list = byRecord.get(p.recordId) ?? [];
+    list.push(p.field === '(record)' ? RECORD_LINE : p.message);
+    byRecord.set(p.recordId, list);
+  }
+  const out: { id: string; fields: Record<string, unknown> }[] = [];
+  for (const row of rows) {
+    const raw = row.fields[SYNC_ISSUES_FIELD];
+    const current = typeof raw === 'string' ? raw : '';
+    const kept = current.split('\n').filter((line) => line.trim() !== '' && !ours(line));
+    const next = [...kept, ...(byRecord.get(row.id) ?? [])].join('\n');
+    if (next !== current) out.push({ id: row.id, fields: { [SYNC_ISSUES_FIELD]: next === '' ? null : next } });
+  }
+  return out;
+}

@@ -1,0 +1,163 @@
+/**
+ * The scheduled checks: read the workspace once, run every rule (src/domain/checks), then make Airtable match:
+ * the Alerts table reconciled by Key, computed system fields (weighted scores, AQL sampling numbers, milestone
+ * statuses) and "Sync issues" written only where they differ. A same-day rerun on unchanged data writes nothing.
+ */
+import { DateTime } from 'luxon';
+import { computedFieldPatches } from '../domain/checks/computed-fields.ts';
+import type { CheckClock, Severity } from '../domain/checks/finding.ts';
+import { reconcileAlerts, type AlertCounts } from '../domain/checks/reconcile-alerts.ts';
+import { runRules, type RuleFailure } from '../domain/checks/run-rules.ts';
+import { resolveCheckSettings } from '../domain/checks/settings.ts';
+import { buildSnapshot } from '../domain/checks/snapshot.ts';
+import { syncIssuePatches } from '../domain/checks/sync-issues.ts';
+import { alerts } from '../domain/models/alert.ts';
+import type { RequestCounter, RequestCounts } from '../lib/request-counter.ts';
+import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
+import { ALL_READ_MODELS, readWorkspace } from './checks/read-workspace.ts';
+import type { JobReport } from './report.ts';
+
+export interface RunChecksDeps {
+  records: AirtableRecordsPort;
+  counter: RequestCounter;
+  now(): Date;
+}
+
+export interface RunChecksInput {
+  /** The agency's calendar date (YYYY-MM-DD); by default today in the Agency row's time zone (UTC without one). */
+  today?: string;
+  /** Overrides of the check settings (thresholds, weights, days); validated, defaults for the rest. */
+  settings?: unknown;
+}
+
+export type SeverityCounts = Record<Severity, number>;
+
+export interface RunChecksDetails {
+  baseId: string;
+  today: string;
+  findings: number;
+  bySeverity: SeverityCounts;
+  /** Rule → findings per severity (every rule listed, zeros included). */
+  byRule: Record<string, SeverityCounts>;
+  alerts: AlertCounts;
+  /** Table → rows whose computed system fields were written. */
+  computed: Record<string, number>;
+  /** Rows whose "Sync issues" was written (set or cleared). */
+  syncIssues: number;
+  /** Rows left out because they failed validation. */
+  skippedRows: number;
+  ruleFailures: RuleFailure[];
+}
+
+const zero = (): SeverityCounts => ({ Info: 0, Warning: 0, Critical: 0 });
+
+export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {}): Promise<JobReport<RunChecksDetails>> {
+  const started = deps.now();
+  const before = deps.counter.snapshot();
+  const settings = resolveCheckSettings(input.settings ?? {});
+  const read = await readWorkspace(deps.records);
+  const problems = read.problems.map(String);
+
+  const zone = read.agency?.timeZone ?? 'UTC';
+  const clock: CheckClock = { today: input.today ?? DateTime.fromJSDate(started, { zone }).toISODate()!, now: started };
+  const snapshot = buildSnapshot(read.tables);
+  const result = runRules(snapshot, clock, settings);
+  for (const f of result.failures) problems.push(`Rule ${f.rule} failed and was skipped: ${f.message}`);
+
+  const unreadableRecords = new Set(read.problems.map((p) => p.recordId));
+  const unreadableKeys = new Set<string>();
+  for (const row of read.raw.get(alerts.table) ?? []) {
+    const key = row.fields[alerts.fields.key];
+    if (unreadableRecords.has(row.id) && typeof key === 'string') unreadableKeys.add(key);
+  }
+  const plan = reconcileAlerts({
+    findings: result.findings,
+    existing: read.tables.alerts,
+    unreadableKeys,
+    rulesRun: new Set(result.rulesRun),
+    unreadableRecords,
+    now: clock.now,
+  });
+  if (plan.counts.unreadable > 0) {
+    problems.push(`${plan.counts.unreadable} finding(s) belong to Alerts rows that failed validation; fix those rows so they can be updated`);
+  }
+
+  // Computed fields and Sync issues of one row go out as one patch.
+  const patches = new Map<string, Map<string, Fields>>();
+  const addPatch = (table: string, id: string, fields: Fields) => {
+    const rows = patches.get(table) ?? new Map<string, Fields>();
+    rows.set(id, { ...rows.get(id), ...fields });
+    patches.set(table, rows);
+  };
+  const computed: Record<string, number> = {};
+  for (const p of computedFieldPatches(snapshot, clock, settings)) {
+    addPatch(p.table, p.id, p.fields);
+    computed[p.table] = (computed[p.table] ?? 0) + 1;
+  }
+  let syncIssues = 0;
+  for (const model of ALL_READ_MODELS) {
+    for (const p of syncIssuePatches(model, read.raw.get(model.table) ?? [], read.problems)) {
+      addPatch(model.table, p.id, p.fields);
+      syncIssues += 1;
+    }
+  }
+
+  const write = async (what: string, count: number, action: () => Promise<unknown>) => {
+    if (count === 0) return;
+    try {
+      await action();
+    } catch (error) {
+      problems.push(`Could not write ${count} row(s) of ${what}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  for (const [table, rows] of patches) {
+    const list = [...rows].map(([id, fields]) => ({ id, fields }));
+    await write(table, list.length, () => deps.records.update(table, list));
+  }
+  await write(`${alerts.table} (new)`, plan.create.length, () => deps.records.create(alerts.table, plan.create));
+  await write(alerts.table, plan.update.length, () => deps.records.update(alerts.table, plan.update));
+
+  const byRule: Record<string, SeverityCounts> = Object.fromEntries(result.rulesRun.map((r) => [r, zero()]));
+  const bySeverity = zero();
+  for (const f of result.findings) {
+    (byRule[f.rule] ??= zero())[f.severity] += 1;
+    bySeverity[f.severity] += 1;
+  }
+  const finished = deps.now();
+  return {
+    job: 'checks',
+    ok: problems.length === 0,
+    startedAt: started.toISOString(),
+    durationMs: finished.getTime() - started.getTime(),
+    requests: countsSince(before, deps.counter.snapshot()),
+    problems,
+    details: {
+      baseId: deps.records.baseId,
+      today: clock.today,
+      findings: result.findings.length,
+      bySeverity,
+      byRule,
+      alerts: plan.counts,
+      computed,
+      syncIssues,
+      skippedRows: unreadableRecords.size,
+      ruleFailures: result.failures,
+    },
+  };
+}
+
+/** The requests this run made, when the counter is shared with earlier jobs of the same process. */
+function countsSince(before: RequestCounts, after: RequestCounts): RequestCounts {
+  const out: RequestCounts = {};
+  for (const [service, counts] of Object.entries(after)) {
+    const prior = before[service];
+    const byOperation: Record<string, number> = {};
+    for (const [op, n] of Object.entries(counts.byOperation)) {
+      const delta = n - (prior?.byOperation[op] ?? 0);
+      if (delta > 0) byOperation[op] = delta;
+    }
+    const total = counts.total - (prior?.total ?? 0);
+    if (total > 0) out[service] = { total, byOperation };
+  }
+  return out;
+}

@@ -1,0 +1,51 @@
+import { describe, it } from 'vitest';
+import { milestoneAtRisk } from '../../../../src/domain/checks/rules/milestone-at-risk.ts';
+import { baseWorld, CLOCK, day, expectFindings, SETTINGS, type Expected, type World } from '../world.ts';
+
+const cases: [name: string, setup: (w: World) => void, expected: Expected[]][] = [
+  ['a predecessor done in time stays quiet', () => {}, []],
+  [
+    'a predecessor overdue with the milestone due in 2 days is a Warning',
+    (w) => w.patch('milestones', 'ms-start', { 'Actual date': undefined, 'Planned date': day(-2) }),
+    [{ severity: 'Warning', says: ['PO-1001 · DUPRO is due in 2 days', 'Production start (2 days overdue) is not done', 'confirm with the factory'], subject: ['ms-dupro'], owner: 'p-qa' }],
+  ],
+  [
+    'a predecessor planned after the milestone makes it at risk',
+    (w) => w.patch('milestones', 'ms-start', { 'Actual date': undefined, 'Planned date': day(3) }),
+    [{ severity: 'Warning', says: ['Production start (planned later'] }],
+  ],
+  [
+    'a predecessor simply due earlier is the normal course',
+    (w) => {
+      w.patch('milestones', 'ms-start', { 'Actual date': undefined, 'Planned date': day(1) });
+    },
+    [],
+  ],
+  [
+    'a milestone beyond the look-ahead is not flagged yet',
+    (w) => w.patch('milestones', 'ms-start', { 'Actual date': undefined, 'Planned date': day(-2) }).patch('milestones', 'ms-dupro', { 'Planned date': day(8) }),
+    [],
+  ],
+  [
+    'the balance waits for ETD when it is paid against the B/L copy',
+    (w) =>
+      w
+        .patch('milestones', 'ms-balance', { 'Planned date': day(5) })
+        .patch('milestones', 'ms-etd', { 'Planned date': day(6) })
+        .patch('milestones', 'ms-booking', { 'Planned date': day(-1), 'Actual date': day(-1) }),
+    [{ severity: 'Warning', says: ['PO-1001 · Balance paid', 'ETD (planned later'] }],
+  ],
+  [
+    'the predecessor done resolves it',
+    (w) => w.patch('milestones', 'ms-start', { 'Actual date': day(-1), 'Planned date': day(-2) }),
+    [],
+  ],
+];
+
+describe('milestone-at-risk', () => {
+  it.each(cases)('%s', (_name, setup, expected) => {
+    const w = baseWorld();
+    setup(w);
+    expectFindings(milestoneAtRisk.check(w.snapshot(), CLOCK, SETTINGS), expected);
+  });
+});

@@ -1,0 +1,151 @@
+/**
+ * The checks job against the local workspace through the Airtable adapter, on the sample agency resolved
+ * against SAMPLE_TODAY and checked at 09:00 UTC that day.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AirtableRecord } from '../../../src/ports/airtable.ts';
+import { SAMPLE_TODAY, startSampleWorkspace, type SampleWorkspace } from './sample-workspace.ts';
+
+let sample: SampleWorkspace;
+beforeEach(async () => {
+  sample = await startSampleWorkspace();
+});
+afterEach(async () => {
+  await sample.close();
+});
+
+const alertsByMessage = async () => [...(await sample.rows('Alerts', 'Key')).values()];
+const find = (rows: AirtableRecord[], rule: string, text: string) =>
+  rows.filter((r) => r.fields['Rule'] === rule && String(r.fields['Message']).includes(text));
+
+describe('run-checks on the sample agency', () => {
+  it('finds the known situations and records them in the Alerts table', async () => {
+    const report = await sample.check();
+    expect(report.problems).toEqual([]);
+    expect(report.details.today).toBe(SAMPLE_TODAY);
+    const rows = await alertsByMessage();
+    const pos = await sample.rows('Purchase Orders', 'PO number');
+    const people = await sample.rows('People', 'Name');
+
+    // The failed DUPRO of PO-2407 nobody re-inspected: the sample's acknowledged row is kept, not duplicated.
+    const dupro = find(rows, 'inspection-failed', 'DUPRO of PO-2407 failed');
+    expect(dupro).toHaveLength(1);
+    expect(dupro[0]!.fields).toMatchObject({ Severity: 'Critical', Status: 'Acknowledged', PO: [pos.get('PO-2407')!.id] });
+    expect(dupro[0]!.fields['Key']).toMatch(/^inspection-failed:rec/);
+
+    // PO-2409 is booked on NSH1873452 without any PSI.
+    const shipment = find(rows, 'shipment-without-psi', 'Shipment NSH1873452');
+    expect(shipment).toHaveLength(1);
+    expect(shipment[0]!.fields).toMatchObject({ Severity: 'Critical', Status: 'Open', PO: [pos.get('PO-2409')!.id] });
+    expect(shipment[0]!.fields['Message']).toContain('PO-2409');
+
+    // Late milestones, owned by the milestone's owner.
+    for (const name of ['PO-2405 · Materials ready is 4 days late', 'PO-2409 · PSI is 3 days late', 'PO-2406 · Balance paid is 1 day late']) {
+      expect(find(rows, 'late-milestone', name), name).toHaveLength(1);
+    }
+    expect(find(rows, 'late-milestone', 'PO-2409 · PSI')[0]!.fields['Owner']).toEqual([people.get('Chen Hao')!.id]);
+
+    // Guangyao's certificate expires in 21 days, before PO-2411 ends; the sample's open row is adopted.
+    const cert = find(rows, 'certificate-expiring', 'Shenzhen Guangyao Lighting');
+    expect(cert).toHaveLength(1);
+    expect(cert[0]!.fields).toMatchObject({ Severity: 'Warning', Status: 'Open' });
+    expect(cert[0]!.fields['Message']).toContain('expires in 21 days');
+
+    // A calendar conflict: PO-2405 is produced right after CNY and over Huamei's mould maintenance.
+    const calendar = find(rows, 'calendar-conflict', 'PO-2405');
+    expect(calendar[0]!.fields['Message']).toContain('CNY factory shutdown 2026');
+    expect(calendar[0]!.fields['Message']).toContain('Huamei annual mould maintenance');
+
+    expect(new Set(rows.map((r) => r.fields['Key'])).size).toBe(rows.length);
+    expect(report.details.bySeverity.Critical).toBeGreaterThanOrEqual(3);
+    expect(report.details.byRule['shipment-without-psi']).toEqual({ Info: 0, Warning: 0, Critical: 1 });
+  });
+
+  it('writes the computed system fields, in batches of 10', async () => {
+    const report = await sample.check();
+    const evaluations = await sample.rows('Supplier Evaluations', 'Evaluation');
+    for (const e of evaluations.values()) expect(e.fields['Weighted score'], String(e.fields['Evaluation'])).toBeGreaterThan(0);
+    // Jiale shipped its only order on time and passed its PSI first time: track record 0.5 × 4/5 + 0.5 × 1.
+    expect(evaluations.get('Jiale · Glass ornaments')!.fields['Weighted score']).toBe(85);
+    const milestones = await sample.rows('Milestones', 'Milestone');
+    expect(milestones.get('PO-2405 · Materials ready')!.fields['Status']).toBe('Late');
+    expect(milestones.get('PO-2405 · IPI')!.fields['Status']).toBe('At risk');
+    expect(milestones.get('PO-2407 · DUPRO')!.fields['Status']).toBe('Done');
+    const { computed, alerts } = report.details;
+    expect(computed).toEqual({ Milestones: 60, 'Supplier Evaluations': 9 });
+    // The sample's two alerts are adopted (re-keyed), all others created.
+    expect(alerts).toMatchObject({ created: 27, adopted: 2, resolved: 0 });
+    const batches = (n: number) => Math.ceil(n / 10);
+    expect(report.requests['airtable']!.byOperation).toEqual({
+      list: 16, // every table read once, each under 100 rows
+      update: batches(60) + batches(9) + batches(2),
+      create: batches(27),
+    });
+  });
+
+  it('makes no write at all on a second run the same day', async () => {
+    const first = await sample.check();
+    expect(first.details.alerts.created).toBeGreaterThan(0);
+    const second = await sample.check(`${SAMPLE_TODAY}T15:30:00.000Z`);
+    expect(second.requests).toEqual({ airtable: { total: 16, byOperation: { list: 16 } } });
+    expect(second.details.alerts).toMatchObject({ created: 0, seen: 0, resolved: 0, unchanged: first.details.findings });
+  });
+
+  it('moves Last seen the next day but keeps First seen', async () => {
+    await sample.check();
+    const key = find(await alertsByMessage(), 'shipment-without-psi', 'NSH1873452')[0]!.fields['Key'] as string;
+    await sample.check('2026-03-03T09:00:00.000Z');
+    const row = (await sample.rows('Alerts', 'Key')).get(key)!;
+    expect(row.fields['First seen']).toBe(`${SAMPLE_TODAY}T09:00:00.000Z`);
+    expect(row.fields['Last seen']).toBe('2026-03-03T09:00:00.000Z');
+  });
+
+  it('keeps an alert a person acknowledged in Airtable acknowledged', async () => {
+    await sample.check();
+    const row = find(await alertsByMessage(), 'shipment-without-psi', 'NSH1873452')[0]!;
+    await sample.records.update('Alerts', [{ id: row.id, fields: { Status: 'Acknowledged' } }]);
+    const again = await sample.check('2026-03-03T09:00:00.000Z');
+    expect(again.problems).toEqual([]);
+    const after = (await sample.rows('Alerts', 'Key')).get(row.fields['Key'] as string)!;
+    expect(after.fields['Status']).toBe('Acknowledged');
+    expect(after.fields['Last seen']).toBe('2026-03-03T09:00:00.000Z');
+  });
+
+  it('resolves the alert on the next run once the data is fixed (a passed PSI for PO-2409)', async () => {
+    await sample.check();
+    const pos = await sample.rows('Purchase Orders', 'PO number');
+    await sample.records.create('Inspections', [
+      { Inspection: 'PO-2409 · PSI', PO: [pos.get('PO-2409')!.id], Type: 'PSI', 'Inspection date': SAMPLE_TODAY, 'Lot size': 360, Result: 'Pass' },
+    ]);
+    const report = await sample.check(`${SAMPLE_TODAY}T11:00:00.000Z`);
+    expect(report.details.alerts.resolved).toBeGreaterThanOrEqual(1);
+    const shipment = find(await alertsByMessage(), 'shipment-without-psi', 'NSH1873452');
+    expect(shipment[0]!.fields['Status']).toBe('Resolved');
+    const balance = find(await alertsByMessage(), 'balance-before-psi', 'PO-2409');
+    expect(balance[0]!.fields['Status']).toBe('Resolved');
+  });
+
+  it('reports a malformed row, writes its Sync issues, and checks every other row', async () => {
+    const milestones = await sample.rows('Milestones', 'Milestone');
+    const broken = milestones.get('PO-2405 · Materials ready')!;
+    await sample.check();
+    await sample.records.update('Milestones', [{ id: broken.id, fields: { PO: [] } }]);
+    const report = await sample.check(`${SAMPLE_TODAY}T12:00:00.000Z`);
+    expect(report.ok).toBe(false);
+    expect(report.problems).toEqual([`Milestones ${broken.id}: "PO" is missing`]);
+    expect(report.details.skippedRows).toBe(1);
+    const after = (await sample.rows('Milestones', 'Milestone')).get('PO-2405 · Materials ready')!;
+    expect(after.fields['Sync issues']).toBe('"PO" is missing');
+    const rows = await alertsByMessage();
+    // Other rows proceed, and the broken milestone's own alert is not resolved on a guess.
+    expect(find(rows, 'late-milestone', 'PO-2409 · PSI')[0]!.fields['Status']).toBe('Open');
+    expect(find(rows, 'late-milestone', 'PO-2405 · Materials ready')[0]!.fields['Status']).toBe('Open');
+    expect(find(rows, 'shipment-without-psi', 'NSH1873452')[0]!.fields['Status']).toBe('Open');
+
+    // Fixed: the Sync issues cell is cleared on the next run.
+    await sample.records.update('Milestones', [{ id: broken.id, fields: { PO: [(await sample.rows('Purchase Orders', 'PO number')).get('PO-2405')!.id] } }]);
+    const fixed = await sample.check(`${SAMPLE_TODAY}T13:00:00.000Z`);
+    expect(fixed.problems).toEqual([]);
+    expect((await sample.rows('Milestones', 'Milestone')).get('PO-2405 · Materials ready')!.fields['Sync issues']).toBeUndefined();
+  });
+});
