@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.ts';
+import { runCheck } from './commands/check.ts';
 import { runProvision } from './commands/provision.ts';
 import { runStart } from './commands/start.ts';
 import { runWorkspace } from './commands/workspace.ts';
@@ -19,6 +20,7 @@ Commands:
   workspace [--port P] [--dir D]
                               start only the local workspace (Airtable/Notion/Drive/Gmail APIs on 127.0.0.1)
   provision [--sample]        create or complete the PO base from the template (--sample: load the sample agency)
+  check                       run every check (late milestones, inspections, calendar, phase gates) into Alerts
   help                        this text
 
 Options: --json for machine-readable output.
@@ -77,6 +79,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await runWorkspace(config, print);
       case 'provision':
         return await runProvision(config, print, { sample: values.sample });
+      case 'check':
+        return await runCheck(config, print);
       case 'start':
         return await runStart(config, print, { once: values.once });
       default:

@@ -3,6 +3,7 @@ import { EXIT } from '../exit-codes.ts';
 import type { Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 import { untilInterrupted } from '../signals.ts';
+import { checkWith, formatCheckReport } from './check.ts';
 import { formatSetupReport, provisionWith } from './provision.ts';
 
 /**
@@ -24,12 +25,17 @@ export async function runStart(config: Config, print: Printer, options: { once: 
       print.out('');
     }
     const setup = await provisionWith(runtime, true);
-    if (print.json) print.out(JSON.stringify({ workspaceUrl: runtime.workspaceUrl, reports: [setup] }, null, 2));
-    else {
-      print.out(formatSetupReport(setup));
-      print.out(whereToLook(runtime));
-    }
-    if (options.once) return setup.ok ? EXIT.ok : EXIT.problems;
+    const section = (title: string, text: string) => {
+      if (!print.json) print.out(`\n== ${title} ==\n${text}`);
+    };
+    section('Airtable PO base', formatSetupReport(setup));
+    const checks = await checkWith(runtime, setup.details.baseId);
+    section('Checks', formatCheckReport(checks));
+    const reports = [setup, checks];
+    if (print.json) print.out(JSON.stringify({ workspaceUrl: runtime.workspaceUrl, reports }, null, 2));
+    else print.out(whereToLook(runtime));
+    const ok = reports.every((r) => r.ok);
+    if (options.once) return ok ? EXIT.ok : EXIT.problems;
     if (!print.json) print.out('\nServing until Ctrl-C.');
     await untilInterrupted();
     return EXIT.ok;
