@@ -16,6 +16,7 @@ import { allServices } from './services.ts';
 import { defaultSettings } from './settings.ts';
 import { openStore } from './store.ts';
 import type { LocalRequest, LocalResponse, LocalService, ServiceContext, WorkspaceSettings } from './types.ts';
+import { handleViewer, isViewerPath } from './viewer/router.ts';
 
 export interface WorkspaceOptions {
   /** 0 picks a free port (tests). */
@@ -60,8 +61,12 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
         const [path = '/', rawQuery = ''] = splitUrl(req.url ?? '/');
         const request: LocalRequest = { method: req.method ?? 'GET', path, rawQuery, headers: req.headers, body };
         const service = services.find((s) => s.matches(path));
+        const viewer = !service && isViewerPath(path);
         let response: LocalResponse;
-        if (path.startsWith('/__workspace')) {
+        if (viewer) {
+          // The read-only viewer needs no token: the server listens on 127.0.0.1 only (see viewer/router.ts).
+          response = handleViewer(request, ctx());
+        } else if (path.startsWith('/__workspace')) {
           response = authorized(req, token)
             ? await handleControl(request, { ...ctx(), services, faults, requestLog, limiter })
             : { status: 401, body: { error: 'unauthorized' } };
@@ -73,7 +78,7 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
         send(res, response);
         requestLog.add({
           at: new Date().toISOString(),
-          service: path.startsWith('/__workspace') ? 'control' : (service?.name ?? 'unknown'),
+          service: path.startsWith('/__workspace') ? 'control' : viewer ? 'viewer' : (service?.name ?? 'unknown'),
           method: request.method,
           path,
           query: rawQuery,

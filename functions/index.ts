@@ -1,0 +1,21 @@
+/**
+ * Cloud Functions entry (package.json `main` points at its build, dist/functions/index.js). Registrations only:
+ * each HTTP function is one job behind `jobHandler` (status codes in http-answer.ts), `dispatch` fans a
+ * scheduled tick out to one Pub/Sub message per workspace, and `workspaceTick` runs a cycle for one workspace.
+ * Jobs are wired in functions/jobs.ts; a job not wired yet answers 501.
+ */
+import { cloudEvent, http } from '@google-cloud/functions-framework';
+import { dispatchHandler } from './dispatch.ts';
+import { jobHandler } from './job-handler.ts';
+import { JOBS } from './jobs.ts';
+import { workspaceTick } from './workspace-tick.ts';
+
+http('provisionWorkspace', jobHandler('provisionWorkspace', JOBS.provision));
+http('syncWorkspace', jobHandler('syncWorkspace', JOBS.sync));
+http('runChecks', jobHandler('runChecks', JOBS.checks));
+http('buildDocuments', jobHandler('buildDocuments', JOBS.documents));
+http('closeProject', jobHandler('closeProject', JOBS.close));
+http('planSchedule', jobHandler('planSchedule', JOBS.plan));
+http('refreshCalendar', jobHandler('refreshCalendar', JOBS.calendar));
+http('dispatch', dispatchHandler());
+cloudEvent('workspaceTick', workspaceTick());

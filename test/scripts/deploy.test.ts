@@ -1,0 +1,90 @@
+/**
+ * scripts/deploy.sh: clean under shellcheck, and its dry run prints the deployment a person can review (2nd-gen
+ * functions on nodejs22 behind OIDC, Secret Manager secrets, the dispatcher's topic and worker, Scheduler jobs with
+ * OIDC) without calling gcloud and without printing a secret.
+ */
+import { execFile } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const SCRIPT = resolve(import.meta.dirname, '../../scripts/deploy.sh');
+const SHELLCHECK = '/usr/bin/shellcheck';
+
+describe('scripts/deploy.sh', () => {
+  let dir: string;
+  let calls: string;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'deploy-test-'));
+    calls = join(dir, 'gcloud-calls');
+    // A gcloud that only records that it was called: a dry run must never call it.
+    writeFileSync(join(dir, 'gcloud'), `#!/bin/sh\necho "$@" >> "${calls}"\n`);
+    chmodSync(join(dir, 'gcloud'), 0o755);
+    env = { PATH: `${dir}:${process.env['PATH'] ?? ''}`, AIRTABLE_TOKEN: 'patLeakCheck0000000.deadbeef', HOME: dir };
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.runIf(existsSync(SHELLCHECK) || process.env['CI'])('passes shellcheck', async () => {
+    const result = await run(SHELLCHECK, [SCRIPT]).then(
+      (r) => ({ code: 0 as number | string | undefined, output: r.stdout }),
+      (e: { code?: number | string; stdout?: string; message?: string }) => ({ code: e.code, output: e.stdout || e.message || '' }),
+    );
+    expect(result).toEqual({ code: 0, output: '' });
+  });
+
+  it('prints every deployment step in a dry run, calling nothing', async () => {
+    const envFile = join(dir, 'agency.env');
+    writeFileSync(envFile, `# agency settings\nWORKSPACES=[{"id":"acme","env":{"AIRTABLE_BASE_ID":"appAAAAAAAAAAAAAA"}}]\nMAIL_FROM=Ops <ops@agency.example>\n`);
+    const { stdout } = await run('bash', [SCRIPT, '--dry-run', '--project', 'demo-agency', '--env-file', envFile, '--secret', 'AIRTABLE_TOKEN=airtable-token', '--secret', 'NOTION_TOKEN=notion-token', '--secret', '/secrets/gmail/key.json=gmail-key'], { env });
+    expect(existsSync(calls) ? readFileSync(calls, 'utf8') : '').toBe('');
+    const lines = stdout.split('\n');
+    const has = (...parts: string[]) => lines.some((l) => parts.every((p) => l.includes(p)));
+
+    expect(has('gcloud iam service-accounts create sourcing-runner')).toBe(true);
+    expect(has('gcloud iam service-accounts create sourcing-invoker')).toBe(true);
+    expect(has('gcloud secrets add-iam-policy-binding airtable-token', 'roles/secretmanager.secretAccessor')).toBe(true);
+    expect(has('gcloud pubsub topics create sourcing-workspace-ticks')).toBe(true);
+    expect(has('gcloud pubsub topics add-iam-policy-binding sourcing-workspace-ticks', 'roles/pubsub.publisher')).toBe(true);
+    for (const entry of ['dispatch', 'provisionWorkspace', 'syncWorkspace', 'runChecks', 'buildDocuments', 'closeProject', 'planSchedule', 'refreshCalendar']) {
+      expect(has('gcloud functions deploy', '--gen2', '--runtime=nodejs22', `--entry-point=${entry}`, '--trigger-http', '--no-allow-unauthenticated'), entry).toBe(true);
+    }
+    expect(has('gcloud functions deploy sourcing-workspace-tick', '--entry-point=workspaceTick', '--trigger-topic=sourcing-workspace-ticks')).toBe(true);
+    expect(has('--set-secrets=AIRTABLE_TOKEN=airtable-token:latest,NOTION_TOKEN=notion-token:latest,/secrets/gmail/key.json=gmail-key:latest')).toBe(true);
+    expect(has('gcloud functions add-invoker-policy-binding sourcing-dispatch', '--member=serviceAccount:sourcing-invoker@demo-agency.iam.gserviceaccount.com')).toBe(true);
+    for (const cycle of ['sync', 'hourly', 'daily']) {
+      expect(
+        has('gcloud scheduler jobs create http', `{"cycle":"${cycle}"}`, '--oidc-service-account-email=sourcing-invoker@demo-agency.iam.gserviceaccount.com', '"--oidc-token-audience=${DISPATCH_URL}"', '"--uri=${DISPATCH_URL}"'),
+        cycle,
+      ).toBe(true);
+    }
+    // The functions' environment: the env file's values as YAML, production mode, the full topic name.
+    expect(stdout).toContain(`#   WORKSPACES: '[{"id":"acme","env":{"AIRTABLE_BASE_ID":"appAAAAAAAAAAAAAA"}}]'`);
+    expect(stdout).toContain('#   NODE_ENV: production');
+    expect(stdout).toContain('#   PUBSUB_TOPIC: projects/demo-agency/topics/sourcing-workspace-ticks');
+    expect(stdout).not.toContain('patLeakCheck');
+  });
+
+  it.each([
+    [['--dry-run'], /set --project/],
+    [['--dry-run', '--project', 'Demo_Agency'], /is not a project ID/],
+    [['--dry-run', '--project', 'demo-agency', '--secret', 'airtable'], /is not VAR=secret-name/],
+    [['--dry-run', '--project', 'demo-agency', '--frobnicate'], /unknown option --frobnicate/],
+  ])('refuses %j with exit code 2 and a message', async (args, message) => {
+    const error = (await run('bash', [SCRIPT, ...args], { env: { ...env, GOOGLE_CLOUD_PROJECT: '' } }).catch((e: unknown) => e)) as { code?: number; stderr?: string };
+    expect(error.code).toBe(2);
+    expect(error.stderr).toMatch(message);
+  });
+
+  it('refuses a secret in the env file, naming it', async () => {
+    const envFile = join(dir, 'leaky.env');
+    writeFileSync(envFile, 'NOTION_TOKEN=ntn_abc\n');
+    const error = (await run('bash', [SCRIPT, '--dry-run', '--project', 'demo-agency', '--env-file', envFile], { env }).catch((e: unknown) => e)) as { code?: number; stderr?: string; stdout?: string };
+    expect(error.code).toBe(2);
+    expect(error.stderr).toContain('NOTION_TOKEN is a secret; store it in Secret Manager');
+    expect(`${error.stdout ?? ''}${error.stderr ?? ''}`).not.toContain('ntn_abc');
+  });
+});
