@@ -7,6 +7,8 @@ import { createAirtableAdapters, type AirtableAdapters } from '../adapters/airta
 import type { Config } from '../config/config.ts';
 import { RequestCounter } from '../lib/request-counter.ts';
 import { startWorkspace, type RunningWorkspace } from '../local/server.ts';
+import type { MailPort } from '../ports/mail.ts';
+import { createMailPort } from './mail-port.ts';
 
 /** The local workspace's Airtable "workspace" ID (the Meta API requires one to create a base). */
 export const LOCAL_AIRTABLE_WORKSPACE_ID = 'wspLocal000000000';
@@ -15,6 +17,8 @@ export interface Runtime {
   config: Config;
   counter: RequestCounter;
   airtable: AirtableAdapters;
+  /** Reminder emails: Gmail API (local workspace or real) or SMTP, as configured. */
+  mail: MailPort;
   /** Where the local workspace answers, when in local mode. */
   workspaceUrl?: string;
   /** Set when this process started the workspace (and must stop it). */
@@ -36,6 +40,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       config,
       counter,
       airtable: createAirtableAdapters({ endpointUrl: config.airtable.endpointUrl, apiKey: token, counter }),
+      mail: createMailPort(config, counter),
       airtableTarget: {
         baseId: config.airtable.baseId,
         baseName: config.airtable.baseName,
@@ -70,6 +75,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       requestsPerSecond: 4.5 * speed,
       penaltyMs: 30_000 / speed,
     }),
+    mail: createMailPort(config, counter, url),
     workspaceUrl: url,
     workspace,
     airtableTarget: { baseName: config.airtable.baseName, workspaceId: LOCAL_AIRTABLE_WORKSPACE_ID },

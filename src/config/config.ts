@@ -4,6 +4,7 @@
  * real services. Secrets are redacted from anything that serialises the config.
  */
 import { z } from 'zod';
+import { MAIL_ENV, mailConfig, redactMail, type MailConfig } from './mail-config.ts';
 
 const optionalText = z
   .string()
@@ -22,6 +23,7 @@ const EnvSchema = z.object({
   AIRTABLE_BASE_ID: optionalText,
   AIRTABLE_BASE_NAME: z.string().min(1).default('Sourcing workspace'),
   AIRTABLE_ENDPOINT_URL: z.string().url().default('https://api.airtable.com'),
+  ...MAIL_ENV,
 });
 
 export interface Config {
@@ -34,6 +36,7 @@ export interface Config {
     baseName: string;
     endpointUrl: string;
   };
+  mail: MailConfig;
 }
 
 export class ConfigError extends Error {}
@@ -51,6 +54,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       'AIRTABLE_TOKEN is set, so the real Airtable is used: set AIRTABLE_BASE_ID (an existing base) or AIRTABLE_WORKSPACE_ID (to create one)',
     );
   }
+  const mail = mailConfig(e, mode);
+  if (mail.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${mail.problems.join('\n  ')}`);
   const config: Config = {
     mode,
     workspace: { token: e.WORKSPACE_TOKEN, dir: e.WORKSPACE_DIR, port: e.WORKSPACE_PORT, speed: e.WORKSPACE_SPEED },
@@ -61,6 +66,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       baseName: e.AIRTABLE_BASE_NAME,
       endpointUrl: e.AIRTABLE_ENDPOINT_URL,
     },
+    mail: mail.config,
   };
   // Secrets never reach logs or JSON output.
   Object.defineProperty(config, 'toJSON', { enumerable: false, value: () => redact(config) });
@@ -72,5 +78,6 @@ export function redact(config: Config): unknown {
     ...config,
     workspace: { ...config.workspace, token: '***' },
     airtable: { ...config.airtable, token: config.airtable.token ? '***' : undefined },
+    mail: redactMail(config.mail),
   };
 }

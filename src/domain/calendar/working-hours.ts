@@ -1,12 +1,16 @@
 /**
  * Working hours of a person in their own IANA zone, so reminders go out at a sensible local hour.
  * Instants are UTC `Date`s; the wall clock comes from the zone (Luxon/ICU tzdata), so DST shifts are honoured.
- * People in mainland China follow the Chinese calendar (holidays off, make-up Saturdays on); everyone else
- * works Monday–Friday (their own public holidays are not modelled).
+ * People in mainland China follow the Chinese calendar (holidays off, make-up days on); everyone works their
+ * own working days (Monday–Friday unless told otherwise; their own public holidays are not modelled).
  */
 import { DateTime, IANAZone } from 'luxon';
-import { isChinaWorkingDay } from './china-working-days.ts';
-import { addDays, formatIsoDate, isWeekend, type IsoDate } from './iso-date.ts';
+import { chinaDayStatus } from './china-working-days.ts';
+import { addDays, formatIsoDate, weekday, type IsoDate } from './iso-date.ts';
+
+/** The Working days choices of the People table. */
+export const WEEKDAY_NAMES = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
+export type WeekdayName = (typeof WEEKDAY_NAMES)[number];
 
 export interface WorkingHoursProfile {
   /** IANA zone such as `Asia/Shanghai` or `Europe/Berlin`; never "CST" or a fixed offset. */
@@ -17,6 +21,8 @@ export interface WorkingHoursProfile {
   end?: string;
   /** Which day calendar applies; defaults to `CN` for mainland-China zones, else `weekdays`. */
   calendar?: 'CN' | 'weekdays';
+  /** Days this person works (default Mon–Fri); on the CN calendar holidays stay off and make-up days on. */
+  workingDays?: readonly WeekdayName[];
 }
 
 // Mainland zones in tzdata (the others are links to Asia/Shanghai). Hong Kong and Macau have their own holidays.
@@ -29,7 +35,11 @@ interface ResolvedProfile {
   startMinutes: number;
   endMinutes: number;
   calendar: 'CN' | 'weekdays';
+  /** ISO weekdays 1–7. */
+  workingDays: ReadonlySet<number>;
 }
+
+const DEFAULT_WORKING_DAYS: readonly WeekdayName[] = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'];
 
 export function isWithinWorkingHours(instant: Date, profile: WorkingHoursProfile): boolean {
   const p = resolve(profile);
@@ -56,6 +66,22 @@ export function nextSendTime(instant: Date, profile: WorkingHoursProfile): Date 
   return isWithinWorkingHours(instant, profile) ? instant : nextWorkingHoursStart(instant, profile);
 }
 
+/** Is this plain date (in the person's own zone) one of their working days? */
+export function isWorkingDay(day: IsoDate, profile: WorkingHoursProfile): boolean {
+  return isWorkingDate(day, resolve(profile));
+}
+
+/** The person's local calendar date at `instant`. */
+export function localDateOf(instant: Date, profile: WorkingHoursProfile): IsoDate {
+  return formatIsoDate(toLocal(instant, resolve(profile)));
+}
+
+/** Start and end of working hours on a local date, as instants (DST-correct). */
+export function workingHoursOn(day: IsoDate, profile: WorkingHoursProfile): { start: Date; end: Date } {
+  const p = resolve(profile);
+  return { start: localStart(day, p).toJSDate(), end: localClock(day, p.endMinutes, p).toJSDate() };
+}
+
 function resolve(profile: WorkingHoursProfile): ResolvedProfile {
   const zone = profile.timeZone;
   // ICU also accepts abbreviations such as "CST" (China or US Central?) and fixed offsets; a person's zone must
@@ -69,7 +95,16 @@ function resolve(profile: WorkingHoursProfile): ResolvedProfile {
   if (endMinutes <= startMinutes) {
     throw new RangeError(`Working hours end (${profile.end}) must be after Working hours start (${profile.start ?? '09:00'})`);
   }
-  return { zone, startMinutes, endMinutes, calendar: profile.calendar ?? (MAINLAND_CHINA_ZONES.has(zone) ? 'CN' : 'weekdays') };
+  const days = profile.workingDays ?? DEFAULT_WORKING_DAYS;
+  const bad = days.find((d) => !WEEKDAY_NAMES.includes(d));
+  if (bad !== undefined) throw new RangeError(`Working days: expected ${WEEKDAY_NAMES.join(', ')}, got ${JSON.stringify(bad)}`);
+  return {
+    zone,
+    startMinutes,
+    endMinutes,
+    calendar: profile.calendar ?? (MAINLAND_CHINA_ZONES.has(zone) ? 'CN' : 'weekdays'),
+    workingDays: new Set(days.map((d) => WEEKDAY_NAMES.indexOf(d) + 1)),
+  };
 }
 
 function parseClock(text: string, field: string): number {
@@ -84,14 +119,20 @@ function toLocal(instant: Date, p: ResolvedProfile): DateTime {
 }
 
 function isWorkingDate(day: IsoDate, p: ResolvedProfile): boolean {
-  return p.calendar === 'CN' ? isChinaWorkingDay(day) : !isWeekend(day);
+  if (p.calendar === 'CN') {
+    const status = chinaDayStatus(day);
+    if (status.reason === 'public holiday') return false;
+    if (status.reason === 'make-up working day') return true;
+  }
+  return p.workingDays.has(weekday(day));
 }
 
 function localStart(day: IsoDate, p: ResolvedProfile): DateTime {
+  return localClock(day, p.startMinutes, p);
+}
+
+function localClock(day: IsoDate, minutes: number, p: ResolvedProfile): DateTime {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  // A start inside a DST gap (e.g. 02:30 on the spring-forward night) is pushed forward by Luxon, as clocks are.
-  return DateTime.fromObject(
-    { year: y, month: m, day: d, hour: Math.floor(p.startMinutes / 60), minute: p.startMinutes % 60 },
-    { zone: p.zone },
-  );
+  // A time inside a DST gap (e.g. 02:30 on the spring-forward night) is pushed forward by Luxon, as clocks are.
+  return DateTime.fromObject({ year: y, month: m, day: d, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone: p.zone });
 }

@@ -8,6 +8,7 @@ import { documents } from './document.ts';
 import { inspections } from './inspection.ts';
 import { lineItems } from './line-item.ts';
 import { milestones } from './milestone.ts';
+import { outbox } from './outbox.ts';
 import { people } from './person.ts';
 import { projects } from './project.ts';
 import { purchaseOrders } from './purchase-order.ts';
@@ -35,6 +36,7 @@ export const ALL_MODELS = [
   calendar,
   alerts,
   agency,
+  outbox,
 ] as const;
 
 export type AnyModel = (typeof ALL_MODELS)[number];

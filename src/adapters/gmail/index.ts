@@ -1,0 +1,2 @@
+export { GmailMailAdapter, type GmailMailOptions } from './gmail-mail.ts';
+export { GMAIL_SCOPES, type GmailAuth } from './client.ts';

@@ -1,0 +1,26 @@
+/** The PO base a command works on, and links to its records in the Airtable UI. */
+import type { Runtime } from './runtime.ts';
+
+export class BaseNotFoundError extends Error {}
+
+/** AIRTABLE_BASE_ID, or the base named AIRTABLE_BASE_NAME (local workspace: the provisioned one). */
+export async function resolveBaseId(runtime: Runtime): Promise<string> {
+  if (runtime.airtableTarget.baseId) return runtime.airtableTarget.baseId;
+  const name = runtime.airtableTarget.baseName;
+  const base = (await runtime.airtable.meta.listBases()).find((b) => b.name.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0);
+  if (!base) throw new BaseNotFoundError(`No base named "${name}"; run \`sourcing provision\` first`);
+  return base.id;
+}
+
+/**
+ * `https://airtable.com/<base>/<table>/<record>` on the real Airtable (table IDs from the Meta API); the local
+ * workspace has no record pages, so no links there.
+ */
+export async function recordLinks(runtime: Runtime, baseId: string): Promise<((table: string, recordId: string) => string | undefined) | undefined> {
+  if (runtime.config.mode !== 'cloud') return undefined;
+  const tableIds = new Map((await runtime.airtable.meta.getSchema(baseId)).map((t) => [t.name, t.id]));
+  return (table, recordId) => {
+    const tableId = tableIds.get(table);
+    return tableId ? `https://airtable.com/${baseId}/${tableId}/${recordId}` : undefined;
+  };
+}

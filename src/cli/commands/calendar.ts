@@ -1,0 +1,32 @@
+import type { Config } from '../../config/config.ts';
+import { refreshCalendar, type CalendarDetails } from '../../jobs/refresh-calendar.ts';
+import type { JobReport } from '../../jobs/report.ts';
+import { resolveBaseId } from '../base-target.ts';
+import { EXIT } from '../exit-codes.ts';
+import { requestSummary, type Printer } from '../output.ts';
+import { createRuntime } from '../runtime.ts';
+
+export function formatCalendarReport(report: JobReport<CalendarDetails>): string {
+  const d = report.details;
+  const lines = [
+    `Risk calendar ${d.years.from}–${d.years.to}: ${d.generated} generated rows; ${d.created} created, ${d.updated} updated, ${d.unchanged} unchanged.`,
+  ];
+  if (d.manualKept.length > 0) lines.push(`Left alone (taken over by a person): ${d.manualKept.join(', ')}`);
+  if (d.notes.length > 0) lines.push('', 'Notes:', ...d.notes.map((n) => `  - ${n}`));
+  lines.push('', `Requests: ${requestSummary(report.requests)}`);
+  if (report.problems.length > 0) lines.push('', 'Problems:', ...report.problems.map((p) => `  - ${p}`));
+  return lines.join('\n');
+}
+
+/** `sourcing calendar`: write the generated risk-calendar rows of this year and the next to the Calendar table. */
+export async function runCalendar(config: Config, print: Printer): Promise<number> {
+  const runtime = await createRuntime(config);
+  try {
+    const records = runtime.airtable.records(await resolveBaseId(runtime));
+    const report = await refreshCalendar({ records, counter: runtime.counter, now: () => new Date() });
+    print.out(print.json ? JSON.stringify(report, null, 2) : formatCalendarReport(report));
+    return report.ok ? EXIT.ok : EXIT.problems;
+  } finally {
+    await runtime.close();
+  }
+}

@@ -1,0 +1,43 @@
+import type { Config } from '../../config/config.ts';
+import { planSchedules, type PlanDetails } from '../../jobs/plan-schedule.ts';
+import type { JobReport } from '../../jobs/report.ts';
+import { resolveBaseId } from '../base-target.ts';
+import { EXIT } from '../exit-codes.ts';
+import { requestSummary, table, type Printer } from '../output.ts';
+import { createRuntime } from '../runtime.ts';
+
+export function formatPlanReport(report: JobReport<PlanDetails>): string {
+  const d = report.details;
+  const lines = [`Milestone plan as of ${d.today}: ${d.rowsCreated} milestones created, ${d.rowsUpdated} filled in (entered dates are never changed).`];
+  if (d.planned.length > 0) {
+    lines.push('', table(
+      ['PO', 'Target', 'Feasible', 'Created', 'Filled', 'Conflicts'],
+      d.planned.map((p) => [p.po, `${p.target.kind} ${p.target.date}`, p.feasible ? 'yes' : 'NO', p.created.length, p.filled.length, p.conflicts.filter((c) => c.severity !== 'Info').length]),
+    ));
+  }
+  for (const p of d.planned.filter((x) => !x.feasible || x.conflicts.some((c) => c.severity !== 'Info'))) {
+    lines.push('', `${p.po}:`);
+    for (const c of p.conflicts.filter((x) => x.severity !== 'Info')) lines.push(`  ${c.severity}: ${c.message}`);
+    for (const o of p.options) {
+      const state = !o.available ? 'not available' : o.meetsTarget ? 'meets the date' : `${o.daysLate} days late`;
+      lines.push(`  option: ${o.title}: arrives ${o.arrival}, ${state}${o.note ? ` (${o.note})` : ''}`);
+    }
+  }
+  if (d.skipped.length > 0) lines.push('', 'Not planned:', ...d.skipped.map((s) => `  - ${s.po}: ${s.reason}`));
+  lines.push('', `Requests: ${requestSummary(report.requests)}`);
+  if (report.problems.length > 0) lines.push('', 'Problems:', ...report.problems.map((p) => `  - ${p}`));
+  return lines.join('\n');
+}
+
+/** `sourcing plan`: baseline milestone dates for open POs; fills empty dates only. */
+export async function runPlan(config: Config, print: Printer): Promise<number> {
+  const runtime = await createRuntime(config);
+  try {
+    const records = runtime.airtable.records(await resolveBaseId(runtime));
+    const report = await planSchedules({ records, counter: runtime.counter, now: () => new Date() });
+    print.out(print.json ? JSON.stringify(report, null, 2) : formatPlanReport(report));
+    return report.ok ? EXIT.ok : EXIT.problems;
+  } finally {
+    await runtime.close();
+  }
+}

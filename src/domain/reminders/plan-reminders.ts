@@ -1,0 +1,126 @@
+/**
+ * Which reminder emails are due now, and which wait for someone's working hours. Pure: the clock, people,
+ * alerts and the keys already sent come in as values.
+ *
+ * - Digest: one per person per local working day, with every alert they own that still calls for reminders; it
+ *   goes at the first run inside their working hours (a run at 3 a.m. their time queues it for the next start).
+ * - Critical: each critical alert once, at once when the owner is inside working hours, else at their next start.
+ * - Escalation: warnings (and criticals) nobody acknowledged within N of the owner's working days go to the
+ *   owner's manager once, inside the manager's working hours.
+ */
+import { localDateOf, isWithinWorkingHours, nextWorkingHoursStart } from '../calendar/working-hours.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import type { Alert } from '../models/alert.ts';
+import type { OutboxKind } from '../models/outbox.ts';
+import type { Person } from '../models/person.ts';
+import { bySeverityThenAge, firstSeenOf, reminderStatus } from './alert-status.ts';
+import { criticalKey, digestKey, escalationKey } from './dedupe-keys.ts';
+import { recipientOf, workingDaysSince, type Recipient } from './recipients.ts';
+import { resolveReminderSettings, type ReminderSettings } from './reminder-settings.ts';
+
+export interface ReminderIntent {
+  key: string;
+  kind: OutboxKind;
+  recipientId: string;
+  /** Alert record IDs the mail is about, most urgent first. */
+  alertIds: string[];
+  /** The recipient's local date when it goes out. */
+  localDate: IsoDate;
+}
+
+export interface QueuedReminder extends ReminderIntent {
+  /** The start of the recipient's next working hours (UTC ISO). */
+  sendAt: string;
+}
+
+export interface ReminderPlanInput {
+  now: Date;
+  people: readonly Person[];
+  alerts: readonly Alert[];
+  /** Keys already sent (or whose sending cannot be confirmed): never planned again. */
+  doneKeys: ReadonlySet<string>;
+  settings?: Partial<ReminderSettings>;
+}
+
+export interface ReminderPlan {
+  due: ReminderIntent[];
+  queued: QueuedReminder[];
+  /** Why someone who should hear about an alert does not (no owner, no zone, inactive, no manager). */
+  held: string[];
+  recipients: Map<string, Recipient>;
+}
+
+const ESCALATING: ReadonlySet<Alert['severity']> = new Set(['Warning', 'Critical']);
+
+export function planReminders(input: ReminderPlanInput): ReminderPlan {
+  const settings = resolveReminderSettings(input.settings);
+  const { now, doneKeys } = input;
+  const plan: ReminderPlan = { due: [], queued: [], held: [], recipients: new Map() };
+  const held = new Set<string>();
+  const refused = new Map<string, string>();
+  for (const person of input.people) {
+    const result = recipientOf(person);
+    if (result.ok) plan.recipients.set(person.id, result.recipient);
+    else refused.set(person.id, result.reason);
+  }
+  const recipient = (id: string, role: string, alert: Alert): Recipient | undefined => {
+    const found = plan.recipients.get(id);
+    if (!found) held.add(refused.get(id) ?? `Alert "${alert.key}": ${role} ${id} is not in People; nobody is reminded`);
+    return found;
+  };
+  const schedule = (intent: Omit<ReminderIntent, 'localDate'>, to: Recipient) => {
+    if (isWithinWorkingHours(now, to.profile)) {
+      const full = { ...intent, localDate: localDateOf(now, to.profile) };
+      if (!doneKeys.has(full.key)) plan.due.push(full);
+      return;
+    }
+    const sendAt = nextWorkingHoursStart(now, to.profile);
+    const full = { ...intent, localDate: localDateOf(sendAt, to.profile) };
+    if (!doneKeys.has(full.key)) plan.queued.push({ ...full, sendAt: sendAt.toISOString() });
+  };
+
+  const remindable = input.alerts.filter((a) => reminderStatus(a, now) === 'remind').sort(bySeverityThenAge);
+  const byOwner = new Map<string, Alert[]>();
+  for (const alert of remindable) {
+    if (!alert.owner) {
+      held.add(`Alert "${alert.key}" has no Owner; nobody is reminded`);
+      continue;
+    }
+    byOwner.set(alert.owner, [...(byOwner.get(alert.owner) ?? []), alert]);
+  }
+
+  for (const [ownerId, alerts] of byOwner) {
+    const owner = recipient(ownerId, 'owner', alerts[0]!);
+    if (!owner) continue;
+    // The digest key depends on the day it goes out, so it is built once that day is known.
+    const digestDay = isWithinWorkingHours(now, owner.profile) ? now : nextWorkingHoursStart(now, owner.profile);
+    schedule({ key: digestKey(ownerId, localDateOf(digestDay, owner.profile)), kind: 'Digest', recipientId: ownerId, alertIds: alerts.map((a) => a.id) }, owner);
+    for (const alert of alerts.filter((a) => a.severity === 'Critical')) {
+      schedule({ key: criticalKey(alert.key), kind: 'Critical', recipientId: ownerId, alertIds: [alert.id] }, owner);
+    }
+  }
+
+  const toEscalate = new Map<string, Alert[]>();
+  for (const [ownerId, alerts] of byOwner) {
+    const owner = plan.recipients.get(ownerId);
+    if (!owner) continue;
+    for (const alert of alerts) {
+      if (!ESCALATING.has(alert.severity) || alert.escalated) continue;
+      if (workingDaysSince(firstSeenOf(alert), now, owner.profile) < settings.escalateAfterWorkingDays) continue;
+      if (!owner.managerId) {
+        held.add(`People ${owner.id} (${owner.name}): "Manager" is empty; alert "${alert.key}" cannot be escalated`);
+        continue;
+      }
+      toEscalate.set(owner.managerId, [...(toEscalate.get(owner.managerId) ?? []), alert]);
+    }
+  }
+  for (const [managerId, alerts] of toEscalate) {
+    const manager = recipient(managerId, 'manager', alerts[0]!);
+    if (!manager) continue;
+    const ids = alerts.map((a) => a.id);
+    schedule({ key: escalationKey(managerId, ids), kind: 'Escalation', recipientId: managerId, alertIds: ids }, manager);
+  }
+
+  plan.held = [...held];
+  return plan;
+}

@@ -1,0 +1,209 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { gmail_v1 } from '@googleapis/gmail';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GmailMailAdapter } from '../../src/adapters/gmail/index.ts';
+import { alerts } from '../../src/domain/models/alert.ts';
+import { outbox } from '../../src/domain/models/outbox.ts';
+import { parseRecords } from '../../src/domain/models/parse-records.ts';
+import { sendReminders, type RemindInput } from '../../src/jobs/send-reminders.ts';
+import type { AirtableRecordsPort } from '../../src/ports/airtable.ts';
+import type { MailPort } from '../../src/ports/mail.ts';
+import { provisionedWorkspace, type JobWorkspace } from './job-workspace.ts';
+import { gmailReader, seedReminders, sentMessages, type ReminderFixture } from './reminder-fixtures.ts';
+
+const FROM: RemindInput['from'] = { name: 'Tidewater reminders', address: 'ops@tidewater.example' };
+// Monday 2 March 2026, 08:45 in Berlin (CET, UTC+1), 15:45 in Ningbo.
+const MONDAY_0845_BERLIN = new Date('2026-03-02T07:45:00Z');
+
+describe('reminder job against the local workspace', () => {
+  let jw: JobWorkspace;
+  let fx: ReminderFixture;
+  let gmail: MailPort;
+  let reader: gmail_v1.Gmail;
+
+  beforeEach(async () => {
+    jw = await provisionedWorkspace();
+    fx = await seedReminders(jw.records);
+    gmail = new GmailMailAdapter({ rootUrl: jw.ws.url, auth: { kind: 'bearer', accessToken: jw.ws.token }, counter: jw.counter });
+    reader = gmailReader(jw.ws);
+  });
+  afterEach(async () => {
+    await jw.close();
+  });
+
+  const run = (at: Date, deps: { records?: AirtableRecordsPort; mail?: MailPort } = {}, input: Partial<RemindInput> = {}) =>
+    sendReminders(
+      { records: deps.records ?? jw.records, mail: deps.mail ?? gmail, counter: jw.counter, now: () => at },
+      { from: FROM, recordUrl: (table, id) => `https://airtable.com/appTest/${encodeURIComponent(table)}/${id}`, ...input },
+    );
+  const emlFiles = () => (existsSync(join(jw.ws.dir, 'outbox')) ? readdirSync(join(jw.ws.dir, 'outbox')) : []);
+  const outboxRows = async () => parseRecords(outbox, await jw.records.list(outbox.table)).records;
+  const alertRows = async () => new Map(parseRecords(alerts, await jw.records.list(alerts.table)).records.map((a) => [a.id, a]));
+
+  it('sends the digest and the critical mail at the start of working hours, as .eml in the outbox, once', async () => {
+    const report = await run(MONDAY_0845_BERLIN);
+    expect(report.problems).toEqual([]);
+    expect(report.details.sent.map((s) => s.kind).sort()).toEqual(['Critical', 'Digest']);
+
+    const files = emlFiles();
+    expect(files).toHaveLength(2);
+    const sent = await sentMessages(reader);
+    const digest = sent.find((m) => m.subject.startsWith('Sourcing digest'))!;
+    expect(digest).toEqual({
+      to: 'Jana Vogel <jana.vogel@agency.example>',
+      subject: 'Sourcing digest · Mon 2 Mar · 2 open items',
+      messageId: expect.stringMatching(/^<reminder\.[0-9a-f]{32}@tidewater\.example>$/),
+    });
+    expect(sent.find((m) => m.subject.startsWith('Critical'))).toMatchObject({ to: 'Jana Vogel <jana.vogel@agency.example>', subject: 'Critical · PO-2405 · PO-2405 is booked on a vessel without a passed PSI <urgent> & blocked.' });
+
+    // The .eml is what a mail client reads: UTF-8 subject encoded, text and HTML, links, both time zones.
+    const eml = files.map((f) => readFileSync(join(jw.ws.dir, 'outbox', f), 'utf8')).find((t) => t.includes(digest.messageId))!;
+    expect(eml).toMatch(/^Subject: =\?UTF-8\?[BQ]\?/m);
+    expect(eml).toContain('Content-Type: multipart/alternative');
+    expect(eml).toContain('From: Tidewater reminders <ops@tidewater.example>');
+    const text = decodeQuotedPrintable(eml);
+    expect(text).toContain('08:45 Berlin time (UTC+1) / 15:45 Beijing time (UTC+8)');
+    expect(text).toContain(`https://www.notion.so/${'1a2b3c4d-0000-4000-8000-00000000abcd'.replace(/-/g, '')}`);
+    expect(text).toContain(`https://airtable.com/appTest/Purchase%20Orders/${fx.po}`);
+    expect(text).toContain(`https://airtable.com/appTest/Alerts/${fx.alerts.psiWarning}`);
+    expect(text).toContain('&lt;urgent&gt; &amp; blocked'); // escaped in the HTML part
+    expect(text).not.toContain('DUPRO late'); // acknowledged
+    expect(text).not.toMatch(/\bCST\b/);
+
+    const rows = await outboxRows();
+    expect(rows.map((r) => [r.kind, r.state, r.to]).sort()).toEqual([
+      ['Critical', 'Sent', 'jana.vogel@agency.example'],
+      ['Digest', 'Sent', 'jana.vogel@agency.example'],
+    ]);
+    expect(rows.find((r) => r.kind === 'Digest')?.messageId).toBe(digest.messageId);
+    const after = await alertRows();
+    expect(after.get(fx.alerts.psiWarning)?.notifiedAt).toBe(MONDAY_0845_BERLIN.toISOString());
+    expect(after.get(fx.alerts.acknowledged)?.notifiedAt).toBeUndefined();
+
+    // A second run the same morning sends nothing new.
+    const again = await run(new Date(MONDAY_0845_BERLIN.getTime() + 3_600_000));
+    expect(again.details.sent).toEqual([]);
+    expect(emlFiles()).toHaveLength(2);
+    expect(jw.counter.snapshot()['gmail']?.byOperation['messages.send']).toBe(2);
+  });
+
+  it('queues the digest of a run at 3 a.m. local time for the start of working hours', async () => {
+    const report = await run(new Date('2026-03-02T02:00:00Z')); // 03:00 in Berlin
+    expect(report.details.sent).toEqual([]);
+    expect(emlFiles()).toEqual([]);
+    expect(report.details.queued).toEqual(
+      expect.arrayContaining([
+        { key: `digest:${fx.people.vogel}:2026-03-02`, kind: 'Digest', to: 'jana.vogel@agency.example', sendAt: '2026-03-02T07:30:00.000Z' },
+      ]),
+    );
+    // Reed's only alert is snoozed: nothing for him.
+    expect(report.details.queued.some((q) => q.to.startsWith('marcus'))).toBe(false);
+  });
+
+  it('escalates an unacknowledged warning to the manager after two working days, once', async () => {
+    await run(MONDAY_0845_BERLIN);
+    // First seen on Friday: Monday is one working day, Tuesday two; the Wednesday run escalates (Tuesday's would too).
+    const wednesday = new Date('2026-03-04T07:45:00Z'); // 08:45 Berlin, 15:45 Ningbo
+    const report = await run(wednesday);
+    const escalation = report.details.sent.filter((s) => s.kind === 'Escalation');
+    expect(escalation).toEqual([
+      { key: expect.stringMatching(new RegExp(`^escalation:${fx.people.zhang}:`)), kind: 'Escalation', to: 'zhang.wei@agency.example', subject: 'Escalation · 2 unacknowledged items · Jana Vogel' },
+    ]);
+    const flags = await alertRows();
+    expect(flags.get(fx.alerts.psiWarning)?.escalated).toBe(true);
+    expect(flags.get(fx.alerts.snoozed)?.escalated).toBe(false);
+
+    const later = await run(new Date('2026-03-05T07:45:00Z'));
+    expect(later.details.sent.map((s) => s.kind)).toEqual(['Digest']); // Thursday's digest, no second escalation
+    const toZhang = (await sentMessages(reader)).filter((m) => m.to.includes('zhang.wei'));
+    expect(toZhang).toHaveLength(1);
+  });
+
+  it('does not send a duplicate after a crash between sending and recording', async () => {
+    // The transport accepts the mail, then the process dies before anything is recorded.
+    const crashing: MailPort = { ...bind(gmail), sendMail: async (mail) => { await gmail.sendMail(mail); throw new Error('process killed'); } };
+    const first = await run(MONDAY_0845_BERLIN, { mail: crashing });
+    expect(first.details.failed).toHaveLength(2);
+    expect((await outboxRows()).map((r) => r.state)).toEqual(['Sending', 'Sending']);
+    expect(emlFiles()).toHaveLength(2);
+
+    const second = await run(new Date(MONDAY_0845_BERLIN.getTime() + 3_600_000));
+    expect(second.details.recovered.map((r) => r.outcome)).toEqual(['confirmed sent', 'confirmed sent']);
+    expect(second.details.sent).toEqual([]);
+    expect(emlFiles()).toHaveLength(2);
+    expect((await outboxRows()).map((r) => r.state)).toEqual(['Sent', 'Sent']);
+    expect((await alertRows()).get(fx.alerts.bookedCritical)?.notifiedAt).toBe(new Date(MONDAY_0845_BERLIN.getTime() + 3_600_000).toISOString());
+  });
+
+  it('finishes the mails even when one of their alerts is deleted while they go out', async () => {
+    let deleted = false;
+    const racing: AirtableRecordsPort = {
+      ...bind(jw.records),
+      update: async (table, rows, options) => {
+        if (table === 'Alerts' && !deleted) {
+          deleted = true;
+          await jw.records.delete('Alerts', [fx.alerts.psiWarning]);
+        }
+        return jw.records.update(table, rows, options);
+      },
+    };
+    const report = await run(MONDAY_0845_BERLIN, { records: racing });
+    expect(report.problems).toEqual([`Alerts ${fx.alerts.psiWarning}: no longer in the base; its reminder was sent, the alert not updated`]);
+    expect((await outboxRows()).map((r) => r.state)).toEqual(['Sent', 'Sent']);
+    expect((await alertRows()).get(fx.alerts.bookedCritical)?.notifiedAt).toBe(MONDAY_0845_BERLIN.toISOString());
+    expect(emlFiles()).toHaveLength(2);
+  });
+
+  it('does not send a duplicate when the run dies while marking the rows Sent', async () => {
+    const dying: AirtableRecordsPort = {
+      ...bind(jw.records),
+      update: async (table, rows, options) => {
+        if (table === 'Outbox' && rows.some((r) => r.fields['State'] === 'Sent')) throw new Error('process killed');
+        return jw.records.update(table, rows, options);
+      },
+    };
+    await expect(run(MONDAY_0845_BERLIN, { records: dying })).rejects.toThrow('process killed');
+    expect(emlFiles()).toHaveLength(2);
+    const second = await run(MONDAY_0845_BERLIN);
+    expect(second.details.sent).toEqual([]);
+    expect(second.details.recovered).toHaveLength(2);
+    expect(emlFiles()).toHaveLength(2);
+    expect((await outboxRows()).every((r) => r.state === 'Sent')).toBe(true);
+  });
+
+  it('sends once what was recorded but never sent before a crash', async () => {
+    const deadBeforeSending: MailPort = { ...bind(gmail), sendMail: async () => { throw new Error('process killed'); } };
+    await run(MONDAY_0845_BERLIN, { mail: deadBeforeSending });
+    expect(emlFiles()).toEqual([]);
+    const second = await run(new Date(MONDAY_0845_BERLIN.getTime() + 600_000));
+    expect(second.details.recovered.map((r) => r.outcome)).toEqual(['not sent', 'not sent']);
+    expect(second.details.sent).toHaveLength(2);
+    expect(emlFiles()).toHaveLength(2);
+    expect((await outboxRows()).map((r) => r.state)).toEqual(['Sent', 'Sent']);
+  });
+
+  it('over a transport that cannot search sent mail (SMTP), marks an interrupted mail Unconfirmed and never resends it', async () => {
+    const smtpLike: MailPort = { transport: 'smtp', canSearchSent: false, sendMail: async (mail) => { await gmail.sendMail(mail); throw new Error('connection dropped after DATA'); }, findSentByMessageId: async () => { throw new Error('not supported'); } };
+    await run(MONDAY_0845_BERLIN, { mail: smtpLike });
+    const second = await run(new Date(MONDAY_0845_BERLIN.getTime() + 600_000), { mail: smtpLike });
+    expect(second.details.recovered.map((r) => r.outcome)).toEqual(['unconfirmed', 'unconfirmed']);
+    expect(second.problems.some((p) => p.includes('check the sent folder'))).toBe(true);
+    expect(second.details.sent).toEqual([]);
+    expect(emlFiles()).toHaveLength(2);
+  });
+});
+
+function bind<T extends object>(target: T): T {
+  const out = {} as T;
+  for (const key of [...Object.keys(target), ...Object.getOwnPropertyNames(Object.getPrototypeOf(target))] as (keyof T)[]) {
+    const value = target[key];
+    (out as Record<keyof T, unknown>)[key] = typeof value === 'function' ? value.bind(target) : value;
+  }
+  return out;
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const bytes = text.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
