@@ -4,8 +4,13 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.ts';
+import { runCalendar } from './commands/calendar.ts';
 import { runCheck } from './commands/check.ts';
+import { runClose } from './commands/close.ts';
+import { runDocs } from './commands/docs.ts';
+import { runPlan } from './commands/plan.ts';
 import { runProvision } from './commands/provision.ts';
+import { runRemind } from './commands/remind.ts';
 import { runStart } from './commands/start.ts';
 import { runWorkspace } from './commands/workspace.ts';
 import { EXIT } from './exit-codes.ts';
@@ -20,7 +25,13 @@ Commands:
   workspace [--port P] [--dir D]
                               start only the local workspace (Airtable/Notion/Drive/Gmail APIs on 127.0.0.1)
   provision [--sample]        create or complete the PO base from the template (--sample: load the sample agency)
+  calendar                    write the risk calendar (CN holidays, CNY shutdown, Golden Week, client peaks)
+  plan                        baseline milestone dates for open POs (fills empty dates only)
   check                       run every check (late milestones, inspections, calendar, phase gates) into Alerts
+  remind                      send the reminder digests, critical mails and escalations that are due
+  docs [--po PO-…]            export packs per shipment and production schedules per PO, as PDFs in Drive
+                              (POs with "Generate documents" ticked, shipments without a pack; --po forces one)
+  close [--project NAME]      closure reports of closed projects (or the named one) and supplier scores
   help                        this text
 
 Options: --json for machine-readable output.
@@ -41,6 +52,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         sample: { type: 'boolean', default: false },
         port: { type: 'string' },
         dir: { type: 'string' },
+        po: { type: 'string', multiple: true },
+        project: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -81,6 +94,16 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await runProvision(config, print, { sample: values.sample });
       case 'check':
         return await runCheck(config, print);
+      case 'calendar':
+        return await runCalendar(config, print);
+      case 'plan':
+        return await runPlan(config, print);
+      case 'remind':
+        return await runRemind(config, print);
+      case 'docs':
+        return await runDocs(config, print, { poNumbers: values.po });
+      case 'close':
+        return await runClose(config, print, { projects: values.project });
       case 'start':
         return await runStart(config, print, { once: values.once });
       default:

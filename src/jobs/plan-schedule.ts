@@ -17,7 +17,7 @@ import { projects, type Project } from '../domain/models/project.ts';
 import { purchaseOrders, type PoStatus, type PurchaseOrder } from '../domain/models/purchase-order.ts';
 import { planSchedule, type SchedulePlan } from '../domain/planning/backward-planner.ts';
 import { fillMissing, type EnteredDates } from '../domain/planning/fill-missing.ts';
-import { destinationRegionForPort, originPortFor } from '../domain/planning/lanes.ts';
+import { destinationRegionForPort, ORIGIN_PORTS, originPortFor } from '../domain/planning/lanes.ts';
 import { MILESTONE_KINDS, type MilestoneKind } from '../domain/planning/milestone-kinds.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
@@ -43,6 +43,8 @@ export interface PoPlanReport {
   bufferPercent: number;
   feasible: boolean;
   created: MilestoneKind[];
+  /** Missing milestones the plan puts before today: not added (they are history, not late work). */
+  notCreated: MilestoneKind[];
   filled: { kind: MilestoneKind; field: 'Baseline date' | 'Planned date'; date: IsoDate }[];
   /** Entered dates that differ from the computed plan (kept as entered). */
   kept: MilestoneKind[];
@@ -58,12 +60,16 @@ export interface PlanDetails {
   rowsUpdated: number;
 }
 
+/** Before the order is placed, terms like the lead time are still open: missing data skips the PO quietly. */
+const BEFORE_ORDER: ReadonlySet<PoStatus> = new Set(['RFQ', 'Quoted', 'Negotiating']);
+
 /** Nothing left to plan once the goods have left. */
 const NOT_PLANNED: ReadonlySet<PoStatus> = new Set(['Shipped', 'Delivered', 'Closed', 'Cancelled']);
 const F = milestones.fields;
 
 export async function planSchedules(deps: PlanDeps, input: PlanInput = {}): Promise<JobReport<PlanDetails>> {
   const started = deps.now();
+  const requests = deps.counter.mark();
   const today = DateTime.fromJSDate(started, { zone: input.timeZone ?? 'Asia/Shanghai' }).toISODate()!;
   const problems: string[] = [];
   const read = async <M extends TableModel>(model: M): Promise<ModelRecord<M>[]> => {
@@ -104,8 +110,12 @@ export async function planSchedules(deps: PlanDeps, input: PlanInput = {}): Prom
     ].filter((m): m is string => typeof m === 'string');
     const origin = po.portOfLoading ? originPortFor(po.portOfLoading) : undefined;
     const destination = po.portOfDischarge ? regionOf(po.portOfDischarge) : undefined;
-    if (!origin) missing.push(`"Port of loading" ${po.portOfLoading ? `${JSON.stringify(po.portOfLoading)} has no lane data (known: Ningbo, Shanghai, Shenzhen)` : 'is missing'}`);
+    if (!origin) missing.push(`"Port of loading" ${po.portOfLoading ? `${JSON.stringify(po.portOfLoading)} has no lane data (known: ${ORIGIN_PORTS.join(', ')})` : 'is missing'}`);
     if (!destination) missing.push(`"Port of discharge" ${po.portOfDischarge ? `${JSON.stringify(po.portOfDischarge)} has no lane data` : 'is missing'}`);
+    if (missing.length > 0 && BEFORE_ORDER.has(po.status)) {
+      details.skipped.push({ po: po.poNumber, reason: `${po.status}: ${missing.join(', ')}` });
+      continue;
+    }
     if (missing.length > 0) {
       problems.push(...missing.map((m) => `${where}: ${m}; not planned`));
       continue;
@@ -144,6 +154,7 @@ export async function planSchedules(deps: PlanDeps, input: PlanInput = {}): Prom
       bufferPercent,
       feasible: plan.feasible,
       created: [],
+      notCreated: [],
       filled: [],
       kept: fillMissing(entered, plan.milestones).kept,
       conflicts: plan.flags.map((f) => ({ severity: f.severity, code: f.code, message: f.message })),
@@ -161,6 +172,12 @@ export async function planSchedules(deps: PlanDeps, input: PlanInput = {}): Prom
         continue;
       }
       const row = same[0];
+      if (!row && date < today) {
+        // A step the plan puts in the past that nobody tracked (Tooling kickoff of a PO already in production)
+        // is history, not a late milestone: adding it now would only raise false alarms.
+        report.notCreated.push(kind);
+        continue;
+      }
       if (!row) {
         creates.push({
           [F.milestone]: `${po.poNumber} · ${kind}`,
@@ -190,7 +207,7 @@ export async function planSchedules(deps: PlanDeps, input: PlanInput = {}): Prom
     ok: problems.length === 0,
     startedAt: started.toISOString(),
     durationMs: deps.now().getTime() - started.getTime(),
-    requests: deps.counter.snapshot(),
+    requests: requests(),
     problems,
     details,
   };

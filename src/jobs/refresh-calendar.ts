@@ -42,6 +42,7 @@ const WRITTEN = [F.name, F.kind, F.start, F.end, F.source, F.estimated, F.key, F
 
 export async function refreshCalendar(deps: CalendarDeps, input: CalendarInput = {}): Promise<JobReport<CalendarDetails>> {
   const started = deps.now();
+  const requests = deps.counter.mark();
   const thisYear = DateTime.fromJSDate(started, { zone: 'Asia/Shanghai' }).year;
   const from = input.fromYear ?? thisYear;
   const to = input.toYear ?? from + 1;
@@ -87,7 +88,7 @@ export async function refreshCalendar(deps: CalendarDeps, input: CalendarInput =
     ok: problems.length === 0,
     startedAt: started.toISOString(),
     durationMs: deps.now().getTime() - started.getTime(),
-    requests: deps.counter.snapshot(),
+    requests: requests(),
     problems,
     details,
   };

@@ -53,7 +53,7 @@ const zero = (): SeverityCounts => ({ Info: 0, Warning: 0, Critical: 0 });
 
 export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {}): Promise<JobReport<RunChecksDetails>> {
   const started = deps.now();
-  const before = deps.counter.snapshot();
+  const requests = deps.counter.mark();
   const settings = resolveCheckSettings(input.settings ?? {});
   const read = await readWorkspace(deps.records);
   const problems = read.problems.map(String);
@@ -129,7 +129,7 @@ export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {})
     ok: problems.length === 0,
     startedAt: started.toISOString(),
     durationMs: finished.getTime() - started.getTime(),
-    requests: countsSince(before, deps.counter.snapshot()),
+    requests: requests(),
     problems,
     details: {
       baseId: deps.records.baseId,
@@ -144,20 +144,4 @@ export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {})
       ruleFailures: result.failures,
     },
   };
-}
-
-/** The requests this run made, when the counter is shared with earlier jobs of the same process. */
-function countsSince(before: RequestCounts, after: RequestCounts): RequestCounts {
-  const out: RequestCounts = {};
-  for (const [service, counts] of Object.entries(after)) {
-    const prior = before[service];
-    const byOperation: Record<string, number> = {};
-    for (const [op, n] of Object.entries(counts.byOperation)) {
-      const delta = n - (prior?.byOperation[op] ?? 0);
-      if (delta > 0) byOperation[op] = delta;
-    }
-    const total = counts.total - (prior?.total ?? 0);
-    if (total > 0) out[service] = { total, byOperation };
-  }
-  return out;
 }

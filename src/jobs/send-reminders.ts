@@ -46,6 +46,7 @@ export interface RemindDetails {
 
 export async function sendReminders(deps: RemindDeps, input: RemindInput): Promise<JobReport<RemindDetails>> {
   const started = deps.now();
+  const requests = deps.counter.mark();
   const now = started;
   const problems: string[] = [];
   const settings = resolveReminderSettings(input.escalateAfterWorkingDays === undefined ? {} : { escalateAfterWorkingDays: input.escalateAfterWorkingDays });
@@ -142,7 +143,7 @@ export async function sendReminders(deps: RemindDeps, input: RemindInput): Promi
     ok: problems.length === 0,
     startedAt: started.toISOString(),
     durationMs: deps.now().getTime() - started.getTime(),
-    requests: deps.counter.snapshot(),
+    requests: requests(),
     problems,
     details,
   };

@@ -31,6 +31,7 @@ export interface SetupDetails {
 
 export async function setupWorkspace(deps: SetupDeps, input: SetupInput): Promise<JobReport<SetupDetails>> {
   const started = deps.now();
+  const requests = deps.counter.mark();
   const { schema, ...provision } = await provisionBase(deps.meta, {
     baseName: input.baseName,
     workspaceId: input.workspaceId,
@@ -48,7 +49,7 @@ export async function setupWorkspace(deps: SetupDeps, input: SetupInput): Promis
     ok: problems.length === 0,
     startedAt: started.toISOString(),
     durationMs: deps.now().getTime() - started.getTime(),
-    requests: deps.counter.snapshot(),
+    requests: requests(),
     problems,
     details,
   };

@@ -21,4 +21,28 @@ export class RequestCounter {
   snapshot(): RequestCounts {
     return structuredClone(this.counts);
   }
+
+  /**
+   * A mark to report one job's requests when several jobs share the counter (a `start` cycle, a function run):
+   * `const requests = counter.mark(); …; report.requests = requests()`.
+   */
+  mark(): () => RequestCounts {
+    const before = this.snapshot();
+    return () => countsSince(before, this.counts);
+  }
+}
+
+function countsSince(before: RequestCounts, after: RequestCounts): RequestCounts {
+  const out: RequestCounts = {};
+  for (const [service, counts] of Object.entries(after)) {
+    const prior = before[service];
+    const byOperation: Record<string, number> = {};
+    for (const [op, n] of Object.entries(counts.byOperation)) {
+      const delta = n - (prior?.byOperation[op] ?? 0);
+      if (delta > 0) byOperation[op] = delta;
+    }
+    const total = counts.total - (prior?.total ?? 0);
+    if (total > 0) out[service] = { total, byOperation };
+  }
+  return out;
 }

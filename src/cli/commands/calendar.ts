@@ -4,7 +4,7 @@ import type { JobReport } from '../../jobs/report.ts';
 import { resolveBaseId } from '../base-target.ts';
 import { EXIT } from '../exit-codes.ts';
 import { requestSummary, type Printer } from '../output.ts';
-import { createRuntime } from '../runtime.ts';
+import { createRuntime, type Runtime } from '../runtime.ts';
 
 export function formatCalendarReport(report: JobReport<CalendarDetails>): string {
   const d = report.details;
@@ -18,12 +18,16 @@ export function formatCalendarReport(report: JobReport<CalendarDetails>): string
   return lines.join('\n');
 }
 
+/** Refreshes the generated Calendar rows through an existing runtime (also used by `start`). */
+export function calendarWith(runtime: Runtime, baseId: string): Promise<JobReport<CalendarDetails>> {
+  return refreshCalendar({ records: runtime.airtable.records(baseId), counter: runtime.counter, now: () => new Date() });
+}
+
 /** `sourcing calendar`: write the generated risk-calendar rows of this year and the next to the Calendar table. */
 export async function runCalendar(config: Config, print: Printer): Promise<number> {
   const runtime = await createRuntime(config);
   try {
-    const records = runtime.airtable.records(await resolveBaseId(runtime));
-    const report = await refreshCalendar({ records, counter: runtime.counter, now: () => new Date() });
+    const report = await calendarWith(runtime, await resolveBaseId(runtime));
     print.out(print.json ? JSON.stringify(report, null, 2) : formatCalendarReport(report));
     return report.ok ? EXIT.ok : EXIT.problems;
   } finally {

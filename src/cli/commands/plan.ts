@@ -4,7 +4,7 @@ import type { JobReport } from '../../jobs/report.ts';
 import { resolveBaseId } from '../base-target.ts';
 import { EXIT } from '../exit-codes.ts';
 import { requestSummary, table, type Printer } from '../output.ts';
-import { createRuntime } from '../runtime.ts';
+import { createRuntime, type Runtime } from '../runtime.ts';
 
 export function formatPlanReport(report: JobReport<PlanDetails>): string {
   const d = report.details;
@@ -29,12 +29,16 @@ export function formatPlanReport(report: JobReport<PlanDetails>): string {
   return lines.join('\n');
 }
 
+/** Plans open POs through an existing runtime (also used by `start`). */
+export function planWith(runtime: Runtime, baseId: string): Promise<JobReport<PlanDetails>> {
+  return planSchedules({ records: runtime.airtable.records(baseId), counter: runtime.counter, now: () => new Date() });
+}
+
 /** `sourcing plan`: baseline milestone dates for open POs; fills empty dates only. */
 export async function runPlan(config: Config, print: Printer): Promise<number> {
   const runtime = await createRuntime(config);
   try {
-    const records = runtime.airtable.records(await resolveBaseId(runtime));
-    const report = await planSchedules({ records, counter: runtime.counter, now: () => new Date() });
+    const report = await planWith(runtime, await resolveBaseId(runtime));
     print.out(print.json ? JSON.stringify(report, null, 2) : formatPlanReport(report));
     return report.ok ? EXIT.ok : EXIT.problems;
   } finally {

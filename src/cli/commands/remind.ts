@@ -4,7 +4,7 @@ import { sendReminders, type RemindDetails } from '../../jobs/send-reminders.ts'
 import { recordLinks, resolveBaseId } from '../base-target.ts';
 import { EXIT } from '../exit-codes.ts';
 import { requestSummary, table, type Printer } from '../output.ts';
-import { createRuntime } from '../runtime.ts';
+import { createRuntime, type Runtime } from '../runtime.ts';
 
 export function formatRemindReport(report: JobReport<RemindDetails>): string {
   const d = report.details;
@@ -18,6 +18,17 @@ export function formatRemindReport(report: JobReport<RemindDetails>): string {
   return lines.join('\n');
 }
 
+/** Sends what is due through an existing runtime (also used by `start`); undefined without a sender address. */
+export async function remindWith(runtime: Runtime, baseId: string): Promise<JobReport<RemindDetails> | undefined> {
+  const from = runtime.config.mail.from;
+  if (!from) return undefined;
+  const recordUrl = await recordLinks(runtime, baseId);
+  return sendReminders(
+    { records: runtime.airtable.records(baseId), mail: runtime.mail, counter: runtime.counter, now: () => new Date() },
+    { from, escalateAfterWorkingDays: runtime.config.mail.escalateAfterWorkingDays, ...(recordUrl ? { recordUrl } : {}) },
+  );
+}
+
 /** `sourcing remind`: digests, critical mails and escalations due now; exactly once per key. */
 export async function runRemind(config: Config, print: Printer): Promise<number> {
   const from = config.mail.from;
@@ -27,12 +38,8 @@ export async function runRemind(config: Config, print: Printer): Promise<number>
   }
   const runtime = await createRuntime(config);
   try {
-    const baseId = await resolveBaseId(runtime);
-    const recordUrl = await recordLinks(runtime, baseId);
-    const report = await sendReminders(
-      { records: runtime.airtable.records(baseId), mail: runtime.mail, counter: runtime.counter, now: () => new Date() },
-      { from, escalateAfterWorkingDays: config.mail.escalateAfterWorkingDays, ...(recordUrl ? { recordUrl } : {}) },
-    );
+    const report = await remindWith(runtime, await resolveBaseId(runtime));
+    if (!report) return EXIT.usage;
     print.out(print.json ? JSON.stringify(report, null, 2) : formatRemindReport(report));
     return report.ok ? EXIT.ok : EXIT.problems;
   } finally {

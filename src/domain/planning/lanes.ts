@@ -3,7 +3,7 @@
  * the planner uses the upper bound so a normal voyage does not eat the buffer. Lanes without a published
  * source in our reference are marked `[heuristic]` and should be replaced by the forwarder's own figures.
  */
-export type OriginPort = 'Ningbo' | 'Shanghai' | 'Shenzhen';
+export type OriginPort = 'Ningbo' | 'Shanghai' | 'Shenzhen' | 'Guangzhou' | 'Xiamen' | 'Qingdao' | 'Tianjin';
 export type DestinationRegion = 'US East Coast' | 'US West Coast' | 'Hamburg/Rotterdam' | 'Sydney/Melbourne';
 export type TransportMode = 'Sea' | 'Air';
 
@@ -23,7 +23,7 @@ export interface LaneTransit {
   priority?: TransitRange;
 }
 
-export const ORIGIN_PORTS: readonly OriginPort[] = ['Ningbo', 'Shanghai', 'Shenzhen'];
+export const ORIGIN_PORTS: readonly OriginPort[] = ['Ningbo', 'Shanghai', 'Shenzhen', 'Guangzhou', 'Xiamen', 'Qingdao', 'Tianjin'];
 export const DESTINATION_REGIONS: readonly DestinationRegion[] = ['US East Coast', 'US West Coast', 'Hamburg/Rotterdam', 'Sydney/Melbourne'];
 
 const SEA_SOURCES =
@@ -31,7 +31,7 @@ const SEA_SOURCES =
 const EUROPE_SOURCES = 'https://www.jiffa.or.jp/en/news/entry-8651.html, https://logistics.dbschenker.com/sgmy-ocean-updates [heuristic ranges]';
 const HEURISTIC = '[heuristic] no source in domain.md; confirm with the forwarder';
 
-// The reference gives China-wide ranges, so the three origin ports share them.
+// The reference gives China-wide ranges, so every origin port shares them.
 const SEA: Record<DestinationRegion, Omit<LaneTransit, 'origin' | 'destination' | 'mode'>> = {
   'US West Coast': {
     standard: { minDays: 14, maxDays: 18, source: SEA_SOURCES },
@@ -78,5 +78,9 @@ export function originPortFor(port: string): OriginPort | undefined {
   if (key.startsWith('ningbo')) return 'Ningbo';
   if (key.startsWith('shanghai')) return 'Shanghai';
   if (key.startsWith('shenzhen') || key === 'yantian' || key === 'shekou') return 'Shenzhen';
+  if (key.startsWith('guangzhou') || key === 'nansha' || key === 'huangpu') return 'Guangzhou';
+  if (key.startsWith('xiamen')) return 'Xiamen';
+  if (key.startsWith('qingdao')) return 'Qingdao';
+  if (key.startsWith('tianjin') || key === 'xingang') return 'Tianjin';
   return undefined;
 }

@@ -154,7 +154,7 @@ describe('validation names the field', () => {
     [{ productionLeadTimeDays: 0 }, /Lead time days/],
     [{ shippingMode: 'Rail' as never }, /Shipping mode/],
     [{ lane: undefined }, /Port of loading/],
-    [{ lane: { origin: 'Qingdao' as never, destination: 'US West Coast' } }, /Port of loading/],
+    [{ lane: { origin: 'Lianyungang' as never, destination: 'US West Coast' } }, /Port of loading/],
     [{ existing: { 'Launch party': '2026-01-01' } as never }, /Milestone kind/],
     [{ existing: { PSI: '2026-13-01' } }, /PSI date/],
   ])('%j', (override, message) => {

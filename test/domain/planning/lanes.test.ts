@@ -30,7 +30,9 @@ describe('lane transit days (domain.md §7.5)', () => {
   it.each([
     ['Ningbo-Zhoushan', 'Ningbo'],
     ['Yantian', 'Shenzhen'],
-    ['Qingdao', undefined],
+    ['Qingdao', 'Qingdao'],
+    ['Guangzhou (Nansha)', 'Guangzhou'],
+    ['Lianyungang', undefined],
   ])('port of loading %s → %s', (port, origin) => {
     expect(originPortFor(port)).toBe(origin);
   });
