@@ -1,0 +1,75 @@
+/**
+ * What goes back to Airtable after the Notion side is done, per record, only where a value differs: the page URL
+ * ("Notion page" / "Notion portal") when it names another page (Notion's URL slug follows the title, the local
+ * viewer's host follows its port; the page ID is what counts), the client-owned "Client approval", and the sync's
+ * own lines in "Sync issues" (set for rows with problems, cleared when the row is fine again). Fields of one record
+ * go in one update.
+ */
+import { modelOf } from '../../domain/models/all-models.ts';
+import type { RecordProblem } from '../../domain/models/parse-records.ts';
+import { CLIENT_APPROVALS } from '../../domain/models/purchase-order.ts';
+import { pageIdFromUrl, sameNotionId } from '../../domain/portal/notion-ids.ts';
+import type { ExistingPage } from '../../domain/portal/page-diff.ts';
+import type { PlanProblem } from '../../domain/portal/portal-plan.ts';
+import { mergeSyncIssues, syncIssuesChanged } from '../../domain/portal/sync-issues.ts';
+import type { AirtableRecord, Fields } from '../../ports/airtable.ts';
+
+export interface WritebackInput {
+  raw: ReadonlyMap<string, AirtableRecord[]>;
+  problems: readonly (RecordProblem | PlanProblem)[];
+  /** Airtable ID → its page (projects and POs of every portal). */
+  pages: ReadonlyMap<string, ExistingPage>;
+  /** Client ID → portal page URL. */
+  portals: ReadonlyMap<string, string>;
+  /** PO ID → the approval on its page. */
+  approvals: ReadonlyMap<string, string | null>;
+}
+
+export type TableUpdates = Map<string, { id: string; fields: Fields }[]>;
+
+export interface Writeback {
+  updates: TableUpdates;
+  /** Values that cannot land (an approval option the PO base does not have). */
+  problems: string[];
+}
+
+const URL_FIELD: Record<string, string> = { Clients: 'Notion portal', Projects: 'Notion page', 'Purchase Orders': 'Notion page' };
+const APPROVAL_FIELD = 'Client approval';
+const SYNC_ISSUES = 'Sync issues';
+
+const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+
+export function airtableUpdates(input: WritebackInput): Writeback {
+  const problems: string[] = [];
+  const messages = new Map<string, string[]>();
+  for (const p of input.problems) messages.set(p.recordId, [...(messages.get(p.recordId) ?? []), p.message]);
+
+  const out: TableUpdates = new Map();
+  for (const [table, records] of input.raw) {
+    const model = modelOf(table);
+    const hasSyncIssues = model !== undefined && Object.values(model.fields).includes(SYNC_ISSUES);
+    const urlField = URL_FIELD[table];
+    const rows: { id: string; fields: Fields }[] = [];
+    for (const record of records) {
+      const fields: Fields = {};
+      if (hasSyncIssues) {
+        const current = text(record.fields[SYNC_ISSUES]);
+        const next = mergeSyncIssues(current, messages.get(record.id) ?? []);
+        if (syncIssuesChanged(current, next)) fields[SYNC_ISSUES] = next;
+      }
+      if (urlField) {
+        const url = table === 'Clients' ? input.portals.get(record.id) : input.pages.get(record.id)?.url;
+        if (url !== undefined && !sameNotionId(pageIdFromUrl(url), pageIdFromUrl(text(record.fields[urlField])))) fields[urlField] = url;
+      }
+      if (table === 'Purchase Orders' && input.approvals.has(record.id)) {
+        const approval = input.approvals.get(record.id) ?? null;
+        if (approval !== null && !(CLIENT_APPROVALS as readonly string[]).includes(approval)) {
+          problems.push(`Purchase Orders ${record.id}: the client chose "${approval}" as Client approval on Notion, which is not an option in Airtable (${CLIENT_APPROVALS.join(', ')})`);
+        } else if (approval !== (text(record.fields[APPROVAL_FIELD]) ?? null)) fields[APPROVAL_FIELD] = approval;
+      }
+      if (Object.keys(fields).length > 0) rows.push({ id: record.id, fields });
+    }
+    if (rows.length > 0) out.set(table, rows);
+  }
+  return { updates: out, problems };
+}

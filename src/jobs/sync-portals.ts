@@ -1,0 +1,180 @@
+/**
+ * The two-way sync between the PO base (Airtable) and the client portals (Notion).
+ *
+ * Airtable → Notion: one portal per client (created on first sync), one page per project and per PO, written only
+ * when its content hash changed and then only the parts that changed; cancelled or deleted records' pages are
+ * archived, never deleted; page URLs go back to Airtable when they change.
+ * Notion → Airtable: new client comments land once in Client Comments with an Alert for the agent, and the
+ * client-owned "Client approval" lands on the PO when it differs.
+ *
+ * Cost: a run over unchanged data only reads — each table in pages of 100 on both sides, three reads per portal
+ * to find its databases, one per live page for comments — and writes nothing.
+ */
+import { importComments, type CommentedPage } from '../domain/portal/client-comments.ts';
+import type { ExistingPage } from '../domain/portal/page-diff.ts';
+import { planPortals } from '../domain/portal/portal-plan.ts';
+import type { RequestCounter, RequestCounts } from '../lib/request-counter.ts';
+import type { AirtableRecordsPort } from '../ports/airtable.ts';
+import { NOTION_READ_OPERATIONS, NotionRefusedError, type NotionPortalPort } from '../ports/notion.ts';
+import type { PageChangeRecord } from './portal-sync/apply-pages.ts';
+import { readPortalBase } from './portal-sync/read-base.ts';
+import { syncClientPortal, type PortalSummary } from './portal-sync/sync-client-portal.ts';
+import { airtableUpdates } from './portal-sync/writeback.ts';
+import type { JobReport } from './report.ts';
+
+export interface SyncPortalsDeps {
+  airtable: AirtableRecordsPort;
+  notion: NotionPortalPort;
+  counter: RequestCounter;
+  now(): Date;
+}
+
+export interface SyncPortalsInput {
+  /** The Notion page the client portals live under. */
+  rootPageId: string;
+  /** Today (YYYY-MM-DD) for schedule health; the UTC date of now() when absent. */
+  today?: string;
+  /**
+   * Whose comments to read: pages of live records (POs not closed or cancelled, projects not closed; the default),
+   * every page, or none. Notion has no bulk comment read, so each page read costs one request.
+   */
+  comments?: 'live' | 'all' | 'none';
+  /** Read comments of these pages only (e.g. named by a comment.created webhook). */
+  commentPageIds?: string[];
+  /**
+   * Read the comments of one share of the pages per run: `{turn, of}` reads the pages whose ID falls in bucket
+   * `turn % of`, so `of` runs in a row cover every page (e.g. turn = the run's quarter-hour number). Stateless.
+   */
+  commentTurn?: { turn: number; of: number };
+}
+
+export interface SyncPortalsDetails {
+  portals: PortalSummary[];
+  pages: { created: number; updated: number; archived: number; restored: number; unchanged: number };
+  /** Body sections rewritten in updated pages. */
+  sectionsRewritten: number;
+  changes: (PageChangeRecord & { client: string })[];
+  comments: { pagesRead: number; imported: number };
+  approvalsLanded: number;
+  /** Records updated per Airtable table. */
+  airtableUpdates: Record<string, number>;
+  reads: { airtable: number; notion: number };
+  writes: { airtable: number; notion: number };
+}
+
+const AIRTABLE_WRITES = new Set(['create', 'update', 'upsert', 'delete']);
+
+function requestDelta(before: RequestCounts, after: RequestCounts): SyncPortalsDetails['reads'] & { writes: SyncPortalsDetails['writes'] } {
+  const ops = (service: string) =>
+    Object.entries(after[service]?.byOperation ?? {}).map(([op, n]) => [op, n - (before[service]?.byOperation[op] ?? 0)] as const);
+  const sum = (list: (readonly [string, number])[], keep: (op: string) => boolean) => list.filter(([op]) => keep(op)).reduce((s, [, n]) => s + n, 0);
+  const airtable = ops('airtable');
+  const notion = ops('notion');
+  return {
+    airtable: sum(airtable, (op) => !AIRTABLE_WRITES.has(op)),
+    notion: sum(notion, (op) => NOTION_READ_OPERATIONS.has(op)),
+    writes: { airtable: sum(airtable, (op) => AIRTABLE_WRITES.has(op)), notion: sum(notion, (op) => !NOTION_READ_OPERATIONS.has(op)) },
+  };
+}
+
+/** Which of `of` comment turns a page belongs to: its ID's first 32 bits, so the split is stable and even. */
+export function commentBucket(pageId: string, of: number): number {
+  return Number.parseInt(pageId.replace(/-/g, '').slice(0, 8), 16) % Math.max(1, Math.floor(of));
+}
+
+export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput): Promise<JobReport<SyncPortalsDetails>> {
+  const started = deps.now();
+  const before = deps.counter.snapshot();
+  const today = input.today ?? started.toISOString().slice(0, 10);
+
+  const snapshot = await readPortalBase(deps.airtable);
+  const plan = planPortals({ data: snapshot.data, today, malformed: snapshot.malformed });
+  const problems = [...snapshot.problems.map(String), ...plan.problems.map((p) => `${p.table} ${p.recordId}: ${p.message}`)];
+
+  const rootChildren = await deps.notion.listPortalPages(input.rootPageId);
+  const context = {
+    notion: deps.notion,
+    rootPageId: input.rootPageId,
+    rootChildren,
+    held: plan.held,
+    agentOf: new Map(snapshot.data.projects.map((p) => [p.id, p.agent])),
+    projectOfPo: new Map(snapshot.data.purchaseOrders.map((po) => [po.id, po.project])),
+  };
+
+  const portals: PortalSummary[] = [];
+  const pages = new Map<string, ExistingPage>();
+  const approvals = new Map<string, string | null>();
+  const commentPages = new Map<string, CommentedPage & { live: boolean }>();
+  const changes: SyncPortalsDetails['changes'] = [];
+  let unchanged = 0;
+  for (const portalPlan of plan.portals) {
+    try {
+      const result = await syncClientPortal(context, portalPlan);
+      portals.push(result.portal);
+      for (const [id, page] of result.pages) pages.set(id, page);
+      for (const [id, approval] of result.approvals) approvals.set(id, approval);
+      for (const [id, page] of result.commentPages) commentPages.set(id, page);
+      changes.push(...result.changes);
+      unchanged += result.unchanged;
+      problems.push(...result.problems);
+    } catch (error) {
+      // One client's portal failing (a page shared away from the integration, say) leaves the others to sync.
+      if (!(error instanceof NotionRefusedError)) throw error;
+      problems.push(`Clients ${portalPlan.client.id}: the portal "${portalPlan.title}" was not synced: Notion said ${error.code}: ${error.message}`);
+    }
+  }
+
+  const scope = input.comments ?? 'live';
+  const wanted = input.commentPageIds ? new Set(input.commentPageIds.map((id) => id.replace(/-/g, '').toLowerCase())) : undefined;
+  const turns = Math.max(1, Math.floor(input.commentTurn?.of ?? 1));
+  const turn = (((input.commentTurn?.turn ?? 0) % turns) + turns) % turns;
+  const inTurn = (pageId: string) => commentBucket(pageId, turns) === turn;
+  const toRead = [...commentPages].filter(
+    ([pageId, page]) =>
+      scope !== 'none' && (scope === 'all' || page.live) && (!wanted || wanted.has(pageId.replace(/-/g, '').toLowerCase())) && inTurn(pageId),
+  );
+  const found = [];
+  for (const [pageId] of toRead) found.push(...(await deps.notion.listComments(pageId)));
+  const staff = new Set(snapshot.data.people.map((p) => p.name.trim()));
+  const imported = importComments(found, commentPages, snapshot.knownCommentIds, staff, started.toISOString());
+  // Alerts first: both are keyed upserts, so a run stopped in between imports the comment again without a twin.
+  if (imported.alerts.length > 0) await deps.airtable.upsert('Alerts', imported.alerts, ['Key']);
+  if (imported.comments.length > 0) await deps.airtable.upsert('Client Comments', imported.comments, ['Notion comment ID']);
+
+  const writeback = airtableUpdates({
+    raw: snapshot.raw,
+    problems: [...snapshot.problems, ...plan.problems],
+    pages,
+    portals: new Map(portals.map((p) => [p.clientId, p.url])),
+    approvals,
+  });
+  problems.push(...writeback.problems);
+  const airtableCounts: Record<string, number> = {};
+  for (const [table, rows] of writeback.updates) {
+    await deps.airtable.update(table, rows);
+    airtableCounts[table] = rows.length;
+  }
+  const approvalsLanded = (writeback.updates.get('Purchase Orders') ?? []).filter((r) => 'Client approval' in r.fields).length;
+
+  const count = (action: PageChangeRecord['action']) => changes.filter((c) => c.action === action).length;
+  const { writes, ...reads } = requestDelta(before, deps.counter.snapshot());
+  return {
+    job: 'sync-portals',
+    ok: problems.length === 0,
+    startedAt: started.toISOString(),
+    durationMs: deps.now().getTime() - started.getTime(),
+    requests: deps.counter.snapshot(),
+    problems,
+    details: {
+      portals,
+      pages: { created: count('created'), updated: count('updated'), archived: count('archived'), restored: count('restored'), unchanged },
+      sectionsRewritten: changes.reduce((n, c) => n + (c.sections?.length ?? 0), 0),
+      changes,
+      comments: { pagesRead: toRead.length, imported: imported.comments.length },
+      approvalsLanded,
+      airtableUpdates: airtableCounts,
+      reads,
+      writes,
+    },
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * What jobs need from Notion, in client-portal terms. Implemented by src/adapters/notion over @notionhq/client;
+ * jobs never see SDK types. Every list is paged through to the end; every request is counted.
+ */
+import type { PortalBlock } from '../domain/portal/blocks.ts';
+import type { PortalComment } from '../domain/portal/client-comments.ts';
+import type { ExistingPage } from '../domain/portal/page-diff.ts';
+import type { PortalProperties } from '../domain/portal/page-values.ts';
+import type { DatabaseKey, PortalDatabaseLayout, SectionLayout } from '../domain/portal/portal-layout.ts';
+
+/** Operations (as the adapter counts them) that change nothing on Notion; a query is a POST but reads. */
+export const NOTION_READ_OPERATIONS: ReadonlySet<string> = new Set([
+  'dataSources.query', 'dataSources.retrieve', 'databases.retrieve', 'pages.retrieve', 'blocks.children.list',
+  'blocks.retrieve', 'comments.list', 'comments.retrieve', 'search', 'users.me', 'users.retrieve', 'rate-limited',
+]);
+
+/**
+ * Notion refused a request (validation_error, object_not_found, restricted_resource…): the code and message as
+ * Notion gave them; also `query_result_limit_reached` when a query could not list every page. Rate limits are not
+ * refusals; the adapter waits them out.
+ */
+export class NotionRefusedError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'NotionRefusedError';
+  }
+}
+
+/** A page directly under the root page (a client portal). */
+export interface PortalPageRef {
+  pageId: string;
+  title: string;
+}
+
+export interface EnsurePortalInput {
+  rootPageId: string;
+  title: string;
+  /** The portal page URL the Clients row holds ("Notion portal"), if any. */
+  knownUrl?: string;
+  /** The root's child pages, from listPortalPages (one read for every client). */
+  rootChildren: readonly PortalPageRef[];
+  databases: readonly PortalDatabaseLayout[];
+}
+
+export interface EnsuredPortal {
+  pageId: string;
+  url: string;
+  dataSources: Record<DatabaseKey, string>;
+  /** What this call created ("portal page", "Projects database", …); empty when all was there. */
+  created: string[];
+  /** True when the portal page's title was brought up to date. */
+  renamed: boolean;
+}
+
+/** Names of the properties that identify a synced page. */
+export interface PageFieldNames {
+  airtableId: string;
+  syncHash: string;
+  clientApproval?: string;
+}
+
+export interface SectionContent extends SectionLayout {
+  blocks: PortalBlock[];
+}
+
+export interface NewPage {
+  properties: PortalProperties;
+  sections: SectionContent[];
+}
+
+export interface PageChange {
+  /** Properties to set; written last, so a run that stops half-way leaves the old Sync hash and is redone. */
+  properties?: PortalProperties;
+  /** Sections to rewrite: only their blocks are replaced. */
+  sections?: SectionContent[];
+  /** Every section of the page in order, to find sections and place a missing one. */
+  layout: readonly SectionLayout[];
+}
+
+export interface FoundPage extends ExistingPage {
+  inTrash: boolean;
+  dataSourceId?: string;
+}
+
+export interface NotionPortalPort {
+  /** A top-level page with this title, created when missing (local mode; on Notion the root is shared by hand). */
+  ensureRootPage(title: string): Promise<string>;
+  listPortalPages(rootPageId: string): Promise<PortalPageRef[]>;
+  ensurePortal(input: EnsurePortalInput): Promise<EnsuredPortal>;
+  /** Every live page of a data source (pages of 100). */
+  listPages(dataSourceId: string, names: PageFieldNames): Promise<ExistingPage[]>;
+  /** One page by ID (in the trash or not), or undefined when Notion does not know it. */
+  findPage(pageId: string, names: PageFieldNames): Promise<FoundPage | undefined>;
+  restorePage(pageId: string): Promise<void>;
+  createPage(dataSourceId: string, page: NewPage): Promise<{ pageId: string; url: string }>;
+  updatePage(pageId: string, change: PageChange): Promise<{ blocksDeleted: number; blocksAppended: number }>;
+  /** Moves the page to the trash (Notion keeps it 30 days; it can be restored). Never deletes. */
+  archivePage(pageId: string): Promise<void>;
+  listComments(pageId: string): Promise<PortalComment[]>;
+}
