@@ -3,10 +3,12 @@
  * goals are measured here, never in timed tests. `-- <name>` runs only benchmarks whose name contains it.
  */
 import { benchAirtableLoad } from './bench/airtable-load.ts';
+import { benchDocuments } from './bench/documents.ts';
 import type { BenchResult } from './bench/types.ts';
 
 const BENCHMARKS: { id: string; run: () => Promise<BenchResult> }[] = [
   { id: 'airtable-load', run: () => benchAirtableLoad() },
+  { id: 'documents', run: () => benchDocuments() },
 ];
 
 const args = process.argv.slice(2);

@@ -4,9 +4,11 @@
  * The adapters are the same in both modes; only URLs and credentials differ.
  */
 import { createAirtableAdapters, type AirtableAdapters } from '../adapters/airtable/index.ts';
+import { createDriveAdapter } from '../adapters/drive/index.ts';
 import type { Config } from '../config/config.ts';
 import { RequestCounter } from '../lib/request-counter.ts';
 import { startWorkspace, type RunningWorkspace } from '../local/server.ts';
+import type { DrivePort } from '../ports/drive.ts';
 import type { MailPort } from '../ports/mail.ts';
 import { createMailPort } from './mail-port.ts';
 import type { NotionPortalPort } from '../ports/notion.ts';
@@ -23,6 +25,8 @@ export interface Runtime {
   mail: MailPort;
   /** Client portals: the local workspace's Notion API or the real one. */
   notion: NotionPortalPort;
+  /** Documents folders and files: the local workspace's Drive API, or Google Drive. */
+  drive: DrivePort;
   /** Where the local workspace answers, when in local mode. */
   workspaceUrl?: string;
   /** Set when this process started the workspace (and must stop it). */
@@ -46,6 +50,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       airtable: createAirtableAdapters({ endpointUrl: config.airtable.endpointUrl, apiKey: token, counter }),
       mail: createMailPort(config, counter),
       notion: createNotionPort(config, counter),
+      drive: createDriveAdapter({
+        auth: config.drive.accessToken ? { accessToken: config.drive.accessToken } : { applicationDefault: true },
+        ...(config.drive.rootUrl ? { rootUrl: config.drive.rootUrl } : {}),
+        counter,
+      }),
       airtableTarget: {
         baseId: config.airtable.baseId,
         baseName: config.airtable.baseName,
@@ -82,6 +91,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     }),
     mail: createMailPort(config, counter, url),
     notion: createNotionPort(config, counter, url),
+    drive: createDriveAdapter({ auth: { accessToken: config.workspace.token }, rootUrl: `${url}/`, counter }),
     workspaceUrl: url,
     workspace,
     airtableTarget: { baseName: config.airtable.baseName, workspaceId: LOCAL_AIRTABLE_WORKSPACE_ID },

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { MAIL_ENV, mailConfig, redactMail, type MailConfig } from './mail-config.ts';
+import { DRIVE_ENV, driveConfig, redactDrive, type DriveConfig } from './drive-config.ts';
 import { NOTION_ENV, notionConfig, redactNotion, type NotionConfig } from './notion-config.ts';
 
 const optionalText = z
@@ -25,6 +26,7 @@ const EnvSchema = z.object({
   AIRTABLE_BASE_NAME: z.string().min(1).default('Sourcing workspace'),
   AIRTABLE_ENDPOINT_URL: z.string().url().default('https://api.airtable.com'),
   ...MAIL_ENV,
+  ...DRIVE_ENV,
   ...NOTION_ENV,
 });
 
@@ -39,6 +41,7 @@ export interface Config {
     endpointUrl: string;
   };
   mail: MailConfig;
+  drive: DriveConfig;
   notion: NotionConfig;
 }
 
@@ -59,6 +62,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const mail = mailConfig(e, mode);
   if (mail.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${mail.problems.join('\n  ')}`);
+  const drive = driveConfig(e);
+  if (drive.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${drive.problems.join('\n  ')}`);
   const config: Config = {
     mode,
     workspace: { token: e.WORKSPACE_TOKEN, dir: e.WORKSPACE_DIR, port: e.WORKSPACE_PORT, speed: e.WORKSPACE_SPEED },
@@ -70,6 +75,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       endpointUrl: e.AIRTABLE_ENDPOINT_URL,
     },
     mail: mail.config,
+    drive: drive.config,
     notion: notionConfig(e),
   };
   // Secrets never reach logs or JSON output.
@@ -83,6 +89,7 @@ export function redact(config: Config): unknown {
     workspace: { ...config.workspace, token: '***' },
     airtable: { ...config.airtable, token: config.airtable.token ? '***' : undefined },
     mail: redactMail(config.mail),
+    drive: redactDrive(config.drive),
     notion: redactNotion(config.notion),
   };
 }

@@ -4,6 +4,8 @@ import type { Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 import { untilInterrupted } from '../signals.ts';
 import { checkWith, formatCheckReport } from './check.ts';
+import { closeWith, formatCloseReport } from './close.ts';
+import { docsWith, formatDocsReport } from './docs.ts';
 import { formatSetupReport, provisionWith } from './provision.ts';
 
 /**
@@ -31,7 +33,11 @@ export async function runStart(config: Config, print: Printer, options: { once: 
     section('Airtable PO base', formatSetupReport(setup));
     const checks = await checkWith(runtime, setup.details.baseId);
     section('Checks', formatCheckReport(checks));
-    const reports = [setup, checks];
+    const docs = await docsWith(runtime, setup.details.baseId);
+    section('Documents', formatDocsReport(docs));
+    const closure = await closeWith(runtime, setup.details.baseId);
+    section('Closure', formatCloseReport(closure));
+    const reports = [setup, checks, docs, closure];
     if (print.json) print.out(JSON.stringify({ workspaceUrl: runtime.workspaceUrl, reports }, null, 2));
     else print.out(whereToLook(runtime));
     const ok = reports.every((r) => r.ok);

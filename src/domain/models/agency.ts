@@ -13,6 +13,7 @@ export const agency = defineModel(
     legalNameZh: 'Legal name (中文)',
     address: 'Address',
     addressZh: 'Address (中文)',
+    city: 'City',
     country: 'Country',
     phone: 'Phone',
     email: 'Email',
@@ -33,6 +34,8 @@ export const agency = defineModel(
     legalNameZh: text(),
     address: text(),
     addressZh: text(),
+    /** Place of issue and of sale on export documents. */
+    city: text(),
     country: text(),
     phone: text(),
     email: email(),

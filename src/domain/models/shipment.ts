@@ -24,6 +24,7 @@ export const shipments = defineModel(
     containerType: 'Container type',
     portOfLoading: 'Port of loading',
     portOfDischarge: 'Port of discharge',
+    usPortOfEntry: 'US port of entry',
     placeOfDelivery: 'Place of delivery',
     etd: 'ETD',
     eta: 'ETA',
@@ -56,6 +57,8 @@ export const shipments = defineModel(
     containerType: select(CONTAINER_TYPES),
     portOfLoading: text(),
     portOfDischarge: text(),
+    /** CBP port of entry of a US-bound shipment, printed on the invoice (19 CFR 141.86(a)(1)). */
+    usPortOfEntry: text(),
     placeOfDelivery: text(),
     etd: date(),
     eta: date(),

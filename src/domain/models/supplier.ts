@@ -47,6 +47,7 @@ export const suppliers = defineModel(
     auditReport: 'Audit report',
     status: 'Status',
     score: 'Score',
+    scoreHistory: 'Score history',
     portalKeyVersion: 'Portal key version',
     syncIssues: 'Sync issues',
   } as const,
@@ -77,6 +78,8 @@ export const suppliers = defineModel(
     auditReport: attachments(),
     status: requiredSelect(SUPPLIER_STATUSES),
     score: number({ min: 0, max: 100 }),
+    /** JSON lines, one per closed project (written by the close-project job). */
+    scoreHistory: text(),
     /** Bumped to revoke every portal link handed to this supplier. */
     portalKeyVersion: number({ integer: true, min: 0 }),
     syncIssues: text(),

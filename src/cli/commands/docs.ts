@@ -1,0 +1,60 @@
+import type { Config } from '../../config/config.ts';
+import { buildDocuments, type BuildDocumentsDetails } from '../../jobs/build-documents.ts';
+import type { JobReport } from '../../jobs/report.ts';
+import { BaseNotFoundError, resolveBaseId } from '../base-target.ts';
+import { EXIT } from '../exit-codes.ts';
+import { requestSummary, table, type Printer } from '../output.ts';
+import { createRuntime, type Runtime } from '../runtime.ts';
+
+/** The documents job through an existing runtime (also used by `start` and the schedule). */
+export async function docsWith(runtime: Runtime, baseId: string, options: { poNumbers?: string[] } = {}): Promise<JobReport<BuildDocumentsDetails>> {
+  return buildDocuments(
+    { records: runtime.airtable.records(baseId), drive: runtime.drive, counter: runtime.counter, now: () => new Date() },
+    { rootFolderId: runtime.config.drive.rootFolderId, pageSize: runtime.config.drive.pageSize, poNumbers: options.poNumbers },
+  );
+}
+
+const SHORT: Record<string, string> = {
+  'commercial-invoice': 'invoice',
+  'packing-list': 'packing list',
+  'certificate-of-origin': 'CO',
+  'bill-of-lading-draft': 'B/L draft',
+};
+
+export function formatDocsReport(report: JobReport<BuildDocumentsDetails>): string {
+  const d = report.details;
+  const lines = [
+    `Documents: ${d.packs.length} pack(s), ${d.schedules.length} schedule(s); ${d.uploads} uploaded, ${d.current} already current; ` +
+      `${d.rowsWritten} Airtable row(s) written, ${d.permissionsGranted} folder permission(s) granted.`,
+  ];
+  if (d.picked.length > 0) lines.push(`Picked up: ${d.picked.join(', ')}.`);
+  const rows = [
+    ...d.packs.map((p) => [p.po, p.shipment, Object.entries(p.documents).map(([k, o]) => `${SHORT[k] ?? k} ${o}`).join(', ')]),
+    ...d.schedules.map((s) => [s.po, '—', `schedule ${s.outcome}`]),
+  ];
+  if (rows.length > 0) lines.push('', table(['PO', 'Shipment', 'Documents'], rows));
+  if (d.blocked.length > 0) {
+    lines.push('', 'No documents (fix these in Airtable; also on the PO\'s "Sync issues"):');
+    for (const b of d.blocked) lines.push(`  ${b.po ?? '?'} / ${b.shipment}:`, ...b.fixes.map((f) => `    - ${f}`));
+  }
+  lines.push('', `Requests: ${requestSummary(report.requests)}`);
+  if (report.problems.length > 0) lines.push('', 'Problems:', ...report.problems.map((p) => `  - ${p}`));
+  return lines.join('\n');
+}
+
+/** `sourcing docs [--po PO-2406]`: export packs and production schedules into Drive. */
+export async function runDocs(config: Config, print: Printer, options: { poNumbers?: string[] } = {}): Promise<number> {
+  const runtime = await createRuntime(config);
+  try {
+    const baseId = await resolveBaseId(runtime);
+    const report = await docsWith(runtime, baseId, options);
+    print.out(print.json ? JSON.stringify(report, null, 2) : formatDocsReport(report));
+    return report.ok ? EXIT.ok : EXIT.problems;
+  } catch (error) {
+    if (!(error instanceof BaseNotFoundError)) throw error;
+    print.err(error.message);
+    return EXIT.usage;
+  } finally {
+    await runtime.close();
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * The production schedule of one PO as a Gantt model: per milestone the baseline (first commitment), planned and
+ * actual bars, the slip against the baseline, inspections as markers and the risk windows to shade. Pure: the
+ * "as of" date comes in, and the same records always give the same model (its hash decides whether the PDF in
+ * Drive is current).
+ */
+import { daysBetween, type IsoDate } from '../calendar/iso-date.ts';
+import type { CalendarEntry } from '../models/calendar-entry.ts';
+import type { Client } from '../models/client.ts';
+import type { Inspection, InspectionResult, InspectionType } from '../models/inspection.ts';
+import type { Milestone, MilestoneKind } from '../models/milestone.ts';
+import type { Project } from '../models/project.ts';
+import type { PurchaseOrder } from '../models/purchase-order.ts';
+import type { Supplier } from '../models/supplier.ts';
+import { MILESTONE_KINDS } from '../planning/milestone-kinds.ts';
+import { seriesSpans, type Span } from './bars.ts';
+import { shadedWindows, type ShadedWindow } from './risk-shading.ts';
+import { timeAxis, type TimeAxis } from './time-axis.ts';
+
+export type RowState = 'on-time' | 'late' | 'open' | 'slipping' | 'overdue';
+
+export interface ScheduleRow {
+  kind: MilestoneKind;
+  /** True for events beside the production chain (payments, inspections, booking): drawn as diamonds. */
+  point: boolean;
+  baseline?: Span | undefined;
+  planned?: Span | undefined;
+  actual?: Span | undefined;
+  dates: { baseline?: IsoDate | undefined; planned?: IsoDate | undefined; actual?: IsoDate | undefined };
+  /** Actual (or, while open, planned) minus baseline, in days; positive = later than first committed. */
+  slipDays?: number | undefined;
+  state: RowState;
+  /** 0–1 while open, when reported. */
+  progress?: number | undefined;
+}
+
+export interface InspectionMarker {
+  date: IsoDate;
+  type: InspectionType;
+  result: InspectionResult | 'Pending';
+  reinspection: boolean;
+  /** "PSI · Pass · 5 major / 9 minor in 200". */
+  label: string;
+}
+
+export interface ScheduleChart {
+  poId: string;
+  title: string;
+  facts: { label: string; value: string }[];
+  asOf: IsoDate;
+  /** Whether "as of" falls inside the axis (a finished PO's chart has no today line). */
+  showToday: boolean;
+  axis: TimeAxis;
+  rows: ScheduleRow[];
+  inspections: InspectionMarker[];
+  windows: ShadedWindow[];
+  summary: string;
+}
+
+export interface ScheduleInput {
+  po: PurchaseOrder;
+  project?: Project | undefined;
+  client?: Client | undefined;
+  supplier?: Supplier | undefined;
+  milestones: readonly Milestone[];
+  inspections: readonly Inspection[];
+  calendar: readonly CalendarEntry[];
+  asOf: IsoDate;
+}
+
+const ORDER = new Map<string, number>(MILESTONE_KINDS.map((kind, i) => [kind, i]));
+const POINT_KINDS = new Set<MilestoneKind>(['Deposit paid', 'IPI', 'DUPRO', 'PSI', 'Booking', 'Balance paid']);
+
+function rowState(m: Milestone, asOf: IsoDate): RowState {
+  if (m.actualDate) return m.baselineDate && m.actualDate > m.baselineDate ? 'late' : 'on-time';
+  const due = m.plannedDate ?? m.baselineDate;
+  if (due && due < asOf) return 'overdue';
+  if (m.plannedDate && m.baselineDate && m.plannedDate > m.baselineDate) return 'slipping';
+  return 'open';
+}
+
+function sortMilestones(milestones: readonly Milestone[]): Milestone[] {
+  const key = (m: Milestone) => m.baselineDate ?? m.plannedDate ?? m.actualDate ?? '9999-12-31';
+  return [...milestones].sort((a, b) => (ORDER.get(a.kind) ?? 99) - (ORDER.get(b.kind) ?? 99) || key(a).localeCompare(key(b)) || a.id.localeCompare(b.id));
+}
+
+function marker(inspection: Inspection): InspectionMarker | undefined {
+  const date = inspection.inspectionDate ?? inspection.scheduledDate;
+  if (!date) return undefined;
+  const result = inspection.result ?? 'Pending';
+  const found = [
+    inspection.criticalFound ? `${inspection.criticalFound} critical` : '',
+    inspection.majorFound !== undefined ? `${inspection.majorFound} major` : '',
+    inspection.minorFound !== undefined ? `${inspection.minorFound} minor` : '',
+  ].filter(Boolean);
+  const defects = found.length > 0 && inspection.sampleSize ? ` · ${found.join(' / ')} in ${inspection.sampleSize}` : '';
+  return {
+    date,
+    type: inspection.type,
+    result,
+    reinspection: inspection.reinspectionOf !== undefined,
+    label: `${inspection.type}${inspection.reinspectionOf ? ' (re-inspection)' : ''} · ${result}${defects}`,
+  };
+}
+
+function summaryOf(rows: readonly ScheduleRow[], po: PurchaseOrder): string {
+  const done = rows.filter((r) => r.state === 'on-time' || r.state === 'late');
+  const onTime = done.filter((r) => r.state === 'on-time').length;
+  const overdue = rows.filter((r) => r.state === 'overdue').length;
+  const parts = [`${rows.length} milestones`, `${done.length} done (${onTime} on or before baseline)`];
+  if (overdue > 0) parts.push(`${overdue} overdue`);
+  const etd = rows.find((r) => r.kind === 'ETD');
+  const etdDate = etd?.dates.actual ?? etd?.dates.planned;
+  if (po.shipBy) {
+    const verdict = etdDate ? ` · ETD ${etdDate} (${signed(daysBetween(po.shipBy, etdDate))} d vs ship-by)` : '';
+    parts.push(`ship-by ${po.shipBy}${verdict}`);
+  }
+  return parts.join(' · ');
+}
+
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
+}
+
+export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
+  const { po, project, client, supplier, asOf } = input;
+  const milestones = sortMilestones(input.milestones.filter((m) => m.po === po.id));
+  const origin = po.orderDate;
+  const spans = {
+    baseline: seriesSpans(milestones.map((m) => ({ kind: m.kind, date: m.baselineDate })), origin),
+    planned: seriesSpans(milestones.map((m) => ({ kind: m.kind, date: m.plannedDate })), origin),
+    actual: seriesSpans(milestones.map((m) => ({ kind: m.kind, date: m.actualDate })), origin),
+  };
+  const rows: ScheduleRow[] = milestones.map((m, i) => {
+    const current = m.actualDate ?? m.plannedDate;
+    return {
+      kind: m.kind,
+      point: POINT_KINDS.has(m.kind),
+      baseline: spans.baseline[i],
+      planned: spans.planned[i],
+      actual: spans.actual[i],
+      dates: { baseline: m.baselineDate, planned: m.plannedDate, actual: m.actualDate },
+      slipDays: m.baselineDate && current ? daysBetween(m.baselineDate, current) : undefined,
+      state: rowState(m, asOf),
+      progress: m.actualDate ? undefined : m.progress,
+    };
+  });
+  const inspections = input.inspections
+    .filter((i) => i.po === po.id)
+    .map(marker)
+    .filter((m): m is InspectionMarker => m !== undefined)
+    .sort((a, b) => a.date.localeCompare(b.date) || a.label.localeCompare(b.label));
+
+  const dates: IsoDate[] = [];
+  for (const row of rows) for (const span of [row.baseline, row.planned, row.actual]) if (span) dates.push(span.start, span.end);
+  for (const m of inspections) dates.push(m.date);
+  if (po.shipBy) dates.push(po.shipBy);
+  if (dates.length === 0) dates.push(asOf);
+  const axis = timeAxis(dates);
+  const showToday = asOf >= axis.start && asOf <= axis.end;
+
+  const showSupplier = po.showSupplierToClient === true;
+  const supplierName = supplier ? (showSupplier ? supplier.name : (supplier.clientAlias ?? 'Factory')) : '—';
+  const facts = [
+    { label: 'Project', value: project?.project ?? '—' },
+    { label: 'Client', value: client?.name ?? '—' },
+    { label: 'Factory', value: supplierName },
+    { label: 'Order date', value: po.orderDate ?? '—' },
+    { label: 'Ship-by date', value: po.shipBy ?? '—' },
+    { label: 'Incoterm', value: po.incoterm ? `${po.incoterm} ${po.namedPlace ?? ''}`.trim() : '—' },
+    { label: 'Status', value: po.status },
+  ];
+  return {
+    poId: po.id,
+    title: `Production schedule · ${po.poNumber}`,
+    facts,
+    asOf,
+    showToday,
+    axis,
+    rows,
+    inspections,
+    windows: shadedWindows({
+      start: axis.start,
+      end: axis.end,
+      clientCountry: project?.destinationCountry ?? client?.country,
+      clientId: client?.id,
+      supplierId: supplier?.id,
+      supplierLabel: showSupplier ? undefined : supplierName,
+      calendar: input.calendar,
+    }),
+    summary: summaryOf(rows, po),
+  };
+}

@@ -1,0 +1,237 @@
+/**
+ * The documents job: export packs per shipment and production schedules per PO, as PDFs in the project's Drive
+ * folder with a Documents row each.
+ *
+ * Scope: POs whose "Generate documents" box is ticked (picked up, then cleared) or named on the command line, plus
+ * shipments without a current pack and POs without a current schedule. A pack that cannot be built produces
+ * nothing; its fix list goes to the PO's "Sync issues" and the report's `blocked` list (an expected outcome, so it
+ * does not fail the run; Drive or Airtable failures do). Content is hashed before rendering, so a second run
+ * renders, uploads and writes nothing.
+ */
+import { DateTime } from 'luxon';
+import type { FolderTarget } from '../domain/drive-layout/document-places.ts';
+import type { Client } from '../domain/models/client.ts';
+import type { Project } from '../domain/models/project.ts';
+import type { PurchaseOrder } from '../domain/models/purchase-order.ts';
+import { shipmentContexts } from '../domain/shipment-packs/shipment-context.ts';
+import { byId, groupBy, type PoBase } from '../domain/snapshot/po-base.ts';
+import type { PageSize } from '../documents/theme.ts';
+import type { RequestCounter } from '../lib/request-counter.ts';
+import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
+import type { DrivePort } from '../ports/drive.ts';
+import { DocumentsRows } from './documents/documents-rows.ts';
+import { DriveFolders, resolveRoot, type FolderAccess } from './documents/drive-folders.ts';
+import { ALWAYS_IN_PACK, publishPack, type PackPlace } from './documents/export-packs.ts';
+import { loadPoBase } from './documents/load-po-base.ts';
+import type { PublishContext } from './documents/publish-document.ts';
+import { publishSchedule } from './documents/schedules.ts';
+import { syncIssuesUpdate } from './documents/sync-issues.ts';
+import { writeFolderLinks } from './documents/write-back.ts';
+import type { JobReport } from './report.ts';
+
+export interface DocumentsDeps {
+  records: AirtableRecordsPort;
+  drive: DrivePort;
+  counter: RequestCounter;
+  now(): Date;
+}
+
+export interface BuildDocumentsInput {
+  /** DRIVE_ROOT_FOLDER_ID: the agency's root folder; else the Agency row's, else one kept in My Drive. */
+  rootFolderId?: string | undefined;
+  pageSize?: PageSize;
+  /** Treat these POs as ticked (`sourcing docs --po PO-2406`). */
+  poNumbers?: readonly string[];
+}
+
+export interface BuildDocumentsDetails {
+  /** PO numbers picked up from "Generate documents" or the command line. */
+  picked: string[];
+  packs: { shipment: string; po: string; documents: Record<string, string> }[];
+  blocked: { shipment: string; po?: string | undefined; fixes: string[] }[];
+  schedules: { po: string; outcome: string }[];
+  uploads: number;
+  current: number;
+  rowsWritten: number;
+  permissionsGranted: number;
+}
+
+/** "Today" where the agency works: a pack generated on a Shanghai morning is dated that day. */
+export function agencyToday(now: Date, timeZone: string | undefined): string {
+  return DateTime.fromJSDate(now).setZone(timeZone ?? 'UTC').toISODate() ?? now.toISOString().slice(0, 10);
+}
+
+interface Place {
+  project: Project;
+  client: Client;
+  access: FolderAccess;
+  severalPos: boolean;
+}
+
+function placeOf(base: PoBase, po: PurchaseOrder, clientId: string | undefined): Place | string {
+  const project = base.projects.find((p) => p.id === po.project);
+  if (!project) return `Purchase Orders ${po.id}: "Project" points at a project that could not be read (see its "Sync issues")`;
+  const client = base.clients.find((c) => c.id === (clientId ?? project.client));
+  if (!client) return `Projects ${project.id}: "Client" is empty or could not be read; documents go into the client's Drive folder`;
+  const agent = base.people.find((p) => p.id === project.agent);
+  return {
+    project,
+    client,
+    access: { clientReaders: client.portalEmails, projectWriters: agent?.email ? [agent.email] : [] },
+    severalPos: base.purchaseOrders.filter((p) => p.project === project.id).length > 1,
+  };
+}
+
+function target(place: Place, po: PurchaseOrder, section?: 'exportDocuments'): FolderTarget {
+  return {
+    client: { id: place.client.id, name: place.client.name },
+    project: { id: place.project.id, name: place.project.project },
+    section,
+    po: section && place.severalPos ? { id: po.id, poNumber: po.poNumber } : undefined,
+  };
+}
+
+export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsInput = {}): Promise<JobReport<BuildDocumentsDetails>> {
+  const started = deps.now();
+  const { base, problems } = await loadPoBase(deps.records);
+  const agency = base.agency[0];
+  const today = agencyToday(started, agency?.timeZone);
+  const pageSize = input.pageSize ?? 'A4';
+  const author = agency?.legalName ?? agency?.name ?? 'Sourcing agency';
+  const rows = new DocumentsRows(base.documents);
+  const folders = new DriveFolders(deps.drive, () => resolveRoot(deps.drive, input.rootFolderId, agency));
+  const ctx: PublishContext = { drive: deps.drive, folders, rows, generatedAt: started.toISOString() };
+  const requested = new Set(input.poNumbers ?? []);
+  const picked = base.purchaseOrders.filter((po) => po.generateDocuments || requested.has(po.poNumber));
+  const pickedIds = new Set(picked.map((po) => po.id));
+  const details: BuildDocumentsDetails = { picked: picked.map((po) => po.poNumber), packs: [], blocked: [], schedules: [], uploads: 0, current: 0, rowsWritten: 0, permissionsGranted: 0 };
+  for (const number of requested) {
+    if (!picked.some((po) => po.poNumber === number)) problems.push(`PO ${number}: no readable purchase order has this number`);
+  }
+
+  /** PO ID → fix lines of this run (a PO in here is in scope, even with no fixes: that clears old ones). */
+  const poFixes = new Map<string, string[]>(picked.map((po) => [po.id, []]));
+  const shipmentFixes = new Map<string, string[]>();
+  const count = (outcome: string) => {
+    if (outcome === 'current') details.current += 1;
+    else if (outcome === 'created' || outcome === 'updated') details.uploads += 1;
+  };
+
+  // Ticked POs get their folders (and sharing) checked even when every document is current.
+  for (const po of picked) {
+    const place = placeOf(base, po, undefined);
+    if (typeof place === 'string') continue;
+    await guard(problems, `${po.poNumber}: Drive folders`, () => folders.resolve(target(place, po, 'exportDocuments'), place.access));
+  }
+
+  for (const result of shipmentContexts(base)) {
+    const shipment = result.ok ? result.context.shipment : result.shipment;
+    const po = result.ok ? result.context.po : result.po;
+    const hasPack = ALWAYS_IN_PACK.every((kind) => rows.isCurrent({ kind, shipmentId: shipment.id }));
+    if (hasPack && !(po && pickedIds.has(po.id))) continue;
+    let fixes: string[] | undefined;
+    if (!result.ok) fixes = result.fixes;
+    else {
+      const place = placeOf(base, result.context.po, result.context.shipment.client);
+      if (typeof place === 'string') fixes = [place];
+      else {
+        const packPlace: PackPlace = { target: target(place, result.context.po, 'exportDocuments'), access: place.access };
+        const pack = await guard(problems, `Shipment ${shipment.bookingRef}`, () => publishPack(ctx, { ...result.context, project: place.project, client: place.client }, packPlace, today, pageSize));
+        if (pack && !pack.ok) fixes = pack.fixes;
+        if (pack?.ok) {
+          details.packs.push({ shipment: shipment.bookingRef, po: result.context.po.poNumber, documents: { ...pack.documents } });
+          Object.values(pack.documents).forEach((o) => count(o ?? ''));
+        }
+      }
+    }
+    if (po) poFixes.set(po.id, [...(poFixes.get(po.id) ?? []), ...(fixes ?? []).map((f) => `${shipment.bookingRef}: ${f}`)]);
+    if (fixes) {
+      // What to fix is an outcome of the run, not a failure of it: it goes to the report and the record.
+      details.blocked.push({ shipment: shipment.bookingRef, po: po?.poNumber, fixes });
+      if (!po) shipmentFixes.set(shipment.id, fixes);
+    }
+  }
+
+  const milestonesByPo = groupBy(base.milestones, (m) => m.po);
+  const suppliers = byId(base.suppliers);
+  for (const po of base.purchaseOrders) {
+    if (po.status === 'Cancelled' || !milestonesByPo.has(po.id)) continue;
+    if (!pickedIds.has(po.id) && rows.isCurrent({ kind: 'production-schedule', poId: po.id })) continue;
+    const place = placeOf(base, po, undefined);
+    if (typeof place === 'string') {
+      problems.push(`Production schedule of ${po.poNumber}: ${place}`);
+      continue;
+    }
+    const outcome = await guard(problems, `Production schedule of ${po.poNumber}`, () =>
+      publishSchedule(ctx, {
+        po,
+        project: place.project,
+        client: place.client,
+        supplier: suppliers.get(po.supplier),
+        milestones: milestonesByPo.get(po.id) ?? [],
+        inspections: base.inspections,
+        calendar: base.calendar,
+        asOf: today,
+      }, { target: target(place, po), access: place.access }, author));
+    if (outcome) {
+      details.schedules.push({ po: po.poNumber, outcome: outcome.drive });
+      count(outcome.drive);
+    }
+  }
+
+  details.rowsWritten += await rows.flush(deps.records);
+  details.rowsWritten += await writePoUpdates(deps.records, base, poFixes, pickedIds);
+  details.rowsWritten += await writeShipmentIssues(deps.records, base, shipmentFixes);
+  const root = folders.links.size > 0 ? await folders.root() : undefined;
+  details.rowsWritten += await writeFolderLinks(deps.records, base, { links: folders.links, rootLink: root?.link });
+  details.permissionsGranted = folders.granted;
+
+  return {
+    job: 'documents',
+    ok: problems.length === 0,
+    startedAt: started.toISOString(),
+    durationMs: deps.now().getTime() - started.getTime(),
+    requests: deps.counter.snapshot(),
+    problems,
+    details,
+  };
+}
+
+/** Runs one unit of work; a Drive or Airtable failure is reported against it and the run goes on. */
+async function guard<T>(problems: string[], what: string, work: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await work();
+  } catch (error) {
+    problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+/** Clears "Generate documents" on picked POs and refreshes this job's lines in "Sync issues", in one update per PO. */
+async function writePoUpdates(records: AirtableRecordsPort, base: PoBase, poFixes: Map<string, string[]>, pickedIds: Set<string>): Promise<number> {
+  const updates: { id: string; fields: Fields }[] = [];
+  for (const po of base.purchaseOrders) {
+    const fields: Fields = {};
+    if (pickedIds.has(po.id) && po.generateDocuments) fields['Generate documents'] = false;
+    const fixes = poFixes.get(po.id);
+    if (fixes) {
+      const issues = syncIssuesUpdate(po.syncIssues, fixes);
+      if (issues !== undefined) fields['Sync issues'] = issues;
+    }
+    if (Object.keys(fields).length > 0) updates.push({ id: po.id, fields });
+  }
+  if (updates.length > 0) await records.update('Purchase Orders', updates);
+  return updates.length;
+}
+
+/** A shipment whose PO is unknown keeps its fixes on itself. */
+async function writeShipmentIssues(records: AirtableRecordsPort, base: PoBase, fixes: Map<string, string[]>): Promise<number> {
+  const updates = base.shipments
+    .filter((s) => fixes.has(s.id))
+    .map((s) => ({ id: s.id, issues: syncIssuesUpdate(s.syncIssues, fixes.get(s.id) ?? []) }))
+    .filter((u): u is { id: string; issues: string } => u.issues !== undefined)
+    .map((u) => ({ id: u.id, fields: { 'Sync issues': u.issues } }));
+  if (updates.length > 0) await records.update('Shipments', updates);
+  return updates.length;
+}
+

@@ -1,0 +1,89 @@
+/**
+ * The Documents table as the jobs see it: one row per document (kind + shipment, kind + PO or kind + project),
+ * holding the Drive link, the version and the content hash. A row whose hash matches the freshly built content
+ * and that has a Drive file is current: nothing is rendered, uploaded or written for it.
+ */
+import { DOCUMENT_KIND_LABELS, type DocumentKindId } from '../../domain/drive-layout/document-places.ts';
+import type { DocumentRecord } from '../../domain/models/document.ts';
+import type { AirtableRecordsPort, Fields } from '../../ports/airtable.ts';
+
+export const DOCUMENTS_TABLE = 'Documents';
+
+export interface DocumentSlot {
+  kind: DocumentKindId;
+  projectId?: string | undefined;
+  poId?: string | undefined;
+  shipmentId?: string | undefined;
+}
+
+export interface StoredDocument {
+  name: string;
+  link: string;
+  fileId: string;
+  contentHash: string;
+  generatedAt: string;
+}
+
+function matches(row: DocumentRecord, slot: DocumentSlot): boolean {
+  if (row.kind !== DOCUMENT_KIND_LABELS[slot.kind]) return false;
+  if (slot.shipmentId) return row.shipment === slot.shipmentId;
+  if (slot.kind === 'closure-report') return row.project === slot.projectId && row.po === undefined;
+  return row.po === slot.poId && row.shipment === undefined;
+}
+
+export class DocumentsRows {
+  private readonly creates: Fields[] = [];
+  private readonly updates: { id: string; fields: Fields }[] = [];
+
+  constructor(private readonly rows: readonly DocumentRecord[]) {}
+
+  /** The row of this document (the highest version when older tools left one row per version). */
+  find(slot: DocumentSlot): DocumentRecord | undefined {
+    return this.rows.filter((r) => matches(r, slot)).sort((a, b) => (b.version ?? 0) - (a.version ?? 0))[0];
+  }
+
+  isCurrent(slot: DocumentSlot, contentHash?: string): boolean {
+    const row = this.find(slot);
+    if (!row?.contentHash || !row.driveFileId) return false;
+    return contentHash === undefined || row.contentHash === contentHash;
+  }
+
+  /** Queues the create or update that makes the row describe `stored` (nothing when it already does). */
+  record(slot: DocumentSlot, stored: StoredDocument): 'created' | 'updated' | 'unchanged' {
+    const row = this.find(slot);
+    const sameContent = row?.contentHash === stored.contentHash;
+    const version = row ? (sameContent ? (row.version ?? 1) : (row.version ?? 0) + 1) : 1;
+    const fields: Fields = {
+      Name: stored.name,
+      Kind: DOCUMENT_KIND_LABELS[slot.kind],
+      ...(slot.projectId ? { Project: [slot.projectId] } : {}),
+      ...(slot.poId ? { PO: [slot.poId] } : {}),
+      ...(slot.shipmentId ? { Shipment: [slot.shipmentId] } : {}),
+      'Drive file': stored.link,
+      'Drive file ID': stored.fileId,
+      Version: version,
+      'Content hash': stored.contentHash,
+    };
+    if (!row) {
+      this.creates.push({ ...fields, 'Generated at': stored.generatedAt });
+      return 'created';
+    }
+    const unchanged = sameContent && row.driveFileId === stored.fileId && row.driveFile === stored.link && row.name === stored.name &&
+      (slot.projectId === undefined || row.project === slot.projectId) && (slot.poId === undefined || row.po === slot.poId);
+    if (unchanged) return 'unchanged';
+    this.updates.push({ id: row.id, fields: { ...fields, ...(sameContent ? {} : { 'Generated at': stored.generatedAt }) } });
+    return 'updated';
+  }
+
+  get pending(): number {
+    return this.creates.length + this.updates.length;
+  }
+
+  /** Writes the queued rows in batches of 10 (the adapter batches). */
+  async flush(records: AirtableRecordsPort): Promise<number> {
+    const written = this.pending;
+    if (this.creates.length > 0) await records.create(DOCUMENTS_TABLE, this.creates.splice(0));
+    if (this.updates.length > 0) await records.update(DOCUMENTS_TABLE, this.updates.splice(0));
+    return written;
+  }
+}

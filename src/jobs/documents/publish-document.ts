@@ -1,0 +1,56 @@
+/**
+ * Puts one generated document in its Drive folder and queues its Documents row. A document whose row already
+ * holds the same content hash (and a Drive file) is current: it is neither rendered nor uploaded.
+ */
+import type { FolderTarget } from '../../domain/drive-layout/document-places.ts';
+import type { DriveKey, DrivePort, PutResult } from '../../ports/drive.ts';
+import type { DocumentSlot, DocumentsRows } from './documents-rows.ts';
+import type { DriveFolders, FolderAccess } from './drive-folders.ts';
+
+export interface PublishContext {
+  drive: DrivePort;
+  folders: DriveFolders;
+  rows: DocumentsRows;
+  /** ISO instant of this run ("Generated at"). */
+  generatedAt: string;
+}
+
+export interface PublishRequest {
+  slot: DocumentSlot;
+  fileName: string;
+  /** Documents."Name". */
+  rowName: string;
+  key: DriveKey;
+  contentHash: string;
+  target: FolderTarget;
+  access: FolderAccess;
+  render: () => Promise<Buffer>;
+  description?: string;
+}
+
+export type PublishOutcome = { drive: 'current' | PutResult['action']; row: 'created' | 'updated' | 'unchanged'; link?: string | undefined };
+
+export async function publishDocument(ctx: PublishContext, request: PublishRequest): Promise<PublishOutcome> {
+  if (ctx.rows.isCurrent(request.slot, request.contentHash)) {
+    return { drive: 'current', row: 'unchanged', link: ctx.rows.find(request.slot)?.driveFile };
+  }
+  const bytes = await request.render();
+  const { folder } = await ctx.folders.resolve(request.target, request.access);
+  const put = await ctx.drive.putDocument({
+    folderId: folder.id,
+    name: request.fileName,
+    mimeType: 'application/pdf',
+    bytes,
+    key: request.key,
+    contentHash: request.contentHash,
+    description: request.description,
+  });
+  const row = ctx.rows.record(request.slot, {
+    name: request.rowName,
+    link: put.link,
+    fileId: put.fileId,
+    contentHash: request.contentHash,
+    generatedAt: ctx.generatedAt,
+  });
+  return { drive: put.action, row, link: put.link };
+}
