@@ -27,8 +27,18 @@ export function selectChip(field: FieldDef, name: string): SafeHtml {
   return html`<span class="chip ${colorClass('at', choiceColor(field, name))}">${name}</span>`;
 }
 
+/** Links to this machine's viewer (any port: the workspace may have restarted) stay in the viewer. */
+export function localViewerPath(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return ['127.0.0.1', 'localhost'].includes(parsed.hostname) && /^\/(notion|viewer)\//.test(parsed.pathname) ? parsed.pathname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function linkOut(url: string, label: string): SafeHtml {
-  const local = localDriveHref(url);
+  const local = localDriveHref(url) ?? localViewerPath(url);
   const href = local ?? safeUrl(url);
   if (!href) return html`${label}`;
   return local ? html`<a href="${href}">${label}</a>` : html`<a href="${href}" rel="noreferrer noopener" target="_blank">${label}</a>`;
@@ -74,6 +84,8 @@ export function cellHtml(view: BaseView, field: FieldDef, value: unknown, mode: 
     }
     case 'singleLineText': {
       const text = String(value);
+      // The jobs keep links in text fields ("Notion page", "Drive folder"): make them open, here or on the web.
+      if (/^https?:\/\/\S+$/.test(text)) return linkOut(text, grid ? clip(text.replace(/^https?:\/\//, ''), 40) : text);
       return grid && text.length > 50 ? html`<span class="clip" title="${text}">${clip(text, 50)}</span>` : html`${text}`;
     }
     default: {

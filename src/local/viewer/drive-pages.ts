@@ -13,6 +13,7 @@ import { notFoundPage, pageHeader, renderPage } from './layout.ts';
 /** Types the browser may show inline; everything else downloads. */
 const INLINE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'text/plain', 'text/csv', 'application/json']);
 const OPEN_LEVELS = 2;
+const MAX_ITEMS_OPEN = 300;
 
 function icon(row: FileRow): string {
   if (row.mime_type === FOLDER_MIME) return '📁';
@@ -42,33 +43,44 @@ function sharedWith(perms: PermissionRow[] | undefined): SafeHtml {
   return html`<span class="shared" title="shared with">👥 ${who}</span>`;
 }
 
-function tags(props: Record<string, string> | undefined): SafeHtml {
-  if (!props) return html``;
-  return html`${Object.entries(props).map(([k, v]) => html`<span class="tag">${k}: ${v}</span>`)}`;
+/** The document kind the jobs filed a file under, as one readable tag; every key is in the tooltip. */
+function kindTag(props: Record<string, string> | undefined): SafeHtml {
+  const kind = props ? Object.entries(props).find(([k]) => /kind$/i.test(k))?.[1] : undefined;
+  return kind ? html`<span class="tag">${kind}</span>` : html``;
 }
 
-function node(tree: Tree, row: FileRow, depth: number): SafeHtml {
+/** App properties as a tooltip: folders carry the jobs' keys too, but people look for names and sharing. */
+function keysTitle(props: Record<string, string> | undefined): string {
+  return props ? Object.entries(props).map(([k, v]) => `${k}: ${v}`).join(' · ') : '';
+}
+
+function node(tree: Tree, row: FileRow, depth: number, openLevels: number): SafeHtml {
   if (row.mime_type === FOLDER_MIME) {
     const kids = tree.children.get(row.id) ?? [];
-    const list = kids.length === 0 ? html`<ul><li class="muted">empty</li></ul>` : html`<ul>${kids.map((k) => node(tree, k, depth + 1))}</ul>`;
-    return html`<li id="${row.id}"><details${depth < OPEN_LEVELS ? html` open` : ''}><summary>📁 ${row.name}<span class="meta">${kids.length} items</span>${sharedWith(tree.shares.get(row.id))}${tags(tree.app.get(row.id))}</summary>${list}</details></li>`;
+    const list = kids.length === 0 ? html`<ul><li class="muted">empty</li></ul>` : html`<ul>${kids.map((k) => node(tree, k, depth + 1, openLevels))}</ul>`;
+    const count = `${kids.length} item${kids.length === 1 ? '' : 's'}`;
+    return html`<li id="${row.id}"><details${depth < openLevels ? html` open` : ''}><summary><span title="${keysTitle(tree.app.get(row.id))}">📁 ${row.name}</span><span class="meta">${count}</span>${sharedWith(tree.shares.get(row.id))}</summary>${list}</details></li>`;
   }
   const hasBytes = row.disk_path !== null && row.size !== null;
-  const name = hasBytes ? html`<a href="/viewer/drive/file/${row.id}" target="_blank">${row.name}</a>` : html`${row.name}`;
+  const keys = keysTitle(tree.app.get(row.id));
+  const name = hasBytes ? html`<a href="/viewer/drive/file/${row.id}" target="_blank" title="${keys}">${row.name}</a>` : html`<span title="${keys}">${row.name}</span>`;
   const when = new Date(row.modified_ms).toISOString().slice(0, 16).replace('T', ' ');
-  return html`<li id="${row.id}">${icon(row)} ${name}<span class="meta">${humanSize(row.size)} · ${when} UTC · v${row.version}</span>${tags(tree.app.get(row.id))}${sharedWith(tree.shares.get(row.id))}</li>`;
+  return html`<li id="${row.id}">${icon(row)} ${name}<span class="meta">${humanSize(row.size)} · ${when} UTC · v${row.version}</span>${kindTag(tree.app.get(row.id))}${sharedWith(tree.shares.get(row.id))}</li>`;
 }
 
 export function drivePage(db: Database.Database): LocalResponse {
   const tree = loadTree(db);
   const root = rootRow(db);
   const top = tree.children.get(root.id) ?? [];
-  const files = [...tree.children.values()].flat().filter((r) => r.mime_type !== FOLDER_MIME).length;
+  const all = [...tree.children.values()].flat();
+  const files = all.filter((r) => r.mime_type !== FOLDER_MIME).length;
+  // A small tree opens whole (every PDF in sight); a big one opens its first levels.
+  const openLevels = all.length <= MAX_ITEMS_OPEN ? Number.POSITIVE_INFINITY : OPEN_LEVELS;
   return renderPage(db, {
     title: 'Drive',
     active: '/viewer/drive',
     body: html`${pageHeader('My Drive', { sub: `${files} files · also on disk under <workspace>/drive/` })}<div class="panel drive">${
-      top.length === 0 ? html`<p class="empty">Drive is empty: the documents job files PDFs here.</p>` : html`<ul>${top.map((r) => node(tree, r, 0))}</ul>`
+      top.length === 0 ? html`<p class="empty">Drive is empty: the documents job files PDFs here.</p>` : html`<ul>${top.map((r) => node(tree, r, 0, openLevels))}</ul>`
     }</div>`,
   });
 }

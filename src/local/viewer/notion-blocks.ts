@@ -7,7 +7,7 @@ import type { Json } from '../notion/request-body.ts';
 import type { BlockRow, NotionStore } from '../notion/store.ts';
 import { dashless } from '../notion/ids.ts';
 import { plainText } from '../notion/rich-text.ts';
-import { localDriveHref } from './airtable-cells.ts';
+import { localDriveHref, localViewerPath } from './airtable-cells.ts';
 import { colorClass, html, safeUrl, type SafeHtml } from './html.ts';
 
 const MAX_DEPTH = 8;
@@ -15,15 +15,7 @@ const MAX_DEPTH = 8;
 /** Links written against this machine (any port: the workspace may have restarted) open in this viewer. */
 export function localHref(url: unknown): string | undefined {
   if (typeof url !== 'string') return undefined;
-  const drive = localDriveHref(url);
-  if (drive) return drive;
-  try {
-    const parsed = new URL(url);
-    if (['127.0.0.1', 'localhost'].includes(parsed.hostname) && /^\/(notion|viewer)\//.test(parsed.pathname)) return parsed.pathname + parsed.hash;
-  } catch {
-    // not absolute: safeUrl decides
-  }
-  return safeUrl(url);
+  return localDriveHref(url) ?? localViewerPath(url) ?? safeUrl(url);
 }
 
 export function richText(items: unknown): SafeHtml {

@@ -136,7 +136,7 @@ dl.fields dd{margin:0;padding:8px 0;border-bottom:1px solid #f0f0ee;white-space:
 .comments{margin-top:26px;border-top:1px solid var(--line);padding-top:12px}
 .comment{padding:8px 0;border-bottom:1px solid #f0f0ee}
 .comment .who{font-weight:600;font-size:13.5px}.comment .when{color:var(--muted);font-size:12px;margin-left:8px}
-.layout2{display:flex;gap:20px;align-items:flex-start}
+.layout2{display:flex;gap:20px;align-items:flex-start}.layout2 .notion{flex:1;min-width:0}
 .tree{flex:0 0 250px;background:var(--panel);border:1px solid var(--line);border-radius:10px;padding:10px 12px;font-size:13px;position:sticky;top:12px;max-height:calc(100vh - 40px);overflow:auto}
 .tree ul{list-style:none;margin:0;padding-left:14px}.tree>ul{padding-left:0}
 .tree li{margin:2px 0;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
@@ -146,7 +146,8 @@ dl.fields dd{margin:0;padding:8px 0;border-bottom:1px solid #f0f0ee;white-space:
 .drive summary{cursor:pointer;font-weight:550}
 .drive .meta{color:var(--muted);font-size:12px;margin-left:8px}
 .drive .tag{display:inline-block;background:#f1f5f9;color:#475569;border-radius:4px;font-size:11px;padding:0 5px;margin-left:5px}
-.drive .shared{color:#0f766e;font-size:11.5px;margin-left:8px}
+.drive .shared{color:#0f766e;font-size:11.5px;margin-left:8px;font-weight:400}
+.drive li:target>details>summary,.drive li:target{background:#fffbdd}
 table.list{border-collapse:collapse;width:100%;background:var(--panel);border:1px solid var(--line);border-radius:10px;overflow:hidden;font-size:13.5px}
 table.list th,table.list td{padding:8px 12px;border-bottom:1px solid #f0f0ee;text-align:left;vertical-align:top}
 table.list th{background:#f3f4f6;font-weight:600;color:#3b4351}
