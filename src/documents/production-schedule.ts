@@ -283,10 +283,10 @@ function lineLabel(doc: PDFKit.PDFDocument, text: string, x: number, y: number, 
 }
 
 function drawLines(doc: PDFKit.PDFDocument, chart: ScheduleChart, geo: Geometry, top: number, bottom: number): void {
-  const shipBy = chart.facts.find((f) => f.label === 'Ship-by date')?.value;
+  const shipBy = chart.shipBy;
   // The two labels point away from each other so they never overlap.
   const shipByFirst = shipBy !== undefined && shipBy <= chart.asOf;
-  if (shipBy && /^\d{4}-\d{2}-\d{2}$/.test(shipBy) && shipBy >= chart.axis.start && shipBy <= chart.axis.end) {
+  if (shipBy && shipBy >= chart.axis.start && shipBy <= chart.axis.end) {
     const x = geo.x(shipBy) + geo.dayWidth;
     doc.save().lineWidth(0.9).dash(3, { space: 2 }).moveTo(x, top + 12).lineTo(x, bottom).stroke(COLORS.shipBy).undash().restore();
     lineLabel(doc, 'Ship-by', x, top + 14.5, COLORS.shipBy, shipByFirst ? 'left' : 'right');
@@ -339,7 +339,7 @@ function drawLegend(doc: PDFKit.PDFDocument, chart: ScheduleChart, y: number): v
     font(doc, 6.5, false, THEME.ink).text(WINDOW_LEGEND[category], x + 17, y2 + 8, { lineBreak: false });
     x += 17 + doc.widthOfString(WINDOW_LEGEND[category]) + 12;
   }
-  if (chart.facts.some((f) => f.label === 'Ship-by date' && f.value !== '—')) {
+  if (chart.shipBy) {
     doc.save().lineWidth(0.9).dash(3, { space: 2 }).moveTo(x, y2 + 11.5).lineTo(x + 14, y2 + 11.5).stroke(COLORS.shipBy).undash().restore();
     font(doc, 6.5, false, THEME.ink).text('Ship-by date', x + 17, y2 + 8, { lineBreak: false });
     x += 17 + doc.widthOfString('Ship-by date') + 12;

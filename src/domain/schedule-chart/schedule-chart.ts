@@ -4,6 +4,7 @@
  * "as of" date comes in, and the same records always give the same model (its hash decides whether the PDF in
  * Drive is current).
  */
+import { DateTime } from 'luxon';
 import { daysBetween, type IsoDate } from '../calendar/iso-date.ts';
 import type { CalendarEntry } from '../models/calendar-entry.ts';
 import type { Client } from '../models/client.ts';
@@ -48,6 +49,8 @@ export interface ScheduleChart {
   title: string;
   facts: { label: string; value: string }[];
   asOf: IsoDate;
+  /** The PO's ship-by date (drawn as a line). */
+  shipBy?: IsoDate | undefined;
   /** Whether "as of" falls inside the axis (a finished PO's chart has no today line). */
   showToday: boolean;
   axis: TimeAxis;
@@ -112,10 +115,15 @@ function summaryOf(rows: readonly ScheduleRow[], po: PurchaseOrder): string {
   const etd = rows.find((r) => r.kind === 'ETD');
   const etdDate = etd?.dates.actual ?? etd?.dates.planned;
   if (po.shipBy) {
-    const verdict = etdDate ? ` · ETD ${etdDate} (${signed(daysBetween(po.shipBy, etdDate))} d vs ship-by)` : '';
-    parts.push(`ship-by ${po.shipBy}${verdict}`);
+    const verdict = etdDate ? ` · ETD ${displayDate(etdDate)} (${signed(daysBetween(po.shipBy, etdDate))} d vs ship-by)` : '';
+    parts.push(`ship-by ${displayDate(po.shipBy)}${verdict}`);
   }
   return parts.join(' · ');
+}
+
+/** "2026-02-25" → "25 Feb 2026" (day first, English month: unambiguous for every reader). */
+export function displayDate(iso: IsoDate): string {
+  return DateTime.fromISO(iso, { zone: 'utc' }).toFormat('dd LLL yyyy', { locale: 'en-US' });
 }
 
 export function signed(n: number): string {
@@ -165,8 +173,8 @@ export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
     { label: 'Project', value: project?.project ?? '—' },
     { label: 'Client', value: client?.name ?? '—' },
     { label: 'Factory', value: supplierName },
-    { label: 'Order date', value: po.orderDate ?? '—' },
-    { label: 'Ship-by date', value: po.shipBy ?? '—' },
+    { label: 'Order date', value: po.orderDate ? displayDate(po.orderDate) : '—' },
+    { label: 'Ship-by date', value: po.shipBy ? displayDate(po.shipBy) : '—' },
     { label: 'Incoterm', value: po.incoterm ? `${po.incoterm} ${po.namedPlace ?? ''}`.trim() : '—' },
     { label: 'Status', value: po.status },
   ];
@@ -175,6 +183,7 @@ export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
     title: `Production schedule · ${po.poNumber}`,
     facts,
     asOf,
+    shipBy: po.shipBy,
     showToday,
     axis,
     rows,
