@@ -11,6 +11,7 @@ import { runDocs } from './commands/docs.ts';
 import { runPlan } from './commands/plan.ts';
 import { runProvision } from './commands/provision.ts';
 import { runRemind } from './commands/remind.ts';
+import { runSync } from './commands/sync.ts';
 import { runStart } from './commands/start.ts';
 import { runWorkspace } from './commands/workspace.ts';
 import { EXIT } from './exit-codes.ts';
@@ -28,6 +29,7 @@ Commands:
   calendar                    write the risk calendar (CN holidays, CNY shutdown, Golden Week, client peaks)
   plan                        baseline milestone dates for open POs (fills empty dates only)
   check                       run every check (late milestones, inspections, calendar, phase gates) into Alerts
+  sync                        Airtable → Notion client portals, and client comments / approvals back
   remind                      send the reminder digests, critical mails and escalations that are due
   docs [--po PO-…]            export packs per shipment and production schedules per PO, as PDFs in Drive
                               (POs with "Generate documents" ticked, shipments without a pack; --po forces one)
@@ -98,6 +100,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await runCalendar(config, print);
       case 'plan':
         return await runPlan(config, print);
+      case 'sync':
+        return await runSync(config, print);
       case 'remind':
         return await runRemind(config, print);
       case 'docs':

@@ -21,6 +21,11 @@ export interface SetupInput {
   tables: TableSpec[];
   /** Rows to load (sample agency, benchmark data); none when absent. */
   rows?: TableRows[];
+  /**
+   * `always` (default) adds the rows that are missing; `new-base` loads them only into a base this run created,
+   * so a daily `npm start` does not bring back sample rows the jobs or people have since changed.
+   */
+  loadRows?: 'always' | 'new-base';
 }
 
 export interface SetupDetails {
@@ -40,7 +45,7 @@ export async function setupWorkspace(deps: SetupDeps, input: SetupInput): Promis
   });
   const details: SetupDetails = { baseId: provision.baseId, provision };
   const problems = [...provision.problems];
-  if (input.rows) {
+  if (input.rows && (input.loadRows !== 'new-base' || provision.createdBase)) {
     details.load = await loadRecords(deps.records(provision.baseId), schema, input.rows);
     problems.push(...details.load.problems);
   }

@@ -85,6 +85,7 @@ export function commentBucket(pageId: string, of: number): number {
 export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput): Promise<JobReport<SyncPortalsDetails>> {
   const started = deps.now();
   const before = deps.counter.snapshot();
+  const requests = deps.counter.mark();
   const today = input.today ?? started.toISOString().slice(0, 10);
 
   const snapshot = await readPortalBase(deps.airtable);
@@ -163,7 +164,7 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
     ok: problems.length === 0,
     startedAt: started.toISOString(),
     durationMs: deps.now().getTime() - started.getTime(),
-    requests: deps.counter.snapshot(),
+    requests: requests(),
     problems,
     details: {
       portals,

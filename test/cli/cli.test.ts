@@ -48,17 +48,30 @@ describe('sourcing CLI', () => {
     }
   });
 
-  it('`start --once --json` provisions the sample agency and exits 0', async () => {
-    const result = await run(['start', '--once', '--json'], { WORKSPACE_DIR: tempDir(), WORKSPACE_PORT: '0', WORKSPACE_SPEED: '1000' });
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    const output = JSON.parse(result.stdout) as { reports: { job: string; ok: boolean; details: { load?: { perTable: Record<string, { created: number }> } } }[] };
-    const setup = output.reports.find((r) => r.job === 'setup');
-    expect(setup?.ok).toBe(true);
+  it('`start --once` runs the whole cycle on the sample agency, and a second run writes nothing anywhere', async () => {
+    type Output = { reports: { job: string; ok: boolean; requests: Record<string, { byOperation: Record<string, number> }>; details: { load?: { perTable: Record<string, { created: number }> } } }[] };
+    const env = { WORKSPACE_DIR: tempDir(), WORKSPACE_PORT: '0', WORKSPACE_SPEED: '1000' };
+    const first = await run(['start', '--once', '--json'], env);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    const firstOutput = JSON.parse(first.stdout) as Output;
+    expect(firstOutput.reports.map((r) => r.job)).toEqual(['setup', 'calendar', 'plan', 'documents', 'close', 'checks', 'sync-portals', 'remind']);
+    const setup = firstOutput.reports.find((r) => r.job === 'setup');
     expect(setup?.details.load?.perTable['Purchase Orders']?.created).toBe(12);
     expect(setup?.details.load?.perTable['Clients']?.created).toBe(3);
     expect(setup?.details.load?.perTable['Suppliers']?.created).toBe(8);
-  });
+
+    const second = await run(['start', '--once', '--json'], env);
+    expect(second.code).toBe(0);
+    const writes = (JSON.parse(second.stdout) as Output).reports.flatMap((report) =>
+      Object.entries(report.requests).flatMap(([service, counts]) =>
+        Object.keys(counts.byOperation)
+          .filter((op) => /create|update|upsert|delete|send|append|permissions/i.test(op))
+          .map((op) => `${report.job}: ${service} ${op}`),
+      ),
+    );
+    expect(writes).toEqual([]);
+  }, 120_000);
 
   it('exits 2 with a message naming the bad setting', async () => {
     const badPort = await run(['provision'], { WORKSPACE_PORT: 'eighty' });

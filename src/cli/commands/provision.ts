@@ -7,7 +7,7 @@ import { createRuntime, type Runtime } from '../runtime.ts';
 import { loadSampleRows, loadTemplateTables } from '../workspace-data.ts';
 
 /** Provision (and optionally load the sample agency) through an existing runtime. */
-export async function provisionWith(runtime: Runtime, sample: boolean): Promise<JobReport<SetupDetails>> {
+export async function provisionWith(runtime: Runtime, sample: 'always' | 'new-base' | false): Promise<JobReport<SetupDetails>> {
   const today = new Date().toISOString().slice(0, 10);
   return setupWorkspace(
     { meta: runtime.airtable.meta, records: runtime.airtable.records, counter: runtime.counter, now: () => new Date() },
@@ -15,6 +15,7 @@ export async function provisionWith(runtime: Runtime, sample: boolean): Promise<
       ...runtime.airtableTarget,
       tables: loadTemplateTables(),
       rows: sample ? loadSampleRows(today) : undefined,
+      loadRows: sample === 'new-base' ? 'new-base' : 'always',
     },
   );
 }
@@ -38,7 +39,7 @@ export function formatSetupReport(report: JobReport<SetupDetails>): string {
 export async function runProvision(config: Config, print: Printer, options: { sample: boolean }): Promise<number> {
   const runtime = await createRuntime(config);
   try {
-    const report = await provisionWith(runtime, options.sample);
+    const report = await provisionWith(runtime, options.sample ? 'always' : false);
     print.out(print.json ? JSON.stringify(report, null, 2) : formatSetupReport(report));
     return report.ok ? EXIT.ok : EXIT.problems;
   } finally {

@@ -3,9 +3,7 @@ import { EXIT } from '../exit-codes.ts';
 import type { Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 import { untilInterrupted } from '../signals.ts';
-import { checkWith, formatCheckReport } from './check.ts';
-import { closeWith, formatCloseReport } from './close.ts';
-import { docsWith, formatDocsReport } from './docs.ts';
+import { runCycle } from '../cycle.ts';
 import { formatSetupReport, provisionWith } from './provision.ts';
 
 /**
@@ -26,18 +24,14 @@ export async function runStart(config: Config, print: Printer, options: { once: 
       }
       print.out('');
     }
-    const setup = await provisionWith(runtime, true);
+    const setup = await provisionWith(runtime, 'new-base');
     const section = (title: string, text: string) => {
       if (!print.json) print.out(`\n== ${title} ==\n${text}`);
     };
-    section('Airtable PO base', formatSetupReport(setup));
-    const checks = await checkWith(runtime, setup.details.baseId);
-    section('Checks', formatCheckReport(checks));
-    const docs = await docsWith(runtime, setup.details.baseId);
-    section('Documents', formatDocsReport(docs));
-    const closure = await closeWith(runtime, setup.details.baseId);
-    section('Closure', formatCloseReport(closure));
-    const reports = [setup, checks, docs, closure];
+    const sampleNote = setup.details.load ? '' : '\nSample agency: loaded by an earlier run (delete the workspace folder to start over).';
+    section('Airtable PO base', formatSetupReport(setup) + sampleNote);
+    const steps = await runCycle(runtime, setup.details.baseId, { onStep: (step) => section(step.title, step.text) });
+    const reports = [setup, ...steps.map((s) => s.report)];
     if (print.json) print.out(JSON.stringify({ workspaceUrl: runtime.workspaceUrl, reports }, null, 2));
     else print.out(whereToLook(runtime));
     const ok = reports.every((r) => r.ok);
