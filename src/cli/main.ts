@@ -11,6 +11,8 @@ import { runDocs } from './commands/docs.ts';
 import { runPlan } from './commands/plan.ts';
 import { runProvision } from './commands/provision.ts';
 import { runRemind } from './commands/remind.ts';
+import { runServe } from './commands/serve.ts';
+import { runStatus } from './commands/status.ts';
 import { runSync } from './commands/sync.ts';
 import { runStart } from './commands/start.ts';
 import { runWorkspace } from './commands/workspace.ts';
@@ -34,6 +36,9 @@ Commands:
   docs [--po PO-…]            export packs per shipment and production schedules per PO, as PDFs in Drive
                               (POs with "Generate documents" ticked, shipments without a pack; --po forces one)
   close [--project NAME]      closure reports of closed projects (or the named one) and supplier scores
+  serve                       run the jobs on their schedule (sync 15 min; docs, checks, reminders hourly; daily
+                              calendar, plan, closure) against the configured base, until Ctrl-C
+  status                      mode, base, POs by status and open alerts by severity
   help                        this text
 
 Options: --json for machine-readable output.
@@ -108,6 +113,10 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await runDocs(config, print, { poNumbers: values.po });
       case 'close':
         return await runClose(config, print, { projects: values.project });
+      case 'serve':
+        return await runServe(config, print);
+      case 'status':
+        return await runStatus(config, print);
       case 'start':
         return await runStart(config, print, { once: values.once });
       default:

@@ -4,6 +4,7 @@ import type { Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 import { untilInterrupted } from '../signals.ts';
 import { runCycle } from '../cycle.ts';
+import { startSchedule } from '../schedule.ts';
 import { formatSetupReport, provisionWith } from './provision.ts';
 
 /**
@@ -36,8 +37,10 @@ export async function runStart(config: Config, print: Printer, options: { once: 
     else print.out(whereToLook(runtime));
     const ok = reports.every((r) => r.ok);
     if (options.once) return ok ? EXIT.ok : EXIT.problems;
-    if (!print.json) print.out('\nServing until Ctrl-C.');
+    if (!print.json) print.out('\nServing until Ctrl-C: portal sync every 15 min; documents, checks, reminders hourly; calendar, plan, closure daily.');
+    const schedule = startSchedule(runtime, setup.details.baseId, (line) => print.out(line));
     await untilInterrupted();
+    await schedule.stop();
     return EXIT.ok;
   } finally {
     await runtime.close();
