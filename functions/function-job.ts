@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { Runtime } from '../src/cli/runtime.ts';
 import type { JobReport } from '../src/jobs/report.ts';
+import { sumCounts } from '../src/lib/request-counter.ts';
 
 export interface FunctionJob<Input = unknown> {
   /** The job's name in reports and logs (`provision`, `sync`, …). */
@@ -21,7 +22,7 @@ export function defineJob<Input>(job: FunctionJob<Input>): FunctionJob<unknown> 
 
 /**
  * Jobs run one after the other with the same input and runtime; the combined report is ok when every step is,
- * counts every request once (the counter is shared, so the last step's snapshot is the total), and keeps each
+ * adds up the steps' requests (each step reports only its own), and keeps each
  * step's report in `details.steps`. A step that throws stops the chain (the caller reports the failure).
  */
 export function sequence(name: string, steps: FunctionJob<unknown>[], input: z.ZodType<unknown>): FunctionJob<unknown> {
@@ -32,13 +33,12 @@ export function sequence(name: string, steps: FunctionJob<unknown>[], input: z.Z
       const started = new Date();
       const reports: JobReport<unknown>[] = [];
       for (const step of steps) reports.push(await step.run(runtime, value));
-      const last = reports[reports.length - 1];
       return {
         job: name,
         ok: reports.every((r) => r.ok),
         startedAt: started.toISOString(),
         durationMs: Date.now() - started.getTime(),
-        requests: last?.requests ?? runtime.counter.snapshot(),
+        requests: sumCounts(reports.map((r) => r.requests)),
         problems: reports.flatMap((r) => r.problems.map((p) => `${r.job}: ${p}`)),
         details: { steps: reports },
       };

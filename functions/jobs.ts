@@ -5,7 +5,9 @@
  * should not pay at cold start for the SDKs of jobs it never runs.
  */
 import { z } from 'zod';
-import { defineJob, type FunctionJob } from './function-job.ts';
+import type { Runtime } from '../src/cli/runtime.ts';
+import type { JobReport } from '../src/jobs/report.ts';
+import { defineJob, sequence, type FunctionJob } from './function-job.ts';
 
 export type JobName = 'provision' | 'sync' | 'checks' | 'documents' | 'close' | 'plan' | 'calendar';
 
@@ -22,17 +24,52 @@ export const provisionJob = defineJob({
   },
 });
 
+/** A job over the configured base, through the same runtime helpers the CLI uses (imported on first run). */
+function baseJob<Input>(name: JobName | 'reminders', input: z.ZodType<Input>, run: (runtime: Runtime, baseId: string, input: Input) => Promise<JobReport<unknown>>): FunctionJob<unknown> {
+  return defineJob({
+    name,
+    input,
+    async run(runtime, value: Input) {
+      const { resolveBaseId } = await import('../src/cli/base-target.ts');
+      return run(runtime, await resolveBaseId(runtime), value);
+    },
+  });
+}
+
+const noInput = z.object({}).strict();
+
+const syncJob = defineJob({
+  name: 'sync',
+  input: noInput,
+  run: async (runtime) => (await import('../src/cli/commands/sync.ts')).syncWith(runtime) as Promise<JobReport<unknown>>,
+});
+const checksJob = baseJob('checks', noInput, async (rt, baseId) => (await import('../src/cli/commands/check.ts')).checkWith(rt, baseId));
+/** Reminders need a sender: without MAIL_FROM in cloud mode the step reports that, instead of failing the checks. */
+const remindersJob = baseJob('reminders', noInput, async (rt, baseId) => {
+  const report = await (await import('../src/cli/commands/remind.ts')).remindWith(rt, baseId);
+  return report ?? { job: 'remind', ok: false, startedAt: new Date().toISOString(), durationMs: 0, requests: {}, problems: ['MAIL_FROM is not set: no reminder was sent'], details: {} };
+});
+const documentsJob = baseJob(
+  'documents',
+  z.object({ poNumbers: z.array(z.string().min(1)).optional() }).strict(),
+  async (rt, baseId, input) => (await import('../src/cli/commands/docs.ts')).docsWith(rt, baseId, input.poNumbers ? { poNumbers: input.poNumbers } : {}),
+);
+const closeJob = baseJob(
+  'close',
+  z.object({ projects: z.array(z.string().min(1)).optional() }).strict(),
+  async (rt, baseId, input) => (await import('../src/cli/commands/close.ts')).closeWith(rt, baseId, input.projects ? { projects: input.projects } : {}),
+);
+const planJob = baseJob('plan', noInput, async (rt, baseId) => (await import('../src/cli/commands/plan.ts')).planWith(rt, baseId));
+const calendarJob = baseJob('calendar', noInput, async (rt, baseId) => (await import('../src/cli/commands/calendar.ts')).calendarWith(rt, baseId));
+
 export const JOBS: Record<JobName, FunctionJob<unknown> | undefined> = {
   provision: provisionJob,
-  // Wire each job in as it lands, e.g.:
-  // sync: defineJob({ name: 'sync', input: z.object({}).strict(), run: async (rt, i) => (await import('../src/jobs/sync.ts')).sync(depsOf(rt), i) }),
-  // checks: sequence('checks', [checksJob, remindersJob], z.object({}).strict()),
-  sync: undefined,
-  checks: undefined,
-  documents: undefined,
-  close: undefined,
-  plan: undefined,
-  calendar: undefined,
+  sync: syncJob,
+  checks: sequence('checks', [checksJob, remindersJob], noInput),
+  documents: documentsJob,
+  close: closeJob,
+  plan: planJob,
+  calendar: calendarJob,
 };
 
 /**
@@ -41,8 +78,8 @@ export const JOBS: Record<JobName, FunctionJob<unknown> | undefined> = {
  */
 export const CYCLES: Record<'sync' | 'hourly' | 'daily', JobName[]> = {
   sync: ['sync'],
-  hourly: ['checks'],
-  daily: ['provision', 'calendar', 'plan'],
+  hourly: ['documents', 'checks'],
+  daily: ['provision', 'calendar', 'plan', 'close'],
 };
 
 export type CycleName = keyof typeof CYCLES;

@@ -46,3 +46,16 @@ function countsSince(before: RequestCounts, after: RequestCounts): RequestCounts
   }
   return out;
 }
+
+/** The requests of several job reports together. */
+export function sumCounts(all: RequestCounts[]): RequestCounts {
+  const out: RequestCounts = {};
+  for (const counts of all) {
+    for (const [service, c] of Object.entries(counts)) {
+      const entry = (out[service] ??= { total: 0, byOperation: {} });
+      entry.total += c.total;
+      for (const [op, n] of Object.entries(c.byOperation)) entry.byOperation[op] = (entry.byOperation[op] ?? 0) + n;
+    }
+  }
+  return out;
+}

@@ -10,7 +10,8 @@ function step(name: string, problems: string[], calls: number) {
     input: z.object({}).strict(),
     async run(runtime) {
       runtime.counter.add('airtable', 'list', calls);
-      return { job: name, ok: problems.length === 0, startedAt: '', durationMs: 0, requests: runtime.counter.snapshot(), problems, details: {} };
+      // Each job reports only its own requests (RequestCounter.mark), so the sequence adds them up.
+      return { job: name, ok: problems.length === 0, startedAt: '', durationMs: 0, requests: { airtable: { total: calls, byOperation: { list: calls } } }, problems, details: {} };
     },
   });
 }
