@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
 
 /**
  * Noto Sans CJK SC ("Noto Sans Hans", SIL OFL 1.1) from the @embedpdf/fonts-sc package: OpenType/CFF files that
@@ -15,7 +16,8 @@ const FILES: Record<string, string> = {
   [FONT_BOLD]: 'NotoSansHans-Bold.otf',
 };
 
-const cache = new Map<string, Buffer>();
+const bytesCache = new Map<string, Buffer>();
+const fontCache = new Map<string, Font>();
 
 function fontDirectory(): string {
   const require = createRequire(import.meta.url);
@@ -23,13 +25,116 @@ function fontDirectory(): string {
   return join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 }
 
-/** The font file's bytes, read once per process (each file is ~8 MB; parsing per document is cheap). */
+/** The font file's bytes, read once per process (each file is ~8 MB). */
 export function fontBytes(name: string): Buffer {
-  const cached = cache.get(name);
+  const cached = bytesCache.get(name);
   if (cached) return cached;
   const file = FILES[name];
   if (!file) throw new Error(`unknown document font ${name}`);
   const bytes = readFileSync(join(fontDirectory(), file));
-  cache.set(name, bytes);
+  bytesCache.set(name, bytes);
   return bytes;
+}
+
+/**
+ * The parsed font, shared by every document of the process: fontkit parsing the CFF tables per document was half
+ * of a render. PDFKit takes a fontkit font in place of bytes (`registerFont`) and still makes its own subset per
+ * document. The shared object is adjusted (see `shareable`) so a document's bytes never depend on what the
+ * process rendered before, and so the words every document repeats are shaped once.
+ */
+export function documentFont(name: string): Font {
+  const cached = fontCache.get(name);
+  if (cached) return cached;
+  const font = shareable(create(fontBytes(name)));
+  fontCache.set(name, font);
+  return font;
+}
+
+const MAX_CACHED_RUNS = 10_000;
+
+/**
+ * fontkit keeps one glyph object per glyph id and gives it the code points of the first call, so a space glyph
+ * that is also the newline and no-break-space glyph would map to whichever the process met first (that ends up in
+ * the ToUnicode map and picks the shaping script). Here a glyph asked for with code points is one per (id, code
+ * points), as a fresh font would give it; calls without code points (subsetting) get the shared glyph with its
+ * parsed outline. Then `layout(text)` depends on the text alone, so it is cached; PDFKit scales the positions of
+ * a run in place, hence a fresh copy per call.
+ */
+function shareable(font: Font): Font {
+  const proto = Object.getPrototypeOf(font) as Font;
+  const variants = new Map<string, Glyph>();
+  const runs = new Map<string, GlyphRun>();
+  Object.defineProperties(font, {
+    getGlyph: {
+      value(id: number, codePoints?: number[]): Glyph {
+        const base = proto.getGlyph.call(font, id);
+        if (codePoints === undefined) return base;
+        const key = `${id}:${codePoints.join(',')}`;
+        let glyph = variants.get(key);
+        if (!glyph) {
+          const GlyphClass = base.constructor as new (id: number, codePoints: number[], font: Font) => Glyph;
+          glyph = new GlyphClass(id, codePoints, font);
+          variants.set(key, glyph);
+        }
+        return glyph;
+      },
+    },
+    createSubset: {
+      value(): unknown {
+        const subset = proto.createSubset.call(font);
+        // Same bytes, half the time: see `subsetSubrs` below.
+        if (isCffSubset(subset)) subset.subsetSubrs = subsetSubrs;
+        return subset;
+      },
+    },
+    layout: {
+      value(text: string, ...rest: unknown[]): GlyphRun {
+        if (rest.some((arg) => arg !== undefined)) return proto.layout.call(font, text, ...(rest as []));
+        let run = runs.get(text);
+        if (!run) {
+          run = proto.layout.call(font, text);
+          if (runs.size >= MAX_CACHED_RUNS) runs.clear();
+          runs.set(text, run);
+        }
+        return copyRun(run);
+      },
+    },
+  });
+  return font;
+}
+
+function copyRun(run: GlyphRun): GlyphRun {
+  const copy = Object.assign(Object.create(Object.getPrototypeOf(run) as object) as GlyphRun, run);
+  copy.glyphs = run.glyphs.slice();
+  copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as typeof p, p));
+  return copy;
+}
+
+interface CffSubset {
+  cff: { stream: { pos: number; readBuffer(length: number): Uint8Array } };
+  subsetSubrs(subrs: Array<{ offset: number; length: number }>, used: Record<string, boolean>): Uint8Array[];
+}
+
+function isCffSubset(subset: unknown): subset is CffSubset {
+  return typeof (subset as Partial<CffSubset>).subsetSubrs === 'function' && (subset as Partial<CffSubset>).cff !== undefined;
+}
+
+/** A subroutine that only returns (CFF operator 11): what an unused subroutine becomes in a subset. */
+const RETURN_ONLY = new Uint8Array([11]);
+
+/**
+ * fontkit's CFFSubset.subsetSubrs with the same result: the used subroutines copied, every other one replaced by
+ * a bare return. fontkit allocates a new one-byte array per unused subroutine; the CJK font has 22,293 local
+ * subroutines in one font dict, so that was ~40% of subsetting and much of the garbage per document.
+ */
+function subsetSubrs(this: CffSubset, subrs: Array<{ offset: number; length: number }>, used: Record<string, boolean>): Uint8Array[] {
+  const result: Uint8Array[] = new Array<Uint8Array>(subrs.length).fill(RETURN_ONLY);
+  for (const key of Object.keys(used)) {
+    const index = Number(key);
+    const subr = subrs[index];
+    if (!used[key] || !subr || String(index) !== key) continue;
+    this.cff.stream.pos = subr.offset;
+    result[index] = this.cff.stream.readBuffer(subr.length);
+  }
+  return result;
 }

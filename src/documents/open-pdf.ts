@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { FONT_BOLD, FONT_REGULAR, fontBytes } from './fonts.ts';
+import { documentFont, FONT_BOLD, FONT_REGULAR } from './fonts.ts';
 import { Frame } from './frame.ts';
 import type { PageSize } from './theme.ts';
 
@@ -43,8 +43,10 @@ export function openPdf(pageSize: PageSize, meta: PdfMeta): OpenPdf {
       ModDate: date,
     },
   });
-  doc.registerFont(FONT_REGULAR, fontBytes(FONT_REGULAR));
-  doc.registerFont(FONT_BOLD, fontBytes(FONT_BOLD));
+  // A parsed fontkit font, shared across documents (PDFKit's typings list only file sources, its code takes fonts).
+  doc.registerFont(FONT_REGULAR, documentFont(FONT_REGULAR) as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont(FONT_BOLD, documentFont(FONT_BOLD) as unknown as PDFKit.Mixins.PDFFontSource);
+  batchPageContent(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<Buffer>((resolve, reject) => {
@@ -58,4 +60,46 @@ export function openPdf(pageSize: PageSize, meta: PdfMeta): OpenPdf {
       return ended;
     },
   };
+}
+
+/** The part of PDFKit's PDFReference (a page's content stream) that `batchPageContent` wraps. */
+interface ContentStream {
+  write(chunk: unknown): void;
+  end(chunk?: unknown): void;
+}
+
+/**
+ * PDFKit turns every drawing operator into its own byte array as it is written (a 200-line invoice makes tens of
+ * thousands), which the collector then has to track until the document ends. Here each page's operators are
+ * kept as strings and handed to the content stream in one write when something else must follow them or the
+ * page ends: PDFKit encodes a write as `text + "\n"`, so one joined write gives the same bytes. Every write to
+ * the page content goes through the stream, so the order is kept whoever writes (operators, marked content).
+ */
+function batchPageContent(doc: PDFKit.PDFDocument): void {
+  const batch = (stream: ContentStream): void => {
+    const write = stream.write.bind(stream);
+    const end = stream.end.bind(stream);
+    let pending: string[] = [];
+    const flush = (): void => {
+      if (pending.length === 0) return;
+      write(pending.join('\n'));
+      pending = [];
+    };
+    stream.write = (chunk: unknown): void => {
+      if (typeof chunk === 'string') {
+        pending.push(chunk);
+        return;
+      }
+      flush();
+      write(chunk);
+    };
+    stream.end = (chunk?: unknown): void => {
+      if (chunk) stream.write(chunk);
+      flush();
+      end();
+    };
+  };
+  const current = (): ContentStream => (doc.page as unknown as { content: ContentStream }).content;
+  batch(current());
+  doc.on('pageAdded', () => batch(current()));
 }
