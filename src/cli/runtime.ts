@@ -4,15 +4,13 @@
  * The adapters are the same in both modes; only URLs and credentials differ.
  */
 import { createAirtableAdapters, type AirtableAdapters } from '../adapters/airtable/index.ts';
-import { createDriveAdapter } from '../adapters/drive/index.ts';
 import type { Config } from '../config/config.ts';
 import { RequestCounter } from '../lib/request-counter.ts';
-import { startWorkspace, type RunningWorkspace } from '../local/server.ts';
+import type { RunningWorkspace } from '../local/server.ts';
 import type { DrivePort } from '../ports/drive.ts';
 import type { MailPort } from '../ports/mail.ts';
-import { createMailPort } from './mail-port.ts';
 import type { NotionPortalPort } from '../ports/notion.ts';
-import { createNotionPort } from './notion-port.ts';
+import { lazyDrivePort, lazyMailPort, lazyNotionPort } from './lazy-ports.ts';
 
 /** The local workspace's Airtable "workspace" ID (the Meta API requires one to create a base). */
 export const LOCAL_AIRTABLE_WORKSPACE_ID = 'wspLocal000000000';
@@ -48,13 +46,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       config,
       counter,
       airtable: createAirtableAdapters({ endpointUrl: config.airtable.endpointUrl, apiKey: token, counter }),
-      mail: createMailPort(config, counter),
-      notion: createNotionPort(config, counter),
-      drive: createDriveAdapter({
-        auth: config.drive.accessToken ? { accessToken: config.drive.accessToken } : { applicationDefault: true },
-        ...(config.drive.rootUrl ? { rootUrl: config.drive.rootUrl } : {}),
-        counter,
-      }),
+      mail: lazyMailPort(config, counter),
+      notion: lazyNotionPort(config, counter),
+      drive: lazyDrivePort(config, counter),
       airtableTarget: {
         baseId: config.airtable.baseId,
         baseName: config.airtable.baseName,
@@ -70,6 +64,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   if (reused) {
     url = reused;
   } else {
+    // Imported here only: in cloud mode, or with a workspace already running, the emulator is not loaded.
+    const { startWorkspace } = await import('../local/server.ts');
     workspace = await startWorkspace({
       port: options.servePort ?? 0,
       dir: config.workspace.dir,
@@ -89,9 +85,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       requestsPerSecond: 4.5 * speed,
       penaltyMs: 30_000 / speed,
     }),
-    mail: createMailPort(config, counter, url),
-    notion: createNotionPort(config, counter, url),
-    drive: createDriveAdapter({ auth: { accessToken: config.workspace.token }, rootUrl: `${url}/`, counter }),
+    mail: lazyMailPort(config, counter, url),
+    notion: lazyNotionPort(config, counter, url),
+    drive: lazyDrivePort(config, counter, url),
     workspaceUrl: url,
     workspace,
     airtableTarget: { baseName: config.airtable.baseName, workspaceId: LOCAL_AIRTABLE_WORKSPACE_ID },
