@@ -14,7 +14,7 @@ export async function runServe(config: Config, print: Printer): Promise<number> 
   const runtime = await createRuntime(config, config.mode === 'local' ? { servePort: config.workspace.port } : {});
   try {
     const baseId = await resolveBaseId(runtime);
-    print.out(`Serving base ${baseId}${runtime.workspaceUrl ? ` on the local workspace at ${runtime.workspaceUrl}` : ''} until Ctrl-C.`);
+    print.out(`Serving base ${baseId}${runtime.workspaceUrl ? ` on the local workspace at ${runtime.workspaceUrl} (viewer: ${runtime.workspaceUrl}/)` : ''} until Ctrl-C.`);
     const schedule = startSchedule(runtime, baseId, (line) => print.out(line));
     await untilInterrupted();
     await schedule.stop();

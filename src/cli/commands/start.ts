@@ -60,11 +60,14 @@ async function startRuntime(config: Config, print: Printer): Promise<Runtime> {
 
 function whereToLook(runtime: Runtime): string {
   const url = runtime.workspaceUrl ?? '';
+  const dir = runtime.workspace?.dir ?? runtime.config.workspace.dir;
   return [
     '',
     'Where to look:',
-    `  Airtable API   ${url}/v0/meta/bases  (Authorization: Bearer ${runtime.config.workspace.token})`,
+    `  Viewer         ${url}/  (the base as grids and a PO board, client portals, Drive files, sent mail)`,
+    `  Drive files    ${dir}/drive/  (the PDFs, as real files)`,
+    `  Sent mail      ${dir}/outbox/  (.eml files)`,
+    `  APIs           ${url}/v0 (Airtable), /v1 (Notion), /drive/v3, /gmail/v1  (Authorization: Bearer ${runtime.config.workspace.token})`,
     `  Request log    ${url}/__workspace/requests`,
-    `  Data           ${runtime.workspace?.dir ?? runtime.config.workspace.dir}/workspace.db (SQLite)`,
   ].join('\n');
 }
