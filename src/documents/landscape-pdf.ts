@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { FONT_BOLD, FONT_REGULAR, fontBytes } from './fonts.ts';
+import { documentFont, FONT_BOLD, FONT_REGULAR } from './fonts.ts';
 
 /** A4 landscape in points (297 × 210 mm). */
 export const A4_LANDSCAPE = { width: 841.89, height: 595.28 } as const;
@@ -34,8 +34,9 @@ export function openLandscapePdf(meta: { title: string; author: string; subject:
       ModDate: date,
     },
   });
-  doc.registerFont(FONT_REGULAR, fontBytes(FONT_REGULAR));
-  doc.registerFont(FONT_BOLD, fontBytes(FONT_BOLD));
+  // The parsed font shared by every document of the process (fonts.ts); PDFKit still subsets per document.
+  doc.registerFont(FONT_REGULAR, documentFont(FONT_REGULAR) as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont(FONT_BOLD, documentFont(FONT_BOLD) as unknown as PDFKit.Mixins.PDFFontSource);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<Buffer>((resolve, reject) => {
