@@ -3,12 +3,18 @@
  * goals are measured here, never in timed tests. `-- <name>` runs only benchmarks whose name contains it.
  */
 import { benchAirtableLoad } from './bench/airtable-load.ts';
+import { benchColdStart } from './bench/cold-start.ts';
+import { benchDocumentPack } from './bench/documents-pack.ts';
 import { benchDocuments } from './bench/documents.ts';
+import { benchNotionSync } from './bench/notion-sync.ts';
 import type { BenchResult } from './bench/types.ts';
 
 const BENCHMARKS: { id: string; run: () => Promise<BenchResult> }[] = [
   { id: 'airtable-load', run: () => benchAirtableLoad() },
+  { id: 'notion-sync', run: () => benchNotionSync() },
   { id: 'documents', run: () => benchDocuments() },
+  { id: 'documents-pack', run: () => benchDocumentPack() },
+  { id: 'cold-start', run: () => benchColdStart() },
 ];
 
 const args = process.argv.slice(2);

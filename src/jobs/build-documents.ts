@@ -93,6 +93,7 @@ function target(place: Place, po: PurchaseOrder, section?: 'exportDocuments'): F
 
 export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsInput = {}): Promise<JobReport<BuildDocumentsDetails>> {
   const started = deps.now();
+  const requests = deps.counter.mark();
   const { base, problems } = await loadPoBase(deps.records);
   const agency = base.agency[0];
   const today = agencyToday(started, agency?.timeZone);
@@ -191,7 +192,7 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
     ok: problems.length === 0,
     startedAt: started.toISOString(),
     durationMs: deps.now().getTime() - started.getTime(),
-    requests: deps.counter.snapshot(),
+    requests: requests(),
     problems,
     details,
   };

@@ -58,6 +58,7 @@ function selectProjects(base: PoBase, rows: DocumentsRows, requested: readonly s
 
 export async function closeProjects(deps: DocumentsDeps, input: CloseProjectInput = {}): Promise<JobReport<CloseProjectDetails>> {
   const started = deps.now();
+  const requests = deps.counter.mark();
   const { base, problems } = await loadPoBase(deps.records);
   const agency = base.agency[0];
   const today = agencyToday(started, agency?.timeZone);
@@ -139,7 +140,7 @@ export async function closeProjects(deps: DocumentsDeps, input: CloseProjectInpu
     ok: problems.length === 0,
     startedAt: started.toISOString(),
     durationMs: deps.now().getTime() - started.getTime(),
-    requests: deps.counter.snapshot(),
+    requests: requests(),
     problems,
     details,
   };
