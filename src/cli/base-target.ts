@@ -13,14 +13,15 @@ export async function resolveBaseId(runtime: Runtime): Promise<string> {
 }
 
 /**
- * `https://airtable.com/<base>/<table>/<record>` on the real Airtable (table IDs from the Meta API); the local
- * workspace has no record pages, so no links there.
+ * Links to a record for people: `https://airtable.com/<base>/<table>/<record>` on the real Airtable, the viewer's
+ * record page on the local workspace (table IDs from the Meta API).
  */
 export async function recordLinks(runtime: Runtime, baseId: string): Promise<((table: string, recordId: string) => string | undefined) | undefined> {
-  if (runtime.config.mode !== 'cloud') return undefined;
+  const origin = runtime.config.mode === 'cloud' ? 'https://airtable.com' : runtime.workspaceUrl ? `${runtime.workspaceUrl}/viewer/airtable` : undefined;
+  if (!origin) return undefined;
   const tableIds = new Map((await runtime.airtable.meta.getSchema(baseId)).map((t) => [t.name, t.id]));
   return (table, recordId) => {
     const tableId = tableIds.get(table);
-    return tableId ? `https://airtable.com/${baseId}/${tableId}/${recordId}` : undefined;
+    return tableId ? `${origin}/${baseId}/${tableId}/${recordId}` : undefined;
   };
 }

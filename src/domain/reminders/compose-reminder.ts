@@ -180,9 +180,9 @@ function firstLine(text: string, max: number): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-/** Notion page URLs take the page ID without dashes. */
-function notionUrl(pageId: string): string {
-  return `https://www.notion.so/${pageId.replace(/-/g, '')}`;
+/** The PO's "Notion page" holds the page URL the sync wrote; a bare page ID becomes a notion.so URL. */
+function notionUrl(page: string): string {
+  return /^https?:\/\//.test(page) ? page : `https://www.notion.so/${page.replace(/-/g, '')}`;
 }
 
 export function escapeHtml(text: string): string {

@@ -58,6 +58,13 @@ describe('composing a digest', () => {
     expect(mail.html).toContain('<title>Sourcing digest · Tue 3 Mar · 3 open items</title>');
   });
 
+  it('links the Notion page URL the sync wrote as it is', () => {
+    const url = 'https://www.notion.so/PO-2405-83546f544d6e4f1d8b573c0823231ed3';
+    const withUrl = composeReminder(intent, context({ pos: new Map([['recPO1', { poNumber: 'PO-2405', notionPage: url }]]) }));
+    expect(withUrl.text).toContain(`  Client page in Notion: ${url}\n`);
+    expect(withUrl.text).not.toContain('notion.so/https');
+  });
+
   it('leaves links out when no base URL is known', () => {
     const plain = composeReminder(intent, context({ recordUrl: undefined }));
     expect(plain.text).not.toContain('airtable.com');
