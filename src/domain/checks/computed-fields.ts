@@ -7,7 +7,7 @@ import { inspections } from '../models/inspection.ts';
 import { milestones } from '../models/milestone.ts';
 import { supplierEvaluations } from '../models/supplier-evaluation.ts';
 import type { CheckClock } from './finding.ts';
-import { inspectionPlan, isJudged, type PlanFields } from './inspection-plan.ts';
+import { inspectionPlan, isJudged, PLAN_KEYS } from './inspection-plan.ts';
 import { milestoneStatus } from './milestone-status.ts';
 import { isOpen } from './po-facts.ts';
 import type { CheckSettings } from './settings.ts';
@@ -44,8 +44,6 @@ function scorePatches(s: WorkspaceSnapshot, settings: CheckSettings): FieldPatch
   }
   return out;
 }
-
-const PLAN_KEYS: (keyof PlanFields)[] = ['sampleSize', 'acceptCritical', 'rejectCritical', 'acceptMajor', 'rejectMajor', 'acceptMinor', 'rejectMinor'];
 
 function inspectionPatches(s: WorkspaceSnapshot): FieldPatch[] {
   const out: FieldPatch[] = [];

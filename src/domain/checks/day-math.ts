@@ -40,6 +40,24 @@ export function plusDays(date: IsoDate, n: number): IsoDate {
   return fromDayNumber(dayNumber(date) + n);
 }
 
+let lastFrom: IsoDate | undefined;
+let lastDays = 0;
+let lastHorizon: IsoDate = '';
+
+/**
+ * `plusDays` for a date and offset asked over and over (today plus a look-ahead, once per milestone): remembered
+ * from the previous call. Comparing a date with it (`due > horizon(today, 7)`) is a string comparison, not two
+ * lookups and a subtraction.
+ */
+export function horizon(date: IsoDate, n: number): IsoDate {
+  if (date !== lastFrom || n !== lastDays) {
+    lastHorizon = plusDays(date, n);
+    lastFrom = date;
+    lastDays = n;
+  }
+  return lastHorizon;
+}
+
 /** How many days the inclusive ranges share (0 when they do not meet). */
 export function sharedDays(aStart: IsoDate, aEnd: IsoDate, bStart: IsoDate, bEnd: IsoDate): number {
   const start = aStart > bStart ? aStart : bStart;

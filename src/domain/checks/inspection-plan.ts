@@ -5,6 +5,7 @@
  */
 import { aqlPlan, type AqlPlan } from '../quality/aql-plan.ts';
 import type { InspectionLevel } from '../quality/sampling-tables.ts';
+import { AQL_VALUES } from '../models/choices.ts';
 import type { Inspection } from '../models/inspection.ts';
 import type { WorkspaceSnapshot } from './snapshot.ts';
 
@@ -38,8 +39,7 @@ export function inspectionPlan(s: WorkspaceSnapshot, i: Inspection): PlanOutcome
   const aqlMajor = i.aqlMajor ?? project?.aqlMajor ?? null;
   const aqlMinor = i.aqlMinor ?? project?.aqlMinor ?? null;
   if (aqlCritical === null && aqlMajor === null && aqlMinor === null) return { kind: 'none' };
-  // Thousands of inspections share a handful of plans.
-  const key = `${i.lotSize}|${level}|${aqlCritical}|${aqlMajor}|${aqlMinor}`;
+  const key = planKey(i.lotSize, level, aqlCritical, aqlMajor, aqlMinor);
   let outcome = PLANS.get(key);
   if (!outcome) {
     outcome = computePlan(i.lotSize, level as InspectionLevel, aqlCritical, aqlMajor, aqlMinor);
@@ -49,8 +49,24 @@ export function inspectionPlan(s: WorkspaceSnapshot, i: Inspection): PlanOutcome
   return outcome;
 }
 
-const PLANS = new Map<string, PlanOutcome>();
+// Thousands of inspections share a handful of plans, each named by a number (a string key costs more to build
+// than the lookup it serves) or, for values outside the models' choices, by a string.
+const PLANS = new Map<number | string, PlanOutcome>();
 const MAX_CACHED_PLANS = 10_000;
+const AQL_INDEX = new Map<number | null, number>([[null, 0], ...AQL_VALUES.map((v, k) => [Number(v), k + 1] as const)]);
+const LEVEL_INDEX: Readonly<Record<string, number>> = { I: 0, II: 1, III: 2 };
+const MAX_NUMBERED_LOT = 1e9;
+
+function planKey(lotSize: number, level: string, aqlCritical: number | null, aqlMajor: number | null, aqlMinor: number | null): number | string {
+  const l = LEVEL_INDEX[level];
+  const c = AQL_INDEX.get(aqlCritical);
+  const m = AQL_INDEX.get(aqlMajor);
+  const n = AQL_INDEX.get(aqlMinor);
+  if (l === undefined || c === undefined || m === undefined || n === undefined || !Number.isInteger(lotSize) || lotSize < 0 || lotSize > MAX_NUMBERED_LOT) {
+    return `${lotSize}|${level}|${aqlCritical}|${aqlMajor}|${aqlMinor}`;
+  }
+  return (((lotSize * 3 + l) * 8 + c) * 8 + m) * 8 + n;
+}
 
 function computePlan(lotSize: number, level: InspectionLevel, aqlCritical: number | null, aqlMajor: number | null, aqlMinor: number | null): PlanOutcome {
   try {
@@ -71,6 +87,20 @@ function computePlan(lotSize: number, level: InspectionLevel, aqlCritical: numbe
   } catch (error) {
     return { kind: 'error', message: error instanceof Error ? error.message : String(error) };
   }
+}
+
+export const PLAN_KEYS: readonly (keyof PlanFields)[] = ['sampleSize', 'acceptCritical', 'rejectCritical', 'acceptMajor', 'rejectMajor', 'acceptMinor', 'rejectMinor'];
+
+/**
+ * Every number entered on the inspection is the plan's own (empty cells are not compared). Such an inspection is
+ * consistent with its plan: the plan's sample size never exceeds the lot and its reject numbers are accept + 1.
+ */
+export function matchesPlan(i: Inspection, fields: PlanFields): boolean {
+  for (const key of PLAN_KEYS) {
+    const entered = i[key];
+    if (entered !== undefined && entered !== fields[key]) return false;
+  }
+  return true;
 }
 
 /** Once an inspection has a result or defect counts, its numbers are the ones it was judged by: never rewritten. */

@@ -5,7 +5,7 @@
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { Milestone } from '../models/milestone.ts';
 import type { PurchaseOrder } from '../models/purchase-order.ts';
-import { dayDiff } from './day-math.ts';
+import { horizon } from './day-math.ts';
 import { blockingPredecessors } from './milestone-dependencies.ts';
 import { dueDate, isDone } from './po-facts.ts';
 import type { CheckSettings } from './settings.ts';
@@ -18,6 +18,6 @@ export function milestoneStatus(s: WorkspaceSnapshot, po: PurchaseOrder, m: Mile
   const due = dueDate(m);
   if (due === undefined) return 'Planned';
   if (due < today) return 'Late';
-  if (dayDiff(today, due) > settings.atRiskWithinDays) return 'Planned';
+  if (due > horizon(today, settings.atRiskWithinDays)) return 'Planned';
   return blockingPredecessors(s, po, m, today).length > 0 ? 'At risk' : 'On track';
 }

@@ -63,6 +63,12 @@ const LINK_FIELDS: [keyof FindingLinks, string][] = [
 
 const utcDay = (iso: string) => iso.slice(0, 10);
 
+function add<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function linkIds(alert: Alert): Set<string> {
   const ids = new Set<string>();
   for (const [name] of LINK_FIELDS) {
@@ -109,26 +115,38 @@ export function reconcileAlerts(input: ReconcileInput): AlertPlan {
     }
   }
 
-  // Adoption candidates: rows whose key no finding uses, grouped by rule.
-  const candidates = new Map<string, Alert[]>();
+  // Adoption candidates: rows whose key no finding uses, by rule and by each record they link to, in table order
+  // (a finding takes the first such row linking all of its records).
+  const candidates = new Map<string, Map<string, Alert[]>>();
+  // (A finding without records, should a rule ever make one, takes the rule's first row.)
+  const ofRule = new Map<string, Alert[]>();
   for (const row of input.existing) {
     if (findingKeys.has(row.key) || matched.has(row.id)) continue;
-    const list = candidates.get(row.rule) ?? [];
-    list.push(row);
-    candidates.set(row.rule, list);
+    add(ofRule, row.rule, row);
+    const byLink = candidates.get(row.rule) ?? new Map<string, Alert[]>();
+    candidates.set(row.rule, byLink);
+    for (const id of linkIds(row)) add(byLink, id, row);
   }
+  const adopted = new Set<Alert>();
   for (const f of pending) {
-    const list = candidates.get(f.rule) ?? [];
-    const at = list.findIndex((row) => {
-      const ids = linkIds(row);
-      return f.subject.every((id) => ids.has(id));
-    });
-    if (at < 0) {
+    const first = f.subject[0];
+    const pool = first === undefined ? ofRule.get(f.rule) : candidates.get(f.rule)?.get(first);
+    let row: Alert | undefined;
+    for (const candidate of pool ?? []) {
+      if (adopted.has(candidate)) continue;
+      if (f.subject.length > 1) {
+        const ids = linkIds(candidate);
+        if (!f.subject.every((id) => ids.has(id))) continue;
+      }
+      row = candidate;
+      break;
+    }
+    if (!row) {
       plan.create.push(newRow(f, nowIso));
       counts.created += 1;
       continue;
     }
-    const row = list.splice(at, 1)[0]!;
+    adopted.add(row);
     matched.add(row.id);
     pairs.push([f, row]);
   }
@@ -176,7 +194,7 @@ export function reconcileAlerts(input: ReconcileInput): AlertPlan {
     if (matched.has(row.id) || row.status === 'Resolved' || !input.rulesRun.has(row.rule)) continue;
     // A duplicate of a matched key is not "cleared"; leave it for a person.
     if (byKey.get(row.key) !== row && findingKeys.has(row.key)) continue;
-    if ([...linkIds(row)].some((id) => input.unreadableRecords.has(id))) continue;
+    if (input.unreadableRecords.size > 0 && LINK_FIELDS.some(([name]) => row[name] !== undefined && input.unreadableRecords.has(row[name]))) continue;
     plan.update.push({ id: row.id, fields: { [F.status]: 'Resolved' } });
     counts.resolved += 1;
   }

@@ -140,4 +140,24 @@ describe('reconcileAlerts', () => {
     expect(plan.create).toHaveLength(1);
     expect(plan.update).toEqual([{ id: rid('a1'), fields: { Status: 'Resolved' } }]);
   });
+
+  it('adopts, for a finding about two records, only a row linking both, and the first such row in table order', () => {
+    const sailed = finding('shipment-without-psi', [rid('shp1'), rid('po1')], {
+      severity: 'Critical',
+      message: 'Shipment BK-1 sailed without a passed PSI of PO-1001.',
+      links: { po: rid('po1'), shipment: rid('shp1') },
+    });
+    const legacy = (ref: string, links: Record<string, unknown>, status: string) =>
+      row(ref, { Key: `shipment-without-psi:old-${ref}`, Rule: 'shipment-without-psi', Severity: 'Critical', Message: sailed.message, PO: undefined, Milestone: undefined, Status: status, 'Last seen': SAME_DAY_EARLIER, ...links });
+    const onlyPo = legacy('a1', { PO: [rid('po1')] }, 'Open');
+    const both = legacy('a2', { PO: [rid('po1')], Shipment: [rid('shp1')] }, 'Acknowledged');
+    const bothAgain = legacy('a3', { PO: [rid('po1')], Shipment: [rid('shp1')] }, 'Open');
+    const plan = reconcileAlerts(input({ findings: [sailed], existing: [onlyPo, both, bothAgain], rulesRun: new Set(['shipment-without-psi']) }));
+    expect(plan.create).toEqual([]);
+    expect(plan.update).toEqual([
+      { id: rid('a2'), fields: { Key: sailed.key } },
+      { id: rid('a1'), fields: { Status: 'Resolved' } },
+      { id: rid('a3'), fields: { Status: 'Resolved' } },
+    ]);
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { checkInspectionPlan } from '../../quality/inspection-plan-check.ts';
 import { finding, type CheckRule, type Finding } from '../finding.ts';
-import { inspectionPlan, isJudged } from '../inspection-plan.ts';
+import { inspectionPlan, isJudged, matchesPlan } from '../inspection-plan.ts';
 import { isOpen, poLinks, poOwner } from '../po-facts.ts';
 
 export const RULE = 'aql-plan-mismatch';
@@ -20,6 +20,8 @@ export const aqlPlanMismatch: CheckRule = {
       if (po && !isOpen(po)) continue;
       const outcome = inspectionPlan(s, i);
       if (outcome.kind === 'none') continue;
+      // Not judged yet: the write-back corrects it silently. Judged on exactly the plan's numbers: consistent.
+      if (outcome.kind === 'plan' && (!isJudged(i) || matchesPlan(i, outcome.fields))) continue;
       const links = { ...(po ? poLinks(po) : { supplier: i.supplier }), inspection: i.id };
       const owner = po ? poOwner(s, po, i.type === 'IPI' || i.type === 'DUPRO' ? i.type : 'PSI') : undefined;
       if (outcome.kind === 'error') {
@@ -33,7 +35,6 @@ export const aqlPlanMismatch: CheckRule = {
         );
         continue;
       }
-      if (!isJudged(i)) continue;
       const check = checkInspectionPlan(
         {
           sampleSize: i.sampleSize ?? null,

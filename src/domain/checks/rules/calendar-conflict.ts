@@ -37,22 +37,53 @@ interface Conflict {
 const yearOf = (date: IsoDate) => Number(date.slice(0, 4));
 const show = (w: Window) => `${w.name} (${w.start} – ${w.end}${w.estimated ? ', estimated' : ''})`;
 
-/** China-side windows per year, computed once per run. */
-function chinaWindows(settings: CheckSettings) {
-  const cache = new Map<number, { cny: Window; goldenWeeks: Window[] }>();
-  return (year: number) => {
-    let entry = cache.get(year);
+interface ChinaWindows {
+  cny: Window;
+  goldenWeeks: Window[];
+  /** The CNY window, then the Golden Weeks. */
+  all: Window[];
+}
+
+/**
+ * China-side windows by year and settings, kept across runs: the lunar calendar behind them is slow to compute
+ * and a workspace spans a handful of years. Read through a per-run map by year, so a lookup builds no key.
+ */
+const CHINA_WINDOWS = new Map<string, ChinaWindows>();
+const MAX_CACHED_YEARS = 200;
+
+function chinaWindows(settings: CheckSettings): (year: number) => ChinaWindows {
+  const prefix = `${settings.cnyShutdown.daysBefore}|${settings.cnyShutdown.daysAfter}|${settings.goldenWeeks.join(',')}|`;
+  const byYear = new Map<number, ChinaWindows>();
+  return (year) => {
+    let entry = byYear.get(year);
+    if (entry) return entry;
+    const key = `${prefix}${year}`;
+    entry = CHINA_WINDOWS.get(key);
     if (!entry) {
       const cal = chinaHolidayYear(year);
-      entry = {
-        cny: { name: `CNY factory shutdown ${year}`, ...cnyShutdownWindow(year, { ...settings.cnyShutdown, preCnyFreightPeakDays: 0 }), estimated: cal.estimated },
-        goldenWeeks: cal.holidays
-          .filter((h) => settings.goldenWeeks.includes(h.id))
-          .map((h) => ({ name: `${h.name} ${year}`, start: h.start, end: h.end, estimated: cal.estimated })),
-      };
-      cache.set(year, entry);
+      const cny: Window = { name: `CNY factory shutdown ${year}`, ...cnyShutdownWindow(year, { ...settings.cnyShutdown, preCnyFreightPeakDays: 0 }), estimated: cal.estimated };
+      const goldenWeeks = cal.holidays
+        .filter((h) => settings.goldenWeeks.includes(h.id))
+        .map((h) => ({ name: `${h.name} ${year}`, start: h.start, end: h.end, estimated: cal.estimated }));
+      entry = { cny, goldenWeeks, all: [cny, ...goldenWeeks] };
+      if (CHINA_WINDOWS.size >= MAX_CACHED_YEARS) CHINA_WINDOWS.clear();
+      CHINA_WINDOWS.set(key, entry);
     }
+    byYear.set(year, entry);
     return entry;
+  };
+}
+
+/** The rows of `rows` that `keep` accepts for one supplier or client, worked out once per ID. */
+function rowsFor(rows: readonly CalendarEntry[], keep: (row: CalendarEntry, id: string | undefined) => boolean) {
+  const cache = new Map<string | undefined, CalendarEntry[]>();
+  return (id: string | undefined): CalendarEntry[] => {
+    let list = cache.get(id);
+    if (!list) {
+      list = rows.filter((row) => keep(row, id));
+      cache.set(id, list);
+    }
+    return list;
   };
 }
 
@@ -81,17 +112,31 @@ export const calendarConflict: CheckRule = {
   check(s, clock, settings) {
     const out: Finding[] = [];
     const china = chinaWindows(settings);
-    const peakCache = new Map<string, Window[]>();
+    // Per market and year (two years per PO), and per client: lists and markets looked up, not rebuilt.
+    const peakCache = new Map<ClientMarket, Map<number, Window[]>>();
     const peaksOf = (market: ClientMarket, year: number): Window[] => {
-      const key = `${market}:${year}`;
-      let list = peakCache.get(key);
+      const byYear = peakCache.get(market) ?? new Map<number, Window[]>();
+      peakCache.set(market, byYear);
+      let list = byYear.get(year);
       if (!list) {
         list = PEAK_RULES[market].filter((r) => r.kind === 'Client peak').map((r) => ({ name: `${r.name} ${year}`, ...r.window(year) }));
-        peakCache.set(key, list);
+        byYear.set(year, list);
       }
       return list;
     };
+    const marketCache = new Map<string | undefined, ClientMarket | undefined>();
+    const marketOf = (clientId: string | undefined): ClientMarket | undefined => {
+      if (marketCache.has(clientId)) return marketCache.get(clientId);
+      const country = clientId === undefined ? undefined : s.client.get(clientId)?.country;
+      const market = country === undefined ? undefined : clientCountry(country)?.market;
+      marketCache.set(clientId, market);
+      return market;
+    };
     const rows = s.calendar.filter(manual);
+    // Table order is kept within each list, so the conflicts read in the same order as the rows.
+    const closuresOf = rowsFor(rows, (row, supplier) => (row.kind === 'Maintenance' || row.kind === 'Factory closure') && (row.supplier === undefined || row.supplier === supplier));
+    const blackouts = rows.filter((row) => row.kind === 'Shipping blackout');
+    const peakRowsOf = rowsFor(rows, (row, client) => row.kind === 'Client peak' && (row.client === undefined || row.client === client));
     for (const po of s.purchaseOrders) {
       if (!statusBetween(po, 'PO placed', 'Shipped')) continue;
       const conflicts: Conflict[] = [];
@@ -100,22 +145,20 @@ export const calendarConflict: CheckRule = {
 
       const production = productionWindow(s, po.id);
       if (production && !(production.complete && isDone(production.complete)) && production.end >= clock.today) {
-        const span = `Production ${production.start} → ${production.end}`;
+        // Worded only when something conflicts: most productions meet nothing.
+        const span = () => `Production ${production.start} → ${production.end}`;
         for (const year of yearsAround(production.start, production.end)) {
           const { cny, goldenWeeks } = china(year);
           const shared = sharedDays(production.start, production.end, cny.start, cny.end);
-          if (shared > 0) conflicts.push({ severity: 'Warning', text: `${span} overlaps the ${show(cny)} by ${days(shared)}` });
+          if (shared > 0) conflicts.push({ severity: 'Warning', text: `${span()} overlaps the ${show(cny)} by ${days(shared)}` });
           for (const gw of goldenWeeks) {
             const n = sharedDays(production.start, production.end, gw.start, gw.end);
-            if (n > 0) conflicts.push({ severity: 'Info', text: `${span} spans ${show(gw)}` });
+            if (n > 0) conflicts.push({ severity: 'Info', text: `${span()} spans ${show(gw)}` });
           }
         }
-        for (const row of rows) {
-          if (row.kind !== 'Maintenance' && row.kind !== 'Factory closure') continue;
-          if (row.supplier !== undefined && row.supplier !== po.supplier) continue;
-          const w = rowWindow(row);
-          const n = sharedDays(production.start, production.end, w.start, w.end);
-          if (n > 0) conflicts.push({ severity: 'Warning', text: `${span} overlaps ${show(w)} by ${days(n)}` });
+        for (const row of closuresOf(po.supplier)) {
+          const n = sharedDays(production.start, production.end, row.start, row.end ?? row.start);
+          if (n > 0) conflicts.push({ severity: 'Warning', text: `${span()} overlaps ${show(rowWindow(row))} by ${days(n)}` });
         }
       }
 
@@ -123,29 +166,23 @@ export const calendarConflict: CheckRule = {
       const etdDate = etd && !isDone(etd) ? dueDate(etd) : undefined;
       if (etdDate && etdDate >= clock.today) {
         for (const year of [yearOf(etdDate), yearOf(etdDate) + 1]) {
-          const { cny, goldenWeeks } = china(year);
-          for (const w of [cny, ...goldenWeeks]) {
+          for (const w of china(year).all) {
             if (w.start <= etdDate && etdDate <= w.end) conflicts.push({ severity: 'Warning', text: `ETD ${etdDate} falls in the ${show(w)}` });
           }
         }
-        for (const row of rows) {
-          if (row.kind !== 'Shipping blackout') continue;
+        for (const row of blackouts) {
           if (row.supplier !== undefined && row.supplier !== po.supplier) continue;
           if (row.client !== undefined && row.client !== clientId) continue;
-          const w = rowWindow(row);
-          if (w.start <= etdDate && etdDate <= w.end) conflicts.push({ severity: 'Warning', text: `ETD ${etdDate} falls in ${show(w)}` });
+          if (row.start <= etdDate && etdDate <= (row.end ?? row.start)) conflicts.push({ severity: 'Warning', text: `ETD ${etdDate} falls in ${show(rowWindow(row))}` });
         }
       }
 
       const delivery = deliveryDate(s, po, settings);
       if (delivery && delivery >= clock.today) {
         const peaks: Window[] = [];
-        const country = clientId === undefined ? undefined : s.client.get(clientId)?.country;
-        const market = country === undefined ? undefined : clientCountry(country)?.market;
+        const market = marketOf(clientId);
         if (market) for (const year of [yearOf(delivery) - 1, yearOf(delivery)]) peaks.push(...peaksOf(market, year));
-        for (const row of rows) {
-          if (row.kind === 'Client peak' && (row.client === undefined || row.client === clientId)) peaks.push(rowWindow(row));
-        }
+        for (const row of peakRowsOf(clientId)) peaks.push(rowWindow(row));
         const target = project?.targetDeliveryDate;
         for (const peak of peaks) {
           const needBy = plusDays(peak.start, -settings.clientPeakLeadDays);

@@ -28,10 +28,12 @@ export const certificateExpiring: CheckRule = {
       const open = (s.posBySupplier.get(supplier.id) ?? []).filter((po) => statusBetween(po, 'RFQ', 'Ready to ship'));
       if (open.length === 0) continue;
       const soon = dayDiff(clock.today, expiry) <= settings.certificateWarningDays;
-      const affected = open.filter((po) => {
-        const end = productionEnd(s, po);
-        return soon || (end !== undefined && expiry < end);
-      });
+      const affected = soon
+        ? open
+        : open.filter((po) => {
+            const end = productionEnd(s, po);
+            return end !== undefined && expiry < end;
+          });
       const first = affected[0];
       if (!first) continue;
       const left = dayDiff(clock.today, expiry);

@@ -17,11 +17,13 @@ export const lateMilestone: CheckRule = {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {
       if (!isOpen(po)) continue;
-      const buffer = bufferDays(s, po);
+      // Looked up at the first late milestone: most POs have none.
+      let buffer: number | undefined | null = null;
       for (const m of s.milestonesByPo.get(po.id) ?? []) {
         if (isDone(m)) continue;
         const due = dueDate(m);
         if (due === undefined || due >= clock.today) continue;
+        if (buffer === null) buffer = bufferDays(s, po);
         const late = dayDiff(due, clock.today);
         const left = buffer === undefined ? undefined : buffer - late;
         const severity: Severity =

@@ -4,7 +4,7 @@
  * (milestone-dependencies.ts). Overdue milestones themselves are late-milestone's.
  */
 import type { Milestone } from '../../models/milestone.ts';
-import { dayDiff } from '../day-math.ts';
+import { dayDiff, horizon } from '../day-math.ts';
 import { days, finding, listing, type CheckRule, type Finding } from '../finding.ts';
 import { blockingPredecessors } from '../milestone-dependencies.ts';
 import { agentOf, dueDate, isDone, isOpen, ownerOf, poLinks } from '../po-facts.ts';
@@ -20,11 +20,10 @@ export const milestoneAtRisk: CheckRule = {
       if (!isOpen(po)) continue;
       for (const m of s.milestonesByPo.get(po.id) ?? []) {
         const due = dueDate(m);
-        if (isDone(m) || due === undefined || due < clock.today) continue;
-        const inDays = dayDiff(clock.today, due);
-        if (inDays > settings.atRiskWithinDays) continue;
+        if (isDone(m) || due === undefined || due < clock.today || due > horizon(clock.today, settings.atRiskWithinDays)) continue;
         const blocking = blockingPredecessors(s, po, m, clock.today);
         if (blocking.length === 0) continue;
+        const inDays = dayDiff(clock.today, due);
         const describe = (p: Milestone) => {
           const pDue = dueDate(p);
           if (pDue === undefined) return `${p.kind} (no date)`;

@@ -22,6 +22,11 @@ const cases: [name: string, setup: (w: World) => void, expected: Expected[]][] =
     [],
   ],
   [
+    'a milestone due on the last day of the look-ahead (7 days) is flagged',
+    (w) => w.patch('milestones', 'ms-start', { 'Actual date': undefined, 'Planned date': day(-2) }).patch('milestones', 'ms-dupro', { 'Planned date': day(7) }),
+    [{ severity: 'Warning', says: ['PO-1001 · DUPRO is due in 7 days'], subject: ['ms-dupro'] }],
+  ],
+  [
     'a milestone beyond the look-ahead is not flagged yet',
     (w) => w.patch('milestones', 'ms-start', { 'Actual date': undefined, 'Planned date': day(-2) }).patch('milestones', 'ms-dupro', { 'Planned date': day(8) }),
     [],
