@@ -3,6 +3,7 @@
  * goals are measured here, never in timed tests. `-- <name>` runs only benchmarks whose name contains it.
  */
 import { benchAirtableLoad } from './bench/airtable-load.ts';
+import { benchChecks } from './bench/checks.ts';
 import { benchColdStart } from './bench/cold-start.ts';
 import { benchDocumentPack } from './bench/documents-pack.ts';
 import { benchDocuments } from './bench/documents.ts';
@@ -14,6 +15,7 @@ const BENCHMARKS: { id: string; run: () => Promise<BenchResult> }[] = [
   { id: 'notion-sync', run: () => benchNotionSync() },
   { id: 'documents', run: () => benchDocuments() },
   { id: 'documents-pack', run: () => benchDocumentPack() },
+  { id: 'checks', run: () => benchChecks() },
   { id: 'cold-start', run: () => benchColdStart() },
 ];
 
