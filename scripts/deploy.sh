@@ -3,7 +3,7 @@
 # account, secrets from Secret Manager, a Pub/Sub topic that fans each scheduled tick out to one worker per
 # workspace, and Cloud Scheduler jobs that call the dispatcher with an OIDC token (checked by the platform: the
 # functions are deployed with --no-allow-unauthenticated). Safe to run again: it creates what is missing and
-# updates the rest. Step-by-step guide: scripts/DEPLOY.md.
+# updates the rest. Step-by-step guide: the README, "Run it on your agency's real Airtable, Notion and Drive".
 #
 #   scripts/deploy.sh --project my-agency [--region europe-west1] [--env-file deploy.env]
 #                     [--secret AIRTABLE_TOKEN=airtable-token ...] [--dry-run]
@@ -137,7 +137,7 @@ for sa in "$RUNNER" "$INVOKER"; do
   fi
 done
 
-note "secrets: the runner may read them (create each one first; see scripts/DEPLOY.md)"
+note "secrets: the runner may read them (create each one first; see the README)"
 for entry in "${SECRETS[@]}"; do
   secret="${entry#*=}"
   if ! $DRY_RUN && ! exists gcloud secrets describe "$secret" --project="$PROJECT"; then
