@@ -18,7 +18,7 @@ import { purchaseOrders, type PoStatus, type PurchaseOrder } from '../domain/mod
 import { planSchedule, type SchedulePlan } from '../domain/planning/backward-planner.ts';
 import { fillMissing, type EnteredDates } from '../domain/planning/fill-missing.ts';
 import { destinationRegionForPort, ORIGIN_PORTS, originPortFor } from '../domain/planning/lanes.ts';
-import { MILESTONE_KINDS, type MilestoneKind } from '../domain/planning/milestone-kinds.ts';
+import { MILESTONE_LIFECYCLE, type MilestoneKind } from '../domain/planning/milestone-kinds.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
 import type { JobReport } from './report.ts';
@@ -163,8 +163,8 @@ export async function planSchedules(deps: PlanDeps, input: PlanInput = {}): Prom
         ...(o.note ? { note: o.note } : {}),
       })),
     };
-    for (const kind of MILESTONE_KINDS) {
-      const date = plan.milestones[kind];
+    for (const kind of MILESTONE_LIFECYCLE) {
+      const date = plan.projected[kind];
       if (!date) continue;
       const same = rows.filter((r) => r.kind === kind);
       if (same.length > 1) {

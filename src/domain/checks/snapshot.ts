@@ -20,7 +20,7 @@ import type { Shipment } from '../models/shipment.ts';
 import type { SupplierEvaluation } from '../models/supplier-evaluation.ts';
 import type { Supplier } from '../models/supplier.ts';
 import type { Update } from '../models/update.ts';
-import { MILESTONE_KINDS } from '../planning/milestone-kinds.ts';
+import { MILESTONE_LIFECYCLE } from '../planning/milestone-kinds.ts';
 
 /** The valid records of each table (rows with problems are already left out). */
 export interface ParsedTables {
@@ -76,7 +76,7 @@ export interface WorkspaceSnapshot extends Readonly<ParsedTables> {
 }
 
 /** A milestone kind's place in the lifecycle, which is also its slot in `milestoneSlots`. */
-export const KIND_SLOT = Object.fromEntries(MILESTONE_KINDS.map((k, i) => [k, i])) as Readonly<Record<MilestoneKind, number>>;
+export const KIND_SLOT = Object.fromEntries(MILESTONE_LIFECYCLE.map((k, i) => [k, i])) as Readonly<Record<MilestoneKind, number>>;
 
 // Plain loops, not `new Map(rows.map(...))`: 250,000 rows would otherwise allocate as many [key, row] pairs.
 function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
@@ -155,7 +155,7 @@ export function buildSnapshot(tables: ParsedTables): WorkspaceSnapshot {
   const milestoneSlots = new Map<string, (Milestone | undefined)[]>();
   for (const [poId, list] of milestonesByPo) {
     sortByKind(list);
-    const slots = new Array<Milestone | undefined>(MILESTONE_KINDS.length).fill(undefined);
+    const slots = new Array<Milestone | undefined>(MILESTONE_LIFECYCLE.length).fill(undefined);
     for (const m of list) slots[KIND_SLOT[m.kind]] ??= m;
     milestoneSlots.set(poId, slots);
   }

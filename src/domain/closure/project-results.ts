@@ -7,7 +7,7 @@ import { daysBetween, type IsoDate } from '../calendar/iso-date.ts';
 import type { Inspection } from '../models/inspection.ts';
 import type { Milestone, MilestoneKind } from '../models/milestone.ts';
 import type { PurchaseOrder } from '../models/purchase-order.ts';
-import { MILESTONE_KINDS } from '../planning/milestone-kinds.ts';
+import { MILESTONE_LIFECYCLE } from '../planning/milestone-kinds.ts';
 
 export interface MilestoneVariance {
   kind: MilestoneKind;
@@ -41,7 +41,7 @@ export interface InspectionOutcome {
   reinspection: boolean;
 }
 
-const ORDER = new Map<string, number>(MILESTONE_KINDS.map((kind, i) => [kind, i]));
+const ORDER = new Map<string, number>(MILESTONE_LIFECYCLE.map((kind, i) => [kind, i]));
 
 export function milestoneVariances(po: PurchaseOrder, milestones: readonly Milestone[]): MilestoneVariance[] {
   return milestones

@@ -8,7 +8,7 @@ import { addDays, daysBetween, parseIsoDate, yearOf, type IsoDate } from '../cal
 import { riskWindowsFor, type RiskWindow } from '../calendar/risk-windows.ts';
 import { AIR_TRANSIT, laneTransit, type DestinationRegion, type OriginPort, type TransportMode } from './lanes.ts';
 import { chainFrom, chainKinds, type BalanceDue, type ChainParams } from './milestone-chain.ts';
-import { isMilestoneKind, MILESTONE_KINDS, type MilestoneDates, type MilestoneKind } from './milestone-kinds.ts';
+import { isMilestoneKind, MILESTONE_LIFECYCLE, type MilestoneDates, type MilestoneKind } from './milestone-kinds.ts';
 import { resolvePlanSettings, type PlanSettings } from './plan-settings.ts';
 import { recoveryOptions, type RecoveryOption } from './recovery-options.ts';
 import { riskFlags, type PlanFlag } from './risk-flags.ts';
@@ -55,6 +55,12 @@ export interface SchedulePlan {
   bufferDays: number;
   /** Computed baseline dates for every milestone (Container loading only for sea). */
   milestones: MilestoneDates;
+  /**
+   * The dates to give milestones nobody entered yet: the baseline, except after an entered main-chain date that
+   * is later than the plan needs, from which the chain is walked forward again (never into the past). So a
+   * missing DUPRO never lands before an entered, slipped Production start.
+   */
+  projected: MilestoneDates;
   /** Sea + Air split only: the two legs from the same cargo-ready date. */
   legs?: ShipmentLeg[];
   feasible: boolean;
@@ -129,7 +135,31 @@ export function planSchedule(input: PlanInput): SchedulePlan {
     });
   }
 
-  return { target, shippingMode: input.shippingMode, transitDays: transit, bufferPercent: settings.bufferPercent, bufferDays, milestones, legs, feasible, lateMilestones, flags, options };
+  const projected = projectFromEntered(existing, milestones, params, mainMode, today);
+  return { target, shippingMode: input.shippingMode, transitDays: transit, bufferPercent: settings.bufferPercent, bufferDays, milestones, projected, legs, feasible, lateMilestones, flags, options };
+}
+
+/** See SchedulePlan.projected: re-anchors on the main-chain milestone whose entered date slipped the most. */
+function projectFromEntered(existing: MilestoneDates, computed: MilestoneDates, params: ChainParams, mode: TransportMode, today: IsoDate): MilestoneDates {
+  const main = chainKinds(mode);
+  let worst: { kind: MilestoneKind; date: IsoDate; slip: number } | undefined;
+  for (const kind of main) {
+    const entered = existing[kind];
+    const planned = computed[kind];
+    if (!entered || !planned) continue;
+    const slip = daysBetween(planned, entered);
+    if (slip > 0 && (!worst || slip > worst.slip)) worst = { kind, date: entered, slip };
+  }
+  if (!worst) return computed;
+  const moved = chainFrom({ kind: worst.kind, date: worst.date }, params, today);
+  const anchorAt = main.indexOf(worst.kind);
+  const projected: MilestoneDates = { ...computed };
+  for (const [kind, date] of Object.entries(moved) as [MilestoneKind, IsoDate][]) {
+    const onMain = main.indexOf(kind);
+    // Main-chain steps before the anchor keep the baseline; side milestones follow the moved chain.
+    if (onMain === -1 || onMain > anchorAt) projected[kind] = date;
+  }
+  return projected;
 }
 
 function transitFor(input: PlanInput, mainMode: TransportMode): Partial<Record<TransportMode, number>> {
@@ -172,7 +202,7 @@ function generatedWindows(country: string | undefined, today: IsoDate, m: Milest
 }
 
 function enteredLaterThanPlan(existing: MilestoneDates, computed: MilestoneDates): PlanFlag[] {
-  return MILESTONE_KINDS.flatMap((kind) => {
+  return MILESTONE_LIFECYCLE.flatMap((kind) => {
     const entered = existing[kind];
     const planned = computed[kind];
     if (!entered || !planned || entered <= planned) return [];
@@ -193,7 +223,7 @@ function checkDate(date: IsoDate, field: string): IsoDate {
 function checkExisting(existing: EnteredDates): MilestoneDates {
   const out: MilestoneDates = {};
   for (const [kind, date] of Object.entries(existing)) {
-    if (!isMilestoneKind(kind)) throw new RangeError(`Milestone kind ${JSON.stringify(kind)} is not one of ${MILESTONE_KINDS.join(', ')}`);
+    if (!isMilestoneKind(kind)) throw new RangeError(`Milestone kind ${JSON.stringify(kind)} is not one of ${MILESTONE_LIFECYCLE.join(', ')}`);
     if (date) out[kind] = checkDate(date, `${kind} date`);
   }
   return out;

@@ -2,7 +2,7 @@
  * Merges computed dates into what the agent entered. An entered date is a commitment or a fact and is never
  * overwritten; only empty milestones take the computed date.
  */
-import { MILESTONE_KINDS, type MilestoneDates, type MilestoneKind } from './milestone-kinds.ts';
+import { MILESTONE_LIFECYCLE, type MilestoneDates, type MilestoneKind } from './milestone-kinds.ts';
 
 export type EnteredDates = Partial<Record<MilestoneKind, string | null | undefined>>;
 
@@ -18,7 +18,7 @@ export function fillMissing(existing: EnteredDates, computed: MilestoneDates): F
   const dates: MilestoneDates = {};
   const filled: MilestoneKind[] = [];
   const kept: MilestoneKind[] = [];
-  for (const kind of MILESTONE_KINDS) {
+  for (const kind of MILESTONE_LIFECYCLE) {
     const entered = existing[kind];
     const proposal = computed[kind];
     if (entered) {

@@ -11,7 +11,7 @@ import {
 } from '../calendar/china-working-days.ts';
 import { addDays, maxDate, type IsoDate } from '../calendar/iso-date.ts';
 import type { TransportMode } from './lanes.ts';
-import { MILESTONE_KINDS, type MilestoneDates, type MilestoneKind } from './milestone-kinds.ts';
+import { MILESTONE_LIFECYCLE, type MilestoneDates, type MilestoneKind } from './milestone-kinds.ts';
 import type { PlanSettings } from './plan-settings.ts';
 import { advanceProduction, productionStartFor } from './production-days.ts';
 
@@ -128,7 +128,7 @@ export function chainFrom(anchor: { kind: MilestoneKind; date: IsoDate }, p: Cha
   if (notBefore !== undefined) side.Booking = maxDate(side.Booking!, notBefore);
   const all: MilestoneDates = { ...dates, ...side };
   // Same key order as the Milestones table's Kind choices, so reports and snapshots read in lifecycle order.
-  return Object.fromEntries(MILESTONE_KINDS.filter((k) => all[k] !== undefined).map((k) => [k, all[k]]));
+  return Object.fromEntries(MILESTONE_LIFECYCLE.filter((k) => all[k] !== undefined).map((k) => [k, all[k]]));
 }
 
 function sideMilestones(d: MilestoneDates, p: ChainParams): MilestoneDates {

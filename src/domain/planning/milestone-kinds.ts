@@ -1,26 +1,16 @@
 /**
- * The Kind choices of the Airtable Milestones table, spelled exactly as there, in lifecycle order.
+ * Milestone kinds in lifecycle order. The kinds themselves are the Milestones model's (which match the Airtable
+ * template's Kind choices); only the order differs: the template lists the deposit with the payments, the plan
+ * needs it first because it is paid before tooling starts.
  */
-export const MILESTONE_KINDS = [
-  'Deposit paid',
-  'Tooling kickoff',
-  'Sample approval',
-  'Materials ready',
-  'IPI',
-  'Production start',
-  'DUPRO',
-  'Production complete',
-  'PSI',
-  'Booking',
-  'Cargo ready',
-  'Container loading',
-  'ETD',
-  'ETA',
-  'Delivered',
-  'Balance paid',
-] as const;
+import { MILESTONE_KINDS, type MilestoneKind } from '../models/milestone.ts';
 
-export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
+export type { MilestoneKind };
+
+export const MILESTONE_LIFECYCLE: readonly MilestoneKind[] = [
+  'Deposit paid',
+  ...MILESTONE_KINDS.filter((kind) => kind !== 'Deposit paid'),
+];
 
 /** Milestones that happen at the factory or its office, so they must land on a China working day. */
 export const FACTORY_MILESTONES: ReadonlySet<MilestoneKind> = new Set<MilestoneKind>([

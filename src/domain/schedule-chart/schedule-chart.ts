@@ -13,7 +13,7 @@ import type { Milestone, MilestoneKind } from '../models/milestone.ts';
 import type { Project } from '../models/project.ts';
 import type { PurchaseOrder } from '../models/purchase-order.ts';
 import type { Supplier } from '../models/supplier.ts';
-import { MILESTONE_KINDS } from '../planning/milestone-kinds.ts';
+import { MILESTONE_LIFECYCLE } from '../planning/milestone-kinds.ts';
 import { seriesSpans, type Span } from './bars.ts';
 import { shadedWindows, type ShadedWindow } from './risk-shading.ts';
 import { timeAxis, type TimeAxis } from './time-axis.ts';
@@ -71,7 +71,7 @@ export interface ScheduleInput {
   asOf: IsoDate;
 }
 
-const ORDER = new Map<string, number>(MILESTONE_KINDS.map((kind, i) => [kind, i]));
+const ORDER = new Map<string, number>(MILESTONE_LIFECYCLE.map((kind, i) => [kind, i]));
 const POINT_KINDS = new Set<MilestoneKind>(['Deposit paid', 'IPI', 'DUPRO', 'PSI', 'Booking', 'Balance paid']);
 
 function rowState(m: Milestone, asOf: IsoDate): RowState {

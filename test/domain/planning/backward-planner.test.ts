@@ -3,7 +3,7 @@ import { isChinaWorkingDay, previousChinaWorkingDay } from '../../../src/domain/
 import { addDays, daysBetween } from '../../../src/domain/calendar/iso-date.ts';
 import { planSchedule, type PlanInput } from '../../../src/domain/planning/backward-planner.ts';
 import { chainKinds } from '../../../src/domain/planning/milestone-chain.ts';
-import { FACTORY_MILESTONES, MILESTONE_KINDS } from '../../../src/domain/planning/milestone-kinds.ts';
+import { FACTORY_MILESTONES, MILESTONE_LIFECYCLE } from '../../../src/domain/planning/milestone-kinds.ts';
 import { productionOutputBetween } from '../../../src/domain/planning/production-days.ts';
 import { DEFAULT_PLAN_SETTINGS } from '../../../src/domain/planning/plan-settings.ts';
 
@@ -29,7 +29,7 @@ describe('planSchedule: shape of every plan', () => {
     const m = plan.milestones;
     const mode = input.shippingMode === 'Air' ? 'Air' : 'Sea';
     // The names are the Milestones table's Kind choices.
-    for (const kind of Object.keys(m)) expect(MILESTONE_KINDS).toContain(kind);
+    for (const kind of Object.keys(m)) expect(MILESTONE_LIFECYCLE).toContain(kind);
     // The main chain runs in order and factory milestones land on China working days.
     const chain = chainKinds(mode).map((k) => m[k]!);
     expect([...chain].sort()).toEqual(chain);
