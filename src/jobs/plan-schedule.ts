@@ -164,7 +164,7 @@ export async function planSchedules(deps: PlanDeps, input: PlanInput = {}): Prom
       })),
     };
     for (const kind of MILESTONE_LIFECYCLE) {
-      const date = plan.milestones[kind];
+      const date = plan.projected[kind];
       if (!date) continue;
       const same = rows.filter((r) => r.kind === kind);
       if (same.length > 1) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isChinaWorkingDay } from '../../src/domain/calendar/china-working-days.ts';
 import { milestones } from '../../src/domain/models/milestone.ts';
+import { chainKinds } from '../../src/domain/planning/milestone-chain.ts';
 import { parseRecords } from '../../src/domain/models/parse-records.ts';
 import { planSchedules, type PlanDetails } from '../../src/jobs/plan-schedule.ts';
 import type { JobReport } from '../../src/jobs/report.ts';
@@ -79,6 +80,22 @@ describe('plan job against the sample agency', () => {
     expect(po2405.options.find((o) => o.kind === 'split-production')?.available).toBe(true);
     const po2407 = report.details.planned.find((p) => p.po === 'PO-2407')!;
     expect(po2407.options.find((o) => o.kind === 'split-production')).toMatchObject({ available: false, note: 'no standby supplier on the PO' });
+  });
+
+  it('never puts an added milestone before an entered milestone that comes earlier in the chain', async () => {
+    const rows = parseRecords(milestones, await jw.records.list(milestones.table)).records;
+    const chain = chainKinds('Sea');
+    for (const po of report.details.planned) {
+      const mine = rows.filter((m) => m.milestone.startsWith(`${po.po} · `));
+      for (const kind of po.created.filter((k) => chain.includes(k))) {
+        const added = mine.find((m) => m.kind === kind)!.plannedDate!;
+        const earlierEntered = mine.filter((m) => !po.created.includes(m.kind) && chain.includes(m.kind) && chain.indexOf(m.kind) < chain.indexOf(kind));
+        for (const e of earlierEntered) {
+          const date = e.actualDate ?? e.plannedDate ?? e.baselineDate;
+          if (date) expect(added >= date, `${po.po} ${kind} ${added} before ${e.kind} ${date}`).toBe(true);
+        }
+      }
+    }
   });
 
   it('skips a PO still at RFQ that has no lead time, and plans every other open PO', () => {

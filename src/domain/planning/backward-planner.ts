@@ -55,6 +55,12 @@ export interface SchedulePlan {
   bufferDays: number;
   /** Computed baseline dates for every milestone (Container loading only for sea). */
   milestones: MilestoneDates;
+  /**
+   * The dates to give milestones nobody entered yet: the baseline, except after an entered main-chain date that
+   * is later than the plan needs, from which the chain is walked forward again. So a missing DUPRO never lands
+   * before an entered, slipped Production start. (Dates may be past: a job adds no milestone in the past.)
+   */
+  projected: MilestoneDates;
   /** Sea + Air split only: the two legs from the same cargo-ready date. */
   legs?: ShipmentLeg[];
   feasible: boolean;
@@ -129,7 +135,31 @@ export function planSchedule(input: PlanInput): SchedulePlan {
     });
   }
 
-  return { target, shippingMode: input.shippingMode, transitDays: transit, bufferPercent: settings.bufferPercent, bufferDays, milestones, legs, feasible, lateMilestones, flags, options };
+  const projected = projectFromEntered(existing, milestones, params, mainMode);
+  return { target, shippingMode: input.shippingMode, transitDays: transit, bufferPercent: settings.bufferPercent, bufferDays, milestones, projected, legs, feasible, lateMilestones, flags, options };
+}
+
+/** See SchedulePlan.projected: re-anchors on the main-chain milestone whose entered date slipped the most. */
+function projectFromEntered(existing: MilestoneDates, computed: MilestoneDates, params: ChainParams, mode: TransportMode): MilestoneDates {
+  const main = chainKinds(mode);
+  let worst: { kind: MilestoneKind; date: IsoDate; slip: number } | undefined;
+  for (const kind of main) {
+    const entered = existing[kind];
+    const planned = computed[kind];
+    if (!entered || !planned) continue;
+    const slip = daysBetween(planned, entered);
+    if (slip > 0 && (!worst || slip > worst.slip)) worst = { kind, date: entered, slip };
+  }
+  if (!worst) return computed;
+  const moved = chainFrom({ kind: worst.kind, date: worst.date }, params);
+  const anchorAt = main.indexOf(worst.kind);
+  const projected: MilestoneDates = { ...computed };
+  for (const [kind, date] of Object.entries(moved) as [MilestoneKind, IsoDate][]) {
+    const onMain = main.indexOf(kind);
+    // Main-chain steps before the anchor keep the baseline; side milestones follow the moved chain.
+    if (onMain === -1 || onMain > anchorAt) projected[kind] = date;
+  }
+  return projected;
 }
 
 function transitFor(input: PlanInput, mainMode: TransportMode): Partial<Record<TransportMode, number>> {
