@@ -32,11 +32,6 @@ export function pickModel<F extends FieldNames, S extends { [K in keyof F]: z.Zo
   return defineModel(model.table, fields as Pick<F, K>, cells as Pick<S, K>);
 }
 
-/** The Airtable field names of a model, for the `fields` parameter of a list. */
-export function fieldNamesOf(model: { fields: FieldNames }): string[] {
-  return Object.values(model.fields);
-}
-
 export const portalClients = pickModel(clients, ['name', 'portalEmails', 'notionPortal', 'syncIssues']);
 export const portalPeople = pickModel(people, ['name', 'syncIssues']);
 export const portalProjects = pickModel(projects, [

@@ -10,7 +10,7 @@ import { documents } from '../../domain/models/document.ts';
 import { inspections } from '../../domain/models/inspection.ts';
 import { lineItems } from '../../domain/models/line-item.ts';
 import { milestones } from '../../domain/models/milestone.ts';
-import { parseRecords, type RecordProblem, type TableModel } from '../../domain/models/parse-records.ts';
+import type { RecordProblem, TableModel } from '../../domain/models/parse-records.ts';
 import { people } from '../../domain/models/person.ts';
 import { projects } from '../../domain/models/project.ts';
 import { purchaseOrders } from '../../domain/models/purchase-order.ts';
@@ -21,9 +21,10 @@ import { suppliers } from '../../domain/models/supplier.ts';
 import { updates } from '../../domain/models/update.ts';
 import type { ParsedTables } from '../../domain/checks/snapshot.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../../ports/airtable.ts';
+import { readTables } from '../read-tables.ts';
 
 /** Snapshot key → model, in the order tables are read. */
-export const CHECKED_TABLES: Record<keyof ParsedTables, TableModel> = {
+export const CHECKED_TABLES = {
   people,
   clients,
   projects,
@@ -39,7 +40,7 @@ export const CHECKED_TABLES: Record<keyof ParsedTables, TableModel> = {
   updates,
   calendar,
   alerts,
-};
+} as const satisfies Record<keyof ParsedTables, TableModel>;
 
 export interface ReadWorkspace {
   tables: ParsedTables;
@@ -50,22 +51,9 @@ export interface ReadWorkspace {
 }
 
 export async function readWorkspace(records: AirtableRecordsPort): Promise<ReadWorkspace> {
-  const raw = new Map<string, AirtableRecord[]>();
-  const problems: RecordProblem[] = [];
-  const tables = {} as Record<keyof ParsedTables, unknown[]>;
-  for (const [key, model] of Object.entries(CHECKED_TABLES) as [keyof ParsedTables, TableModel][]) {
-    const rows = await records.list(model.table);
-    raw.set(model.table, rows);
-    const parsed = parseRecords(model, rows);
-    tables[key] = parsed.records;
-    problems.push(...parsed.problems);
-  }
-  // The agency row only gives the time zone of "today".
-  const agencyRows = await records.list(agency.table);
-  raw.set(agency.table, agencyRows);
-  const parsedAgency = parseRecords(agency, agencyRows);
-  problems.push(...parsedAgency.problems);
-  return { tables: tables as unknown as ParsedTables, raw, problems, agency: parsedAgency.records[0] };
+  // The agency row, read last, only gives the time zone of "today".
+  const { tables: { agency: agencyRows, ...tables }, raw, problems } = await readTables(records, { ...CHECKED_TABLES, agency }, 'all');
+  return { tables, raw, problems, agency: agencyRows[0] };
 }
 
 /** Every model read, with the agency, for the Sync issues write-back. */

@@ -9,7 +9,7 @@ import { documents } from '../../domain/models/document.ts';
 import { inspections } from '../../domain/models/inspection.ts';
 import { lineItems } from '../../domain/models/line-item.ts';
 import { milestones } from '../../domain/models/milestone.ts';
-import { parseRecords, type TableModel } from '../../domain/models/parse-records.ts';
+import type { TableModel } from '../../domain/models/parse-records.ts';
 import { people } from '../../domain/models/person.ts';
 import { projects } from '../../domain/models/project.ts';
 import { purchaseOrders } from '../../domain/models/purchase-order.ts';
@@ -19,6 +19,7 @@ import { supplierEvaluations } from '../../domain/models/supplier-evaluation.ts'
 import { suppliers } from '../../domain/models/supplier.ts';
 import type { PoBase } from '../../domain/snapshot/po-base.ts';
 import type { AirtableRecordsPort } from '../../ports/airtable.ts';
+import { readTables } from '../read-tables.ts';
 
 const MODELS = {
   agency,
@@ -44,14 +45,6 @@ export interface LoadedPoBase {
 }
 
 export async function loadPoBase(records: AirtableRecordsPort): Promise<LoadedPoBase> {
-  const problems: string[] = [];
-  const base = {} as Record<keyof PoBase, unknown[]>;
-  for (const [key, model] of Object.entries(MODELS) as [keyof PoBase, TableModel][]) {
-    // Only the fields the model knows: formula and inverse-link fields stay on the server.
-    const raw = await records.list(model.table, { fields: Object.values(model.fields) });
-    const parsed = parseRecords(model, raw);
-    base[key] = parsed.records;
-    problems.push(...parsed.problems.map(String));
-  }
-  return { base: base as unknown as PoBase, problems };
+  const { tables, problems } = await readTables(records, MODELS, 'model');
+  return { base: tables, problems: problems.map(String) };
 }

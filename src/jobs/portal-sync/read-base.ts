@@ -4,9 +4,8 @@
  * problems (for the report and their Sync issues); every other row goes on.
  */
 import { clientComments } from '../../domain/models/client-comment.ts';
-import { parseRecords, type RecordProblem, type TableModel } from '../../domain/models/parse-records.ts';
+import type { RecordProblem, TableModel } from '../../domain/models/parse-records.ts';
 import {
-  fieldNamesOf,
   portalAlerts,
   portalClients,
   portalDocuments,
@@ -20,6 +19,7 @@ import {
   type PortalData,
 } from '../../domain/portal/portal-models.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../../ports/airtable.ts';
+import { readTables } from '../read-tables.ts';
 
 export interface BaseSnapshot {
   data: PortalData;
@@ -32,35 +32,26 @@ export interface BaseSnapshot {
   knownCommentIds: Set<string>;
 }
 
+/** Portal key → projection model, in the order the tables are read. */
+const PORTAL_MODELS = {
+  clients: portalClients,
+  people: portalPeople,
+  projects: portalProjects,
+  suppliers: portalSuppliers,
+  purchaseOrders: portalPurchaseOrders,
+  milestones: portalMilestones,
+  inspections: portalInspections,
+  updates: portalUpdates,
+  documents: portalDocuments,
+  alerts: portalAlerts,
+} as const satisfies Record<keyof PortalData, TableModel>;
+
 /** Tables whose rows carry portal pages: a problem there holds the row's page. */
 const PAGE_TABLES = new Set(['Clients', 'Projects', 'Purchase Orders']);
 
 export async function readPortalBase(records: AirtableRecordsPort): Promise<BaseSnapshot> {
-  const raw = new Map<string, AirtableRecord[]>();
-  const problems: RecordProblem[] = [];
-  const malformed = new Set<string>();
-
-  async function read<M extends TableModel>(model: M) {
-    const rows = await records.list(model.table, { fields: fieldNamesOf(model) });
-    raw.set(model.table, rows);
-    const parsed = parseRecords(model, rows);
-    problems.push(...parsed.problems);
-    if (PAGE_TABLES.has(model.table)) for (const p of parsed.problems) malformed.add(p.recordId);
-    return parsed.records;
-  }
-
-  const data: PortalData = {
-    clients: await read(portalClients),
-    people: await read(portalPeople),
-    projects: await read(portalProjects),
-    suppliers: await read(portalSuppliers),
-    purchaseOrders: await read(portalPurchaseOrders),
-    milestones: await read(portalMilestones),
-    inspections: await read(portalInspections),
-    updates: await read(portalUpdates),
-    documents: await read(portalDocuments),
-    alerts: await read(portalAlerts),
-  };
+  const { tables: data, raw, problems } = await readTables(records, PORTAL_MODELS, 'model');
+  const malformed = new Set(problems.filter((p) => PAGE_TABLES.has(p.table)).map((p) => p.recordId));
 
   const commentField = clientComments.fields.notionCommentId;
   const comments = await records.list(clientComments.table, { fields: [commentField] });
