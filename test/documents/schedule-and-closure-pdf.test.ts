@@ -5,7 +5,7 @@ import type { Milestone } from '../../src/domain/models/milestone.ts';
 import type { Project } from '../../src/domain/models/project.ts';
 import type { PurchaseOrder } from '../../src/domain/models/purchase-order.ts';
 import { buildScheduleChart } from '../../src/domain/schedule-chart/schedule-chart.ts';
-import { byId } from '../../src/domain/snapshot/po-base.ts';
+import { byId } from '../../src/domain/snapshot/index-rows.ts';
 import { renderClosureReport } from '../../src/documents/closure-report.ts';
 import { renderProductionSchedule } from '../../src/documents/production-schedule.ts';
 import { pdfText } from '../jobs/documents/pdf-text.ts';

@@ -12,7 +12,8 @@ import type { PurchaseOrder } from '../models/purchase-order.ts';
 import type { ShipmentLine } from '../models/shipment-line.ts';
 import type { Shipment } from '../models/shipment.ts';
 import type { Supplier } from '../models/supplier.ts';
-import { byId, groupBy, type PoBase } from '../snapshot/po-base.ts';
+import { byId, groupBy } from '../snapshot/index-rows.ts';
+import type { PoBase } from '../snapshot/po-base.ts';
 
 export interface ShippedLine {
   shipmentLine: ShipmentLine;

@@ -40,20 +40,3 @@ export function emptyPoBase(): PoBase {
     lineItems: [], milestones: [], inspections: [], shipments: [], shipmentLines: [], documents: [], calendar: [],
   };
 }
-
-export function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
-  return new Map(rows.map((row) => [row.id, row]));
-}
-
-/** Rows grouped by a key (rows without a key are left out), in input order. */
-export function groupBy<T>(rows: readonly T[], key: (row: T) => string | undefined): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    if (k === undefined) continue;
-    const group = groups.get(k);
-    if (group) group.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}

@@ -4,7 +4,7 @@ import { milestoneVariances, onTimeRate } from '../../../src/domain/closure/proj
 import type { Milestone } from '../../../src/domain/models/milestone.ts';
 import type { Project } from '../../../src/domain/models/project.ts';
 import type { PurchaseOrder } from '../../../src/domain/models/purchase-order.ts';
-import { byId } from '../../../src/domain/snapshot/po-base.ts';
+import { byId } from '../../../src/domain/snapshot/index-rows.ts';
 import { parsedSample } from '../sample-records.ts';
 
 const TODAY = '2026-03-02';
