@@ -60,9 +60,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
 
   let workspace: RunningWorkspace | undefined;
   let url: string;
+  let speed = config.workspace.speed;
   const reused = options.servePort === undefined ? await findRunningWorkspace(config) : undefined;
   if (reused) {
-    url = reused;
+    url = reused.url;
+    speed = reused.speed;
   } else {
     // Imported here only: in cloud mode, or with a workspace already running, the emulator is not loaded.
     const { startWorkspace } = await import('../local/server.ts');
@@ -74,7 +76,6 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     });
     url = workspace.url;
   }
-  const speed = config.workspace.speed;
   return {
     config,
     counter,
@@ -86,7 +87,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       penaltyMs: 30_000 / speed,
     }),
     mail: lazyMailPort(config, counter, url),
-    notion: lazyNotionPort(config, counter, url),
+    // Notion paces itself by the workspace's speed too (the one found running, when reused).
+    notion: lazyNotionPort({ ...config, workspace: { ...config.workspace, speed } }, counter, url),
     drive: lazyDrivePort(config, counter, url),
     workspaceUrl: url,
     workspace,
@@ -97,15 +99,20 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   };
 }
 
-/** A workspace already serving on the configured port (e.g. `npm start` in another terminal). */
-async function findRunningWorkspace(config: Config): Promise<string | undefined> {
+/**
+ * A workspace already serving on the configured port (e.g. `npm start` in another terminal), with the speed its
+ * rate limits run at: the adapters must pace themselves by that workspace's limits, not by this process's config.
+ */
+async function findRunningWorkspace(config: Config): Promise<{ url: string; speed: number } | undefined> {
   const url = `http://127.0.0.1:${config.workspace.port}`;
   try {
-    const response = await fetch(`${url}/__workspace/health`, {
+    const response = await fetch(`${url}/__workspace/settings`, {
       headers: { authorization: `Bearer ${config.workspace.token}` },
       signal: AbortSignal.timeout(500),
     });
-    return response.ok ? url : undefined;
+    if (!response.ok) return undefined;
+    const settings = (await response.json()) as { speed?: unknown };
+    return { url, speed: typeof settings.speed === 'number' && settings.speed > 0 ? settings.speed : 1 };
   } catch {
     return undefined;
   }
