@@ -18,6 +18,8 @@ import { runStart } from './commands/start.ts';
 import { runWorkspace } from './commands/workspace.ts';
 import { EXIT } from './exit-codes.ts';
 import { printer } from './output.ts';
+import { terminalProgress } from './progress.ts';
+import { reportProgressTo } from './runtime.ts';
 
 const HELP = `sourcing: operations system for China-sourcing agencies on Airtable, Notion, Drive and email
 
@@ -71,6 +73,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const { values, positionals } = parsed;
   const command = positionals[0] ?? 'help';
   const print = printer(values.json);
+  if (!values.json) reportProgressTo(terminalProgress());
   if (values.help || command === 'help') {
     print.out(HELP);
     return EXIT.ok;

@@ -1,5 +1,6 @@
 /** Small helpers to print for people (tables, sections) or for machines (--json). */
 import type { RequestCounts } from '../lib/request-counter.ts';
+import { clearProgress } from './progress.ts';
 
 export function table(headers: string[], rows: (string | number)[][]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
@@ -28,7 +29,13 @@ export interface Printer {
 export function printer(json: boolean): Printer {
   return {
     json,
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
+    out: (text) => {
+      clearProgress();
+      process.stdout.write(`${text}\n`);
+    },
+    err: (text) => {
+      clearProgress();
+      process.stderr.write(`${text}\n`);
+    },
   };
 }

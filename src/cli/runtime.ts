@@ -33,6 +33,13 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
+let progress: ((counter: RequestCounter) => void) | undefined;
+
+/** Every runtime created from now on reports its requests to `report` (the CLI's progress line). */
+export function reportProgressTo(report: ((counter: RequestCounter) => void) | undefined): void {
+  progress = report;
+}
+
 export interface RuntimeOptions {
   /** Start the workspace on exactly this port (npm start, `sourcing workspace`) instead of reusing or port 0. */
   servePort?: number;
@@ -40,6 +47,7 @@ export interface RuntimeOptions {
 
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const counter = new RequestCounter();
+  counter.onChange = progress;
   if (config.mode === 'cloud') {
     const token = config.airtable.token ?? '';
     return {

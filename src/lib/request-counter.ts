@@ -7,10 +7,14 @@ export type RequestCounts = Record<string, { total: number; byOperation: Record<
 export class RequestCounter {
   private readonly counts: RequestCounts = {};
 
+  /** Called after every count (the CLI shows progress on long runs with it). */
+  onChange?: (counter: RequestCounter) => void;
+
   add(service: string, operation: string, n = 1): void {
     const entry = (this.counts[service] ??= { total: 0, byOperation: {} });
     entry.total += n;
     entry.byOperation[operation] = (entry.byOperation[operation] ?? 0) + n;
+    this.onChange?.(this);
   }
 
   total(service?: string): number {
