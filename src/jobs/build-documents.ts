@@ -28,7 +28,7 @@ import type { PublishContext } from './documents/publish-document.ts';
 import { publishSchedule } from './documents/schedules.ts';
 import { syncIssuesUpdate } from './documents/sync-issues.ts';
 import { writeFolderLinks } from './documents/write-back.ts';
-import type { JobReport } from './report.ts';
+import { startReport, type JobReport } from './report.ts';
 
 export interface DocumentsDeps {
   records: AirtableRecordsPort;
@@ -93,8 +93,7 @@ function target(place: Place, po: PurchaseOrder, section?: 'exportDocuments'): F
 }
 
 export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsInput = {}): Promise<JobReport<BuildDocumentsDetails>> {
-  const started = deps.now();
-  const requests = deps.counter.mark();
+  const { started, finish } = startReport('documents', deps);
   const { base, problems } = await loadPoBase(deps.records);
   const agency = base.agency[0];
   const today = agencyToday(started, agency?.timeZone);
@@ -188,15 +187,7 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   details.rowsWritten += await writeFolderLinks(deps.records, base, { links: folders.links, rootLink: root?.link });
   details.permissionsGranted = folders.granted;
 
-  return {
-    job: 'documents',
-    ok: problems.length === 0,
-    startedAt: started.toISOString(),
-    durationMs: deps.now().getTime() - started.getTime(),
-    requests: requests(),
-    problems,
-    details,
-  };
+  return finish(problems, details);
 }
 
 /** Runs one unit of work; a Drive or Airtable failure is reported against it and the run goes on. */

@@ -21,7 +21,7 @@ import { DriveFolders, resolveRoot } from './documents/drive-folders.ts';
 import { loadPoBase } from './documents/load-po-base.ts';
 import { publishDocument, type PublishContext } from './documents/publish-document.ts';
 import { writeFolderLinks } from './documents/write-back.ts';
-import type { JobReport } from './report.ts';
+import { startReport, type JobReport } from './report.ts';
 
 /** Bump when the closure layout changes. */
 export const CLOSURE_RENDER_VERSION = 'closure-report/1';
@@ -57,8 +57,7 @@ function selectProjects(base: PoBase, rows: DocumentsRows, requested: readonly s
 }
 
 export async function closeProjects(deps: DocumentsDeps, input: CloseProjectInput = {}): Promise<JobReport<CloseProjectDetails>> {
-  const started = deps.now();
-  const requests = deps.counter.mark();
+  const { started, finish } = startReport('close', deps);
   const { base, problems } = await loadPoBase(deps.records);
   const agency = base.agency[0];
   const today = agencyToday(started, agency?.timeZone);
@@ -135,15 +134,7 @@ export async function closeProjects(deps: DocumentsDeps, input: CloseProjectInpu
   details.rowsWritten += await writeFolderLinks(deps.records, base, { links: folders.links, rootLink: root?.link });
   details.permissionsGranted = folders.granted;
 
-  return {
-    job: 'close',
-    ok: problems.length === 0,
-    startedAt: started.toISOString(),
-    durationMs: deps.now().getTime() - started.getTime(),
-    requests: requests(),
-    problems,
-    details,
-  };
+  return finish(problems, details);
 }
 
 /** Score and history cells that changed during the run (nothing when every supplier is where it was). */

@@ -21,7 +21,7 @@ import { destinationRegionForPort, ORIGIN_PORTS, originPortFor } from '../domain
 import { MILESTONE_LIFECYCLE, type MilestoneKind } from '../domain/planning/milestone-kinds.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
-import type { JobReport } from './report.ts';
+import { startReport, type JobReport } from './report.ts';
 
 export interface PlanDeps {
   records: AirtableRecordsPort;
@@ -68,8 +68,7 @@ const NOT_PLANNED: ReadonlySet<PoStatus> = new Set(['Shipped', 'Delivered', 'Clo
 const F = milestones.fields;
 
 export async function planSchedules(deps: PlanDeps, input: PlanInput = {}): Promise<JobReport<PlanDetails>> {
-  const started = deps.now();
-  const requests = deps.counter.mark();
+  const { started, finish } = startReport('plan', deps);
   const today = DateTime.fromJSDate(started, { zone: input.timeZone ?? 'Asia/Shanghai' }).toISODate()!;
   const problems: string[] = [];
   const read = async <M extends TableModel>(model: M): Promise<ModelRecord<M>[]> => {
@@ -202,15 +201,7 @@ export async function planSchedules(deps: PlanDeps, input: PlanInput = {}): Prom
   if (creates.length > 0) details.rowsCreated = (await deps.records.create(milestones.table, creates)).length;
   if (updates.length > 0) details.rowsUpdated = (await deps.records.update(milestones.table, updates)).length;
 
-  return {
-    job: 'plan',
-    ok: problems.length === 0,
-    startedAt: started.toISOString(),
-    durationMs: deps.now().getTime() - started.getTime(),
-    requests: requests(),
-    problems,
-    details,
-  };
+  return finish(problems, details);
 }
 
 /** "New York / Newark", "Shenzhen (Yantian)": the first part the lane table knows. */

@@ -12,7 +12,7 @@ import { clients } from '../domain/models/client.ts';
 import { parseRecords } from '../domain/models/parse-records.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
 import type { AirtableRecord, AirtableRecordsPort, Fields } from '../ports/airtable.ts';
-import type { JobReport } from './report.ts';
+import { startReport, type JobReport } from './report.ts';
 
 export interface CalendarDeps {
   records: AirtableRecordsPort;
@@ -41,8 +41,7 @@ const F = calendar.fields;
 const WRITTEN = [F.name, F.kind, F.start, F.end, F.source, F.estimated, F.key, F.notes] as const;
 
 export async function refreshCalendar(deps: CalendarDeps, input: CalendarInput = {}): Promise<JobReport<CalendarDetails>> {
-  const started = deps.now();
-  const requests = deps.counter.mark();
+  const { started, finish } = startReport('calendar', deps);
   const thisYear = DateTime.fromJSDate(started, { zone: 'Asia/Shanghai' }).year;
   const from = input.fromYear ?? thisYear;
   const to = input.toYear ?? from + 1;
@@ -83,15 +82,7 @@ export async function refreshCalendar(deps: CalendarDeps, input: CalendarInput =
   if (creates.length > 0) details.created = (await deps.records.create(calendar.table, creates)).length;
   if (updates.length > 0) details.updated = (await deps.records.update(calendar.table, updates)).length;
 
-  return {
-    job: 'calendar',
-    ok: problems.length === 0,
-    startedAt: started.toISOString(),
-    durationMs: deps.now().getTime() - started.getTime(),
-    requests: requests(),
-    problems,
-    details,
-  };
+  return finish(problems, details);
 }
 
 function fieldsOf(row: CalendarRow): Fields {

@@ -15,7 +15,7 @@ import { alerts } from '../domain/models/alert.ts';
 import type { RequestCounter, RequestCounts } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
 import { ALL_READ_MODELS, readWorkspace } from './checks/read-workspace.ts';
-import type { JobReport } from './report.ts';
+import { startReport, type JobReport } from './report.ts';
 
 export interface RunChecksDeps {
   records: AirtableRecordsPort;
@@ -52,8 +52,7 @@ export interface RunChecksDetails {
 const zero = (): SeverityCounts => ({ Info: 0, Warning: 0, Critical: 0 });
 
 export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {}): Promise<JobReport<RunChecksDetails>> {
-  const started = deps.now();
-  const requests = deps.counter.mark();
+  const { started, finish } = startReport('checks', deps);
   const settings = resolveCheckSettings(input.settings ?? {});
   const read = await readWorkspace(deps.records);
   const problems = read.problems.map(String);
@@ -123,25 +122,16 @@ export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {})
     (byRule[f.rule] ??= zero())[f.severity] += 1;
     bySeverity[f.severity] += 1;
   }
-  const finished = deps.now();
-  return {
-    job: 'checks',
-    ok: problems.length === 0,
-    startedAt: started.toISOString(),
-    durationMs: finished.getTime() - started.getTime(),
-    requests: requests(),
-    problems,
-    details: {
-      baseId: deps.records.baseId,
-      today: clock.today,
-      findings: result.findings.length,
-      bySeverity,
-      byRule,
-      alerts: plan.counts,
-      computed,
-      syncIssues,
-      skippedRows: unreadableRecords.size,
-      ruleFailures: result.failures,
-    },
-  };
+  return finish(problems, {
+    baseId: deps.records.baseId,
+    today: clock.today,
+    findings: result.findings.length,
+    bySeverity,
+    byRule,
+    alerts: plan.counts,
+    computed,
+    syncIssues,
+    skippedRows: unreadableRecords.size,
+    ruleFailures: result.failures,
+  });
 }

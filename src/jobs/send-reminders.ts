@@ -17,7 +17,7 @@ import type { RequestCounter } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort } from '../ports/airtable.ts';
 import { MailSendError, type MailAddress, type MailPort } from '../ports/mail.ts';
 import { finishDelivered, markFailed, recordIntents, recoverSending, rowsForKeys, sendingRows, type Delivered, type Intent, type Recovered } from './reminder-outbox.ts';
-import type { JobReport } from './report.ts';
+import { startReport, type JobReport } from './report.ts';
 
 export interface RemindDeps {
   records: AirtableRecordsPort;
@@ -45,8 +45,7 @@ export interface RemindDetails {
 }
 
 export async function sendReminders(deps: RemindDeps, input: RemindInput): Promise<JobReport<RemindDetails>> {
-  const started = deps.now();
-  const requests = deps.counter.mark();
+  const { started, finish } = startReport('remind', deps);
   const now = started;
   const problems: string[] = [];
   const settings = resolveReminderSettings(input.escalateAfterWorkingDays === undefined ? {} : { escalateAfterWorkingDays: input.escalateAfterWorkingDays });
@@ -138,15 +137,7 @@ export async function sendReminders(deps: RemindDeps, input: RemindInput): Promi
     await finishDelivered(deps.records, delivered, now, problems);
   }
 
-  return {
-    job: 'remind',
-    ok: problems.length === 0,
-    startedAt: started.toISOString(),
-    durationMs: deps.now().getTime() - started.getTime(),
-    requests: requests(),
-    problems,
-    details,
-  };
+  return finish(problems, details);
 }
 
 function uniqueByKey(intents: ReminderIntent[]): ReminderIntent[] {

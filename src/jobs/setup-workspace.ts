@@ -5,7 +5,7 @@ import type { RequestCounter } from '../lib/request-counter.ts';
 import type { AirtableMetaPort, AirtableRecordsPort, TableSpec } from '../ports/airtable.ts';
 import { loadRecords, type LoadResult, type TableRows } from './load-records.ts';
 import { provisionBase, type ProvisionResult } from './provision-base.ts';
-import type { JobReport } from './report.ts';
+import { startReport, type JobReport } from './report.ts';
 
 export interface SetupDeps {
   meta: AirtableMetaPort;
@@ -35,8 +35,7 @@ export interface SetupDetails {
 }
 
 export async function setupWorkspace(deps: SetupDeps, input: SetupInput): Promise<JobReport<SetupDetails>> {
-  const started = deps.now();
-  const requests = deps.counter.mark();
+  const { finish } = startReport('setup', deps);
   const { schema, ...provision } = await provisionBase(deps.meta, {
     baseName: input.baseName,
     workspaceId: input.workspaceId,
@@ -49,13 +48,5 @@ export async function setupWorkspace(deps: SetupDeps, input: SetupInput): Promis
     details.load = await loadRecords(deps.records(provision.baseId), schema, input.rows);
     problems.push(...details.load.problems);
   }
-  return {
-    job: 'setup',
-    ok: problems.length === 0,
-    startedAt: started.toISOString(),
-    durationMs: deps.now().getTime() - started.getTime(),
-    requests: requests(),
-    problems,
-    details,
-  };
+  return finish(problems, details);
 }

@@ -20,7 +20,7 @@ import type { PageChangeRecord } from './portal-sync/apply-pages.ts';
 import { readPortalBase } from './portal-sync/read-base.ts';
 import { syncClientPortal, type PortalSummary } from './portal-sync/sync-client-portal.ts';
 import { airtableUpdates } from './portal-sync/writeback.ts';
-import type { JobReport } from './report.ts';
+import { startReport, type JobReport } from './report.ts';
 
 export interface SyncPortalsDeps {
   airtable: AirtableRecordsPort;
@@ -83,9 +83,8 @@ export function commentBucket(pageId: string, of: number): number {
 }
 
 export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput): Promise<JobReport<SyncPortalsDetails>> {
-  const started = deps.now();
+  const { started, finish } = startReport('sync-portals', deps);
   const before = deps.counter.snapshot();
-  const requests = deps.counter.mark();
   const today = input.today ?? started.toISOString().slice(0, 10);
 
   const snapshot = await readPortalBase(deps.airtable);
@@ -159,23 +158,15 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
 
   const count = (action: PageChangeRecord['action']) => changes.filter((c) => c.action === action).length;
   const { writes, ...reads } = requestDelta(before, deps.counter.snapshot());
-  return {
-    job: 'sync-portals',
-    ok: problems.length === 0,
-    startedAt: started.toISOString(),
-    durationMs: deps.now().getTime() - started.getTime(),
-    requests: requests(),
-    problems,
-    details: {
-      portals,
-      pages: { created: count('created'), updated: count('updated'), archived: count('archived'), restored: count('restored'), unchanged },
-      sectionsRewritten: changes.reduce((n, c) => n + (c.sections?.length ?? 0), 0),
-      changes,
-      comments: { pagesRead: toRead.length, imported: imported.comments.length },
-      approvalsLanded,
-      airtableUpdates: airtableCounts,
-      reads,
-      writes,
-    },
-  };
+  return finish(problems, {
+    portals,
+    pages: { created: count('created'), updated: count('updated'), archived: count('archived'), restored: count('restored'), unchanged },
+    sectionsRewritten: changes.reduce((n, c) => n + (c.sections?.length ?? 0), 0),
+    changes,
+    comments: { pagesRead: toRead.length, imported: imported.comments.length },
+    approvalsLanded,
+    airtableUpdates: airtableCounts,
+    reads,
+    writes,
+  });
 }
