@@ -1,5 +1,7 @@
 /** Small helpers to print for people (tables, sections) or for machines (--json). */
+import type { JobReport } from '../jobs/report.ts';
 import type { RequestCounts } from '../lib/request-counter.ts';
+import { EXIT } from './exit-codes.ts';
 import { clearProgress } from './progress.ts';
 
 export function table(headers: string[], rows: (string | number)[][]): string {
@@ -18,6 +20,19 @@ export function requestSummary(requests: RequestCounts): string {
     return `${service} ${c.total} (${ops})`;
   });
   return parts.length === 0 ? 'none' : parts.join('; ');
+}
+
+/** The last lines of a job's text report: its requests, then its problems if it had any. */
+export function reportFooter(report: Pick<JobReport, 'requests' | 'problems'>): string[] {
+  const lines = ['', `Requests: ${requestSummary(report.requests)}`];
+  if (report.problems.length > 0) lines.push('', 'Problems:', ...report.problems.map((p) => `  - ${p}`));
+  return lines;
+}
+
+/** Prints a job's report (as JSON with --json) and gives the exit code: ok, or problems when rows were skipped. */
+export function printReport<R extends JobReport<unknown>>(print: Printer, report: R, format: (report: R) => string): number {
+  print.out(print.json ? JSON.stringify(report, null, 2) : format(report));
+  return report.ok ? EXIT.ok : EXIT.problems;
 }
 
 export interface Printer {

@@ -2,8 +2,7 @@ import type { Config } from '../../config/config.ts';
 import { refreshCalendar, type CalendarDetails } from '../../jobs/refresh-calendar.ts';
 import type { JobReport } from '../../jobs/report.ts';
 import { resolveBaseId } from '../base-target.ts';
-import { EXIT } from '../exit-codes.ts';
-import { requestSummary, type Printer } from '../output.ts';
+import { printReport, reportFooter, type Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 
 export function formatCalendarReport(report: JobReport<CalendarDetails>): string {
@@ -13,8 +12,7 @@ export function formatCalendarReport(report: JobReport<CalendarDetails>): string
   ];
   if (d.manualKept.length > 0) lines.push(`Left alone (taken over by a person): ${d.manualKept.join(', ')}`);
   if (d.notes.length > 0) lines.push('', 'Notes:', ...d.notes.map((n) => `  - ${n}`));
-  lines.push('', `Requests: ${requestSummary(report.requests)}`);
-  if (report.problems.length > 0) lines.push('', 'Problems:', ...report.problems.map((p) => `  - ${p}`));
+  lines.push(...reportFooter(report));
   return lines.join('\n');
 }
 
@@ -28,8 +26,7 @@ export async function runCalendar(config: Config, print: Printer): Promise<numbe
   const runtime = await createRuntime(config);
   try {
     const report = await calendarWith(runtime, await resolveBaseId(runtime));
-    print.out(print.json ? JSON.stringify(report, null, 2) : formatCalendarReport(report));
-    return report.ok ? EXIT.ok : EXIT.problems;
+    return printReport(print, report, formatCalendarReport);
   } finally {
     await runtime.close();
   }

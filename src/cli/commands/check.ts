@@ -3,7 +3,7 @@ import { ALL_RULES } from '../../domain/checks/all-rules.ts';
 import type { JobReport } from '../../jobs/report.ts';
 import { runChecks, type RunChecksDetails } from '../../jobs/run-checks.ts';
 import { EXIT } from '../exit-codes.ts';
-import { requestSummary, table, type Printer } from '../output.ts';
+import { printReport, requestSummary, table, type Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 
 const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
@@ -55,8 +55,7 @@ export async function runCheck(config: Config, print: Printer): Promise<number> 
       return EXIT.usage;
     }
     const report = await checkWith(runtime, baseId);
-    print.out(print.json ? JSON.stringify(report, null, 2) : formatCheckReport(report));
-    return report.ok ? EXIT.ok : EXIT.problems;
+    return printReport(print, report, formatCheckReport);
   } finally {
     await runtime.close();
   }

@@ -3,7 +3,7 @@ import { closeProjects, type CloseProjectDetails } from '../../jobs/close-projec
 import type { JobReport } from '../../jobs/report.ts';
 import { BaseNotFoundError, resolveBaseId } from '../base-target.ts';
 import { EXIT } from '../exit-codes.ts';
-import { requestSummary, table, type Printer } from '../output.ts';
+import { printReport, reportFooter, table, type Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 
 /** The closure job through an existing runtime (also used by `start` and the schedule). */
@@ -27,8 +27,7 @@ export function formatCloseReport(report: JobReport<CloseProjectDetails>): strin
     const fmt = (n: number | undefined) => (n === undefined ? '—' : n.toFixed(1));
     lines.push('', table(['Supplier', 'Project', 'Project score', 'Score', 'Written'], d.scores.map((s) => [s.supplier, s.project, fmt(s.periodScore), fmt(s.score), s.written ? 'yes' : 'no'])));
   }
-  lines.push('', `Requests: ${requestSummary(report.requests)}`);
-  if (report.problems.length > 0) lines.push('', 'Problems:', ...report.problems.map((p) => `  - ${p}`));
+  lines.push(...reportFooter(report));
   return lines.join('\n');
 }
 
@@ -38,8 +37,7 @@ export async function runClose(config: Config, print: Printer, options: { projec
   try {
     const baseId = await resolveBaseId(runtime);
     const report = await closeWith(runtime, baseId, options);
-    print.out(print.json ? JSON.stringify(report, null, 2) : formatCloseReport(report));
-    return report.ok ? EXIT.ok : EXIT.problems;
+    return printReport(print, report, formatCloseReport);
   } catch (error) {
     if (!(error instanceof BaseNotFoundError)) throw error;
     print.err(error.message);

@@ -3,7 +3,7 @@ import { buildDocuments, type BuildDocumentsDetails } from '../../jobs/build-doc
 import type { JobReport } from '../../jobs/report.ts';
 import { BaseNotFoundError, resolveBaseId } from '../base-target.ts';
 import { EXIT } from '../exit-codes.ts';
-import { requestSummary, table, type Printer } from '../output.ts';
+import { printReport, reportFooter, table, type Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 
 /** The documents job through an existing runtime (also used by `start` and the schedule). */
@@ -37,8 +37,7 @@ export function formatDocsReport(report: JobReport<BuildDocumentsDetails>): stri
     lines.push('', 'No documents (fix these in Airtable; also on the PO\'s "Sync issues"):');
     for (const b of d.blocked) lines.push(`  ${b.po ?? '?'} / ${b.shipment}:`, ...b.fixes.map((f) => `    - ${f}`));
   }
-  lines.push('', `Requests: ${requestSummary(report.requests)}`);
-  if (report.problems.length > 0) lines.push('', 'Problems:', ...report.problems.map((p) => `  - ${p}`));
+  lines.push(...reportFooter(report));
   return lines.join('\n');
 }
 
@@ -48,8 +47,7 @@ export async function runDocs(config: Config, print: Printer, options: { poNumbe
   try {
     const baseId = await resolveBaseId(runtime);
     const report = await docsWith(runtime, baseId, options);
-    print.out(print.json ? JSON.stringify(report, null, 2) : formatDocsReport(report));
-    return report.ok ? EXIT.ok : EXIT.problems;
+    return printReport(print, report, formatDocsReport);
   } catch (error) {
     if (!(error instanceof BaseNotFoundError)) throw error;
     print.err(error.message);

@@ -2,8 +2,7 @@ import type { Config } from '../../config/config.ts';
 import { planSchedules, type PlanDetails } from '../../jobs/plan-schedule.ts';
 import type { JobReport } from '../../jobs/report.ts';
 import { resolveBaseId } from '../base-target.ts';
-import { EXIT } from '../exit-codes.ts';
-import { requestSummary, table, type Printer } from '../output.ts';
+import { printReport, reportFooter, table, type Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 
 export function formatPlanReport(report: JobReport<PlanDetails>): string {
@@ -24,8 +23,7 @@ export function formatPlanReport(report: JobReport<PlanDetails>): string {
     }
   }
   if (d.skipped.length > 0) lines.push('', 'Not planned:', ...d.skipped.map((s) => `  - ${s.po}: ${s.reason}`));
-  lines.push('', `Requests: ${requestSummary(report.requests)}`);
-  if (report.problems.length > 0) lines.push('', 'Problems:', ...report.problems.map((p) => `  - ${p}`));
+  lines.push(...reportFooter(report));
   return lines.join('\n');
 }
 
@@ -39,8 +37,7 @@ export async function runPlan(config: Config, print: Printer): Promise<number> {
   const runtime = await createRuntime(config);
   try {
     const report = await planWith(runtime, await resolveBaseId(runtime));
-    print.out(print.json ? JSON.stringify(report, null, 2) : formatPlanReport(report));
-    return report.ok ? EXIT.ok : EXIT.problems;
+    return printReport(print, report, formatPlanReport);
   } finally {
     await runtime.close();
   }

@@ -1,8 +1,7 @@
 import type { Config } from '../../config/config.ts';
 import type { JobReport } from '../../jobs/report.ts';
 import { setupWorkspace, type SetupDetails } from '../../jobs/setup-workspace.ts';
-import { EXIT } from '../exit-codes.ts';
-import { requestSummary, table, type Printer } from '../output.ts';
+import { printReport, reportFooter, table, type Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 import { loadSampleRows, loadTemplateTables } from '../workspace-data.ts';
 
@@ -30,8 +29,7 @@ export function formatSetupReport(report: JobReport<SetupDetails>): string {
     const rows = Object.entries(load.perTable).map(([name, c]) => [name, c.created, c.existing]);
     lines.push('', table(['Table', 'Created', 'Already there'], rows));
   }
-  lines.push('', `Requests: ${requestSummary(report.requests)}`);
-  if (report.problems.length > 0) lines.push('', 'Problems:', ...report.problems.map((p) => `  - ${p}`));
+  lines.push(...reportFooter(report));
   return lines.join('\n');
 }
 
@@ -40,8 +38,7 @@ export async function runProvision(config: Config, print: Printer, options: { sa
   const runtime = await createRuntime(config);
   try {
     const report = await provisionWith(runtime, options.sample ? 'always' : false);
-    print.out(print.json ? JSON.stringify(report, null, 2) : formatSetupReport(report));
-    return report.ok ? EXIT.ok : EXIT.problems;
+    return printReport(print, report, formatSetupReport);
   } finally {
     await runtime.close();
   }

@@ -3,7 +3,7 @@ import type { JobReport } from '../../jobs/report.ts';
 import { sendReminders, type RemindDetails } from '../../jobs/send-reminders.ts';
 import { recordLinks, resolveBaseId } from '../base-target.ts';
 import { EXIT } from '../exit-codes.ts';
-import { requestSummary, table, type Printer } from '../output.ts';
+import { printReport, reportFooter, table, type Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 
 export function formatRemindReport(report: JobReport<RemindDetails>): string {
@@ -13,8 +13,7 @@ export function formatRemindReport(report: JobReport<RemindDetails>): string {
   if (d.queued.length > 0) lines.push('', table(['Kind', 'To', 'Goes out (UTC)'], d.queued.map((q) => [q.kind, q.to, q.sendAt])));
   if (d.recovered.length > 0) lines.push('', 'After an interrupted run:', ...d.recovered.map((r) => `  - ${r.key}: ${r.outcome}`));
   if (d.held.length > 0) lines.push('', 'Held back:', ...d.held.map((h) => `  - ${h}`));
-  lines.push('', `Requests: ${requestSummary(report.requests)}`);
-  if (report.problems.length > 0) lines.push('', 'Problems:', ...report.problems.map((p) => `  - ${p}`));
+  lines.push(...reportFooter(report));
   return lines.join('\n');
 }
 
@@ -40,8 +39,7 @@ export async function runRemind(config: Config, print: Printer): Promise<number>
   try {
     const report = await remindWith(runtime, await resolveBaseId(runtime));
     if (!report) return EXIT.usage;
-    print.out(print.json ? JSON.stringify(report, null, 2) : formatRemindReport(report));
-    return report.ok ? EXIT.ok : EXIT.problems;
+    return printReport(print, report, formatRemindReport);
   } finally {
     await runtime.close();
   }

@@ -2,7 +2,7 @@ import type { Config } from '../../config/config.ts';
 import type { JobReport } from '../../jobs/report.ts';
 import { syncPortals, type SyncPortalsDetails } from '../../jobs/sync-portals.ts';
 import { EXIT } from '../exit-codes.ts';
-import { requestSummary, table, type Printer } from '../output.ts';
+import { printReport, requestSummary, table, type Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 
 /** The page the local workspace keeps the portals under (on Notion: NOTION_ROOT_PAGE_ID, shared by hand). */
@@ -65,8 +65,7 @@ export async function runSync(config: Config, print: Printer): Promise<number> {
   const runtime = await createRuntime(config);
   try {
     const report = await syncWith(runtime);
-    print.out(print.json ? JSON.stringify(report, null, 2) : formatSyncReport(report));
-    return report.ok ? EXIT.ok : EXIT.problems;
+    return printReport(print, report, formatSyncReport);
   } catch (error) {
     if (!(error instanceof SyncSetupError)) throw error;
     print.err(error.message);
