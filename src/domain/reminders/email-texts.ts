@@ -10,45 +10,36 @@ import { z } from 'zod';
 import type { OutboxKind } from '../models/outbox.ts';
 
 const COMMON = ['name', 'time', 'count', 'items', 'window'] as const;
+const ITEM = ['severity', 'message', 'age', 'since', 'rule'] as const;
+/** The fields whose placeholders are the same in every kind of mail. */
+const SAME_IN_EVERY_KIND = {
+  greeting: ['name'],
+  otherGroup: [],
+  callWindow: ['window'],
+  noOverlap: ['window'],
+  openInAirtable: [],
+  openInNotion: [],
+  closing: [],
+  signature: [],
+} as const;
 const PLACEHOLDERS: Record<OutboxKind, Record<TextField, readonly string[]>> = {
   Digest: {
+    ...SAME_IN_EVERY_KIND,
     subject: ['date', 'count', 'items', 'critical'],
-    greeting: ['name'],
     intro: [...COMMON, 'critical', 'date'],
-    item: ['severity', 'message', 'age', 'since', 'rule'],
-    otherGroup: [],
-    callWindow: ['window'],
-    noOverlap: ['window'],
-    openInAirtable: [],
-    openInNotion: [],
-    closing: [],
-    signature: [],
+    item: ITEM,
   },
   Critical: {
+    ...SAME_IN_EVERY_KIND,
     subject: ['po', 'title', 'date'],
-    greeting: ['name'],
     intro: [...COMMON, 'po', 'date'],
-    item: ['severity', 'message', 'age', 'since', 'rule'],
-    otherGroup: [],
-    callWindow: ['window'],
-    noOverlap: ['window'],
-    openInAirtable: [],
-    openInNotion: [],
-    closing: [],
-    signature: [],
+    item: ITEM,
   },
   Escalation: {
+    ...SAME_IN_EVERY_KIND,
     subject: ['count', 'items', 'owners', 'date', 'days'],
-    greeting: ['name'],
     intro: [...COMMON, 'owners', 'days', 'date'],
-    item: ['severity', 'message', 'age', 'since', 'rule', 'owner'],
-    otherGroup: [],
-    callWindow: ['window'],
-    noOverlap: ['window'],
-    openInAirtable: [],
-    openInNotion: [],
-    closing: [],
-    signature: [],
+    item: [...ITEM, 'owner'],
   },
 };
 
