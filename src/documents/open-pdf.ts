@@ -17,17 +17,31 @@ export interface OpenPdf {
   finish: () => Promise<Buffer>;
 }
 
+/** A document in the house layout (frame, footer, page numbers) on `pageSize`. */
+export function openPdf(pageSize: PageSize, meta: PdfMeta): OpenPdf {
+  const { doc, finish } = openPdfDocument({ size: pageSize }, meta);
+  return { frame: new Frame(doc, pageSize), finish };
+}
+
+export interface PdfDocument {
+  doc: PDFKit.PDFDocument;
+  /** Ends the document and resolves with its bytes. */
+  finish: () => Promise<Buffer>;
+}
+
 /**
  * A PDFKit document set up for deterministic output: the info dictionary holds only values derived from the
  * content (PDFKit hashes it into the trailer /ID), the dates come from the content, and fonts are subset by
- * PDFKit with tags derived from the font's registration order. Same content → same bytes.
+ * PDFKit with tags derived from the font's registration order. Same content → same bytes. Shared by the export
+ * documents (openPdf) and the landscape production schedule.
  */
-export function openPdf(pageSize: PageSize, meta: PdfMeta): OpenPdf {
+export function openPdfDocument(page: { size: PageSize; layout?: 'landscape' }, meta: PdfMeta): PdfDocument {
   const date = new Date(`${meta.issuedOn}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) throw new Error(`document date "${meta.issuedOn}" is not a YYYY-MM-DD date`);
   const doc = new PDFDocument({
-    size: pageSize,
-    // The frame keeps its own margins; PDFKit's are zero so drawing in the footer never adds a page by itself.
+    size: page.size,
+    ...(page.layout ? { layout: page.layout } : {}),
+    // Callers keep their own margins; PDFKit's are zero so drawing in the footer never adds a page by itself.
     margins: { top: 0, bottom: 0, left: 0, right: 0 },
     bufferPages: true,
     pdfVersion: '1.7',
@@ -54,7 +68,7 @@ export function openPdf(pageSize: PageSize, meta: PdfMeta): OpenPdf {
     doc.on('error', reject);
   });
   return {
-    frame: new Frame(doc, pageSize),
+    doc,
     finish: () => {
       doc.end();
       return ended;
