@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -8,11 +8,6 @@ export function airtableId(prefix: string): string {
   let out = prefix;
   for (const b of bytes) out += ALPHANUMERIC[b % ALPHANUMERIC.length];
   return out;
-}
-
-/** Notion-style ID: a dashed UUID. */
-export function notionId(): string {
-  return randomUUID();
 }
 
 /** Google Drive-style ID: 33 URL-safe characters. */

@@ -37,11 +37,6 @@ export function chinaHolidayYear(year: number): ChinaHolidayYear {
   return result;
 }
 
-/** The last year with an announced notice; later years are estimates. */
-export function lastAnnouncedYear(): number {
-  return Math.max(...ANNOUNCED_CHINA_HOLIDAYS.map((y) => y.year));
-}
-
 function estimateWindows(year: number): ChinaHolidayWindow[] {
   const lunar = lunarFestivals(year);
   const windows: ChinaHolidayWindow[] = [

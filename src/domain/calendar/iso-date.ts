@@ -58,13 +58,6 @@ export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
 
-/** Every date from `start` to `end`, both included. */
-export function eachDate(start: IsoDate, end: IsoDate): IsoDate[] {
-  const out: IsoDate[] = [];
-  for (let d = start; d <= end; d = addDays(d, 1)) out.push(d);
-  return out;
-}
-
 /** Number of days two inclusive ranges share (0 when they do not meet). */
 export function overlapDays(aStart: IsoDate, aEnd: IsoDate, bStart: IsoDate, bEnd: IsoDate): number {
   const start = maxDate(aStart, bStart);

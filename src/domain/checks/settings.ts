@@ -83,7 +83,6 @@ export const CheckSettingsSchema = z
   .strict();
 
 export type CheckSettings = z.output<typeof CheckSettingsSchema>;
-export type CheckSettingsInput = z.input<typeof CheckSettingsSchema>;
 
 export class CheckSettingsError extends Error {
   override readonly name = 'CheckSettingsError';

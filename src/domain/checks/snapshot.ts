@@ -212,11 +212,3 @@ export function buildSnapshot(tables: ParsedTables): WorkspaceSnapshot {
     },
   };
 }
-
-/** An empty table set, for tests and for building snapshots field by field. */
-export function emptyTables(): ParsedTables {
-  return {
-    people: [], clients: [], projects: [], suppliers: [], supplierEvaluations: [], purchaseOrders: [], lineItems: [],
-    milestones: [], inspections: [], shipments: [], shipmentLines: [], documents: [], updates: [], calendar: [], alerts: [],
-  };
-}

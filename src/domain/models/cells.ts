@@ -83,7 +83,6 @@ export const text = () => optional(parseString);
 export const requiredText = () => required(parseString);
 
 export const email = () => optional(parseEmail);
-export const requiredEmail = () => required(parseEmail);
 
 /** A long-text cell holding several addresses, one per line (commas and semicolons also separate). */
 export const emailList = () =>

@@ -77,10 +77,3 @@ export function table(header: string[], rows: RichText[][]): TableBlock {
   }
   return { type: 'table', header, rows: kept };
 }
-
-/** How many block elements a block stands for in a request (itself and its children; a table's rows count). */
-export function blockCount(block: PortalBlock): number {
-  if (block.type === 'table') return 1 + 1 + block.rows.length;
-  if (block.type === 'bullet') return 1 + (block.children?.length ?? 0);
-  return 1;
-}

@@ -6,7 +6,6 @@
  */
 import type { z } from 'zod';
 import { alerts } from '../models/alert.ts';
-import { clientComments } from '../models/client-comment.ts';
 import { clients } from '../models/client.ts';
 import { documents } from '../models/document.ts';
 import { inspections } from '../models/inspection.ts';
@@ -54,7 +53,6 @@ export const portalInspections = pickModel(inspections, [
 export const portalUpdates = pickModel(updates, ['update', 'po', 'date', 'text', 'photos', 'visibleToClient', 'syncIssues']);
 export const portalDocuments = pickModel(documents, ['name', 'kind', 'project', 'po', 'driveFile', 'version']);
 export const portalAlerts = pickModel(alerts, ['key', 'rule', 'severity', 'po', 'project', 'status']);
-export const portalClientComments = pickModel(clientComments, ['comment', 'notionCommentId']);
 
 export type PortalClient = ModelRecord<typeof portalClients>;
 export type PortalPerson = ModelRecord<typeof portalPeople>;

@@ -8,9 +8,6 @@ import { aqlColumn, resolvePlan } from './single-sampling-normal.ts';
 export type DefectClass = 'critical' | 'major' | 'minor';
 export const DEFECT_CLASSES: readonly DefectClass[] = ['critical', 'major', 'minor'];
 
-/** China QC practice [heuristic, domain.md §6.5]: critical 0 (zero tolerance), major 2.5, minor 4.0, level II. */
-export const DEFAULT_QUALITY_BENCHMARKS = { level: 'II', aqlCritical: 0, aqlMajor: 2.5, aqlMinor: 4.0 } as const;
-
 export interface AqlPlanInput {
   lotSize: number;
   level: InspectionLevel;

@@ -4,7 +4,7 @@
  * production run, ETD → ETA the transit). Payments, inspections and the booking are events beside the chain and
  * are drawn as points. Each series (baseline, planned, actual) is chained on its own dates.
  */
-import { daysBetween, type IsoDate } from '../calendar/iso-date.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
 import type { MilestoneKind } from '../models/milestone.ts';
 
 /** The finish-to-start chain, in order; every other kind is a point event. */
@@ -45,9 +45,4 @@ export function seriesSpans(items: readonly SeriesDates[], origin: IsoDate | und
     previous = item.date;
     return { start, end: item.date };
   });
-}
-
-/** Whole days of a span (0 for a point). */
-export function spanDays(span: Span): number {
-  return daysBetween(span.start, span.end);
 }

@@ -162,8 +162,3 @@ export function loadBaseTemplate(path: string = DEFAULT_TEMPLATE_PATH): BaseTemp
 export function isSystemField(field: TemplateField): boolean {
   return field.description?.startsWith('[system]') ?? false;
 }
-
-/** The table of that name (Airtable compares names without regard to case), or undefined. */
-export function findTable(template: BaseTemplate, name: string): TemplateTable | undefined {
-  return template.tables.find((t) => lower(t.name) === lower(name));
-}

@@ -114,14 +114,3 @@ export function plainText(items: readonly unknown[] | undefined): string {
   if (!items) return '';
   return items.map((i) => (isObject(i) && typeof i['plain_text'] === 'string' ? i['plain_text'] : '')).join('');
 }
-
-/** A plain string as response rich text (titles the workspace writes itself, e.g. a child page block). */
-export function textItem(content: string): RichTextItem {
-  return {
-    type: 'text',
-    text: { content, link: null },
-    annotations: { bold: false, italic: false, strikethrough: false, underline: false, code: false, color: 'default' },
-    plain_text: content,
-    href: null,
-  };
-}

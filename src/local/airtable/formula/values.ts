@@ -42,10 +42,6 @@ export function errorValue(reason: string, code = '#ERROR!'): FormulaErrorValue 
   return new FormulaErrorValue(code, reason);
 }
 
-export function isError(v: Value): v is FormulaErrorValue {
-  return v instanceof FormulaErrorValue;
-}
-
 /** Airtable's filter rule: kept unless 0, false, "", NaN, an empty array, BLANK or an error. */
 export function truthy(v: Value): boolean {
   if (v === null || v === false || v === '' || v === 0) return false;
