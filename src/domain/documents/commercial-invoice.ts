@@ -3,7 +3,7 @@ import { formatMinor } from './currency.ts';
 import { formatDecimal } from './decimal.ts';
 import {
   formatCartonRange, formatCbm, formatDate, formatInteger, formatKg, formatPackages, formatQuantities, partyBlock,
-  SAME_AS_CONSIGNEE, type PartyBlock,
+  SAME_AS_CONSIGNEE, signatureBlock, type PartyBlock, type SignatureBlock,
 } from './format.ts';
 import { incotermLine, MINIMUM_INSURED_PERCENT } from './incoterms.ts';
 import type { PreparedShipment } from './prepared.ts';
@@ -60,7 +60,7 @@ export interface CommercialInvoiceContent {
   portOfLoading: string;
   portOfDischarge: string;
   statements: string[];
-  signature: { company: string; name: string; title: string; place: string; date: string };
+  signature: SignatureBlock;
 }
 
 /**
@@ -202,12 +202,6 @@ export function buildCommercialInvoice(s: PreparedShipment): CommercialInvoiceCo
     portOfLoading: t.portOfLoading,
     portOfDischarge: t.portOfDischarge,
     statements,
-    signature: {
-      company: s.exporter.name,
-      name: s.invoice.signatoryName,
-      title: s.invoice.signatoryTitle,
-      place: s.invoice.placeOfIssue,
-      date: formatDate(s.invoice.date),
-    },
+    signature: signatureBlock(s),
   };
 }

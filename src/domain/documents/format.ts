@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { integerInWords } from './amount-in-words.ts';
 import { divideRounded, formatScaled } from './decimal.ts';
-import type { CartonSize, PackageSummary, PreparedParty } from './prepared.ts';
+import type { CartonSize, PackageSummary, PreparedParty, PreparedShipment } from './prepared.ts';
 
 /**
  * Display formats shared by every document, so the invoice, packing list, CO and B/L print the same value the same
@@ -72,6 +72,25 @@ export function partyBlock(party: PreparedParty): PartyBlock {
   }
   lines.push(...party.contactLines);
   return { name: party.name, nameLocal: party.nameLocal, lines };
+}
+
+/** The exporter's signature box of the invoice and the packing list: the invoice's signatory, place and date. */
+export interface SignatureBlock {
+  company: string;
+  name: string;
+  title: string;
+  place: string;
+  date: string;
+}
+
+export function signatureBlock(s: PreparedShipment): SignatureBlock {
+  return {
+    company: s.exporter.name,
+    name: s.invoice.signatoryName,
+    title: s.invoice.signatoryTitle,
+    place: s.invoice.placeOfIssue,
+    date: formatDate(s.invoice.date),
+  };
 }
 
 /** The notify box of a named consignee without a notify party. */

@@ -1,7 +1,7 @@
 import type { Field } from './commercial-invoice.ts';
 import {
   formatCartonRange, formatCartonSize, formatCbm, formatDate, formatInteger, formatKg, formatPackages, formatQuantities,
-  packagesInWords, partyBlock, SAME_AS_CONSIGNEE, type PartyBlock,
+  packagesInWords, partyBlock, SAME_AS_CONSIGNEE, signatureBlock, type PartyBlock, type SignatureBlock,
 } from './format.ts';
 import type { PreparedShipment } from './prepared.ts';
 
@@ -41,7 +41,7 @@ export interface PackingListContent {
   marks: string[];
   portOfLoading: string;
   portOfDischarge: string;
-  signature: { company: string; name: string; title: string; place: string; date: string };
+  signature: SignatureBlock;
 }
 
 /**
@@ -109,12 +109,6 @@ export function buildPackingList(s: PreparedShipment): PackingListContent {
     marks: s.marks,
     portOfLoading: t.portOfLoading,
     portOfDischarge: t.portOfDischarge,
-    signature: {
-      company: s.exporter.name,
-      name: s.invoice.signatoryName,
-      title: s.invoice.signatoryTitle,
-      place: s.invoice.placeOfIssue,
-      date: formatDate(s.invoice.date),
-    },
+    signature: signatureBlock(s),
   };
 }
