@@ -9,11 +9,11 @@
  * checks' own, not the harness's nor the generator's. The first run is cold (no JIT, empty caches); the warm
  * figure is the median of the runs after it.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CheckRun, MeasureOutput, PrepareOutput } from './checks-worker.ts';
+import { runFreshProcess } from './fresh-process.ts';
 import type { BenchResult, BenchRow } from './types.ts';
 
 const TARGET_MS = 1000;
@@ -29,22 +29,11 @@ export interface BenchChecksOptions {
 }
 
 function runWorker<T>(args: string[]): Promise<T> {
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', WORKER, ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('{'));
-      if (code !== 0 || !line) reject(new Error(`checks worker (${args[0]}) exited ${code}: ${err.slice(0, 800)}`));
-      else resolveRun(JSON.parse(line) as T);
-    });
+  return runFreshProcess<T>({
+    args: ['--expose-gc', '--import', 'tsx', WORKER, ...args],
+    resultLine: '{',
+    label: `checks worker (${args[0]})`,
+    stderrChars: 800,
   });
 }
 

@@ -5,7 +5,7 @@
  * from process start, so Node's own boot is included; the warm second request is shown for comparison.
  * Target: first answer under 400 ms. Builds dist/ first when it is missing (not counted).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { loadTemplateTables } from '../../src/cli/workspace-data.ts';
 import { setupWorkspace } from '../../src/jobs/setup-workspace.ts';
 import { RequestCounter } from '../../src/lib/request-counter.ts';
 import { startWorkspace } from '../../src/local/server.ts';
+import { runFreshProcess } from './fresh-process.ts';
 import type { BenchResult } from './types.ts';
 
 const TARGET_MS = 400;
@@ -60,22 +61,12 @@ interface ChildTimes {
 
 function runChild(script: string, env: Record<string, string>): Promise<ChildTimes> {
   const testing = pathToFileURL(createRequire(import.meta.url).resolve('@google-cloud/functions-framework/testing')).href;
-  return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [script, pathToFileURL(ENTRY).href, testing], {
-      cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '', NODE_ENV: 'production', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('{"booted"'));
-      if (code !== 0 || !line) reject(new Error(`cold-start child exited ${code}: ${err.slice(0, 500)}`));
-      else resolveRun(JSON.parse(line) as ChildTimes);
-    });
+  return runFreshProcess<ChildTimes>({
+    args: [script, pathToFileURL(ENTRY).href, testing],
+    env,
+    resultLine: '{"booted"',
+    label: 'cold-start child',
+    stderrChars: 500,
   });
 }
 
