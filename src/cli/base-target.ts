@@ -3,13 +3,21 @@ import type { Runtime } from './runtime.ts';
 
 export class BaseNotFoundError extends Error {}
 
-/** AIRTABLE_BASE_ID, or the base named AIRTABLE_BASE_NAME (local workspace: the provisioned one). */
-export async function resolveBaseId(runtime: Runtime): Promise<string> {
+/**
+ * AIRTABLE_BASE_ID, or the base named AIRTABLE_BASE_NAME (local workspace: the provisioned one); undefined when
+ * there is no such base yet. Names compare without regard to case (accents count).
+ */
+export async function findBaseId(runtime: Runtime): Promise<string | undefined> {
   if (runtime.airtableTarget.baseId) return runtime.airtableTarget.baseId;
   const name = runtime.airtableTarget.baseName;
-  const base = (await runtime.airtable.meta.listBases()).find((b) => b.name.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0);
-  if (!base) throw new BaseNotFoundError(`No base named "${name}"; run \`sourcing provision\` first`);
-  return base.id;
+  return (await runtime.airtable.meta.listBases()).find((b) => b.name.localeCompare(name, undefined, { sensitivity: 'accent' }) === 0)?.id;
+}
+
+/** The base as findBaseId finds it; throws BaseNotFoundError when there is none. */
+export async function resolveBaseId(runtime: Runtime): Promise<string> {
+  const baseId = await findBaseId(runtime);
+  if (!baseId) throw new BaseNotFoundError(`No base named "${runtime.airtableTarget.baseName}"; run \`sourcing provision\` first`);
+  return baseId;
 }
 
 /**

@@ -2,18 +2,10 @@ import type { Config } from '../../config/config.ts';
 import { ALL_RULES } from '../../domain/checks/all-rules.ts';
 import type { JobReport } from '../../jobs/report.ts';
 import { runChecks, type RunChecksDetails } from '../../jobs/run-checks.ts';
+import { findBaseId } from '../base-target.ts';
 import { EXIT } from '../exit-codes.ts';
 import { printReport, requestSummary, table, type Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
-
-const sameName = (a: string, b: string) => a.localeCompare(b, undefined, { sensitivity: 'accent' }) === 0;
-
-/** The configured base: its ID, or the base with the configured name; undefined when there is none yet. */
-async function findBase(runtime: Runtime): Promise<string | undefined> {
-  if (runtime.airtableTarget.baseId) return runtime.airtableTarget.baseId;
-  const bases = await runtime.airtable.meta.listBases();
-  return bases.find((b) => sameName(b.name, runtime.airtableTarget.baseName))?.id;
-}
 
 /** Runs the checks job through an existing runtime (also used by `start` and the schedule). */
 export async function checkWith(runtime: Runtime, baseId: string, now: () => Date = () => new Date()): Promise<JobReport<RunChecksDetails>> {
@@ -49,7 +41,7 @@ export function formatCheckReport(report: JobReport<RunChecksDetails>): string {
 export async function runCheck(config: Config, print: Printer): Promise<number> {
   const runtime = await createRuntime(config);
   try {
-    const baseId = await findBase(runtime);
+    const baseId = await findBaseId(runtime);
     if (!baseId) {
       print.err(`No base named "${runtime.airtableTarget.baseName}" yet: run \`sourcing provision --sample\` (or set AIRTABLE_BASE_ID).`);
       return EXIT.usage;
