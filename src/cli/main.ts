@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.ts';
+import { BaseNotFoundError } from './base-target.ts';
 import { runCalendar } from './commands/calendar.ts';
 import { runCheck } from './commands/check.ts';
 import { runClose } from './commands/close.ts';
@@ -128,6 +129,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     }
   } catch (error) {
     print.err(`sourcing ${command} failed: ${error instanceof Error ? error.message : String(error)}`);
-    return EXIT.failed;
+    // No base yet is a setup step left out (run provision), not a failure of the job.
+    return error instanceof BaseNotFoundError ? EXIT.usage : EXIT.failed;
   }
 }

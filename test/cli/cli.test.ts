@@ -83,6 +83,12 @@ describe('sourcing CLI', () => {
     expect(cloudWithoutBase.stderr).not.toMatch(/pat123/);
   });
 
+  it.each(['plan', 'check', 'docs', 'sync'])('`%s` before any base exists exits 2 and says to provision first', async (command) => {
+    const result = await run([command], { WORKSPACE_DIR: tempDir(), WORKSPACE_PORT: '0' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/No base named "Sourcing workspace".*provision/);
+  });
+
   it('exits 2 on an unknown command and lists the commands', async () => {
     const result = await run(['frobnicate']);
     expect(result.code).toBe(2);
