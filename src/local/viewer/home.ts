@@ -43,7 +43,15 @@ export function homePage(db: Database.Database): LocalResponse {
   const bases = listBases(db, undefined, 1000);
   const records = count(db, 'SELECT COUNT(*) AS n FROM airtable_records');
   const store = new NotionStore(db);
-  const portals = store.allPages().filter((p) => p.parent.type === 'workspace' && !p.in_trash);
+  // Portals are the pages directly under a top-level page ("Client portals" → "<Client> · Sourcing portal");
+  // a top-level page with no sub-pages is shown itself.
+  const live = store.allPages().filter((p) => !p.in_trash);
+  const portals = live
+    .filter((p) => p.parent.type === 'workspace')
+    .flatMap((top) => {
+      const children = live.filter((p) => p.parent.type === 'page_id' && p.parent.page_id === top.id);
+      return children.length > 0 ? children : [top];
+    });
   const pages = count(db, 'SELECT COUNT(*) AS n FROM notion_pages');
   const files = count(db, "SELECT COUNT(*) AS n FROM drive_files WHERE is_root = 0 AND trashed = 0 AND mime_type <> 'application/vnd.google-apps.folder'");
   const mails = db.prepare('SELECT * FROM gmail_messages ORDER BY internal_ms DESC LIMIT 5').all() as MessageRow[];
