@@ -1,5 +1,6 @@
 /** The PO base a command works on, and links to its records in the Airtable UI. */
-import type { Runtime } from './runtime.ts';
+import type { Config } from '../config/config.ts';
+import { createRuntime, type Runtime } from './runtime.ts';
 
 export class BaseNotFoundError extends Error {}
 
@@ -32,4 +33,17 @@ export async function recordLinks(runtime: Runtime, baseId: string): Promise<((t
     const tableId = tableIds.get(table);
     return tableId ? `${origin}/${baseId}/${tableId}/${recordId}` : undefined;
   };
+}
+
+/**
+ * The usual shape of a command: a runtime, the configured base (no base → BaseNotFoundError, which the CLI maps
+ * to exit code 2 with "run provision first"), the command's work, and the runtime closed whatever happens.
+ */
+export async function runOnBase(config: Config, work: (runtime: Runtime, baseId: string) => Promise<number>): Promise<number> {
+  const runtime = await createRuntime(config);
+  try {
+    return await work(runtime, await resolveBaseId(runtime));
+  } finally {
+    await runtime.close();
+  }
 }

@@ -1,9 +1,9 @@
 import type { Config } from '../../config/config.ts';
 import { refreshCalendar, type CalendarDetails } from '../../jobs/refresh-calendar.ts';
 import type { JobReport } from '../../jobs/report.ts';
-import { resolveBaseId } from '../base-target.ts';
+import { runOnBase } from '../base-target.ts';
 import { printReport, reportFooter, type Printer } from '../output.ts';
-import { createRuntime, type Runtime } from '../runtime.ts';
+import type { Runtime } from '../runtime.ts';
 
 export function formatCalendarReport(report: JobReport<CalendarDetails>): string {
   const d = report.details;
@@ -22,12 +22,6 @@ export function calendarWith(runtime: Runtime, baseId: string): Promise<JobRepor
 }
 
 /** `sourcing calendar`: write the generated risk-calendar rows of this year and the next to the Calendar table. */
-export async function runCalendar(config: Config, print: Printer): Promise<number> {
-  const runtime = await createRuntime(config);
-  try {
-    const report = await calendarWith(runtime, await resolveBaseId(runtime));
-    return printReport(print, report, formatCalendarReport);
-  } finally {
-    await runtime.close();
-  }
+export function runCalendar(config: Config, print: Printer): Promise<number> {
+  return runOnBase(config, async (runtime, baseId) => printReport(print, await calendarWith(runtime, baseId), formatCalendarReport));
 }

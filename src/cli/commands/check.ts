@@ -2,10 +2,9 @@ import type { Config } from '../../config/config.ts';
 import { ALL_RULES } from '../../domain/checks/all-rules.ts';
 import type { JobReport } from '../../jobs/report.ts';
 import { runChecks, type RunChecksDetails } from '../../jobs/run-checks.ts';
-import { findBaseId } from '../base-target.ts';
-import { EXIT } from '../exit-codes.ts';
+import { runOnBase } from '../base-target.ts';
 import { printReport, requestSummary, table, type Printer } from '../output.ts';
-import { createRuntime, type Runtime } from '../runtime.ts';
+import type { Runtime } from '../runtime.ts';
 
 /** Runs the checks job through an existing runtime (also used by `start` and the schedule). */
 export async function checkWith(runtime: Runtime, baseId: string, now: () => Date = () => new Date()): Promise<JobReport<RunChecksDetails>> {
@@ -38,17 +37,6 @@ export function formatCheckReport(report: JobReport<RunChecksDetails>): string {
 }
 
 /** `sourcing check`: run every check once against the PO base and reconcile the Alerts table. */
-export async function runCheck(config: Config, print: Printer): Promise<number> {
-  const runtime = await createRuntime(config);
-  try {
-    const baseId = await findBaseId(runtime);
-    if (!baseId) {
-      print.err(`No base named "${runtime.airtableTarget.baseName}" yet: run \`sourcing provision --sample\` (or set AIRTABLE_BASE_ID).`);
-      return EXIT.usage;
-    }
-    const report = await checkWith(runtime, baseId);
-    return printReport(print, report, formatCheckReport);
-  } finally {
-    await runtime.close();
-  }
+export function runCheck(config: Config, print: Printer): Promise<number> {
+  return runOnBase(config, async (runtime, baseId) => printReport(print, await checkWith(runtime, baseId), formatCheckReport));
 }

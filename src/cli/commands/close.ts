@@ -1,10 +1,9 @@
 import type { Config } from '../../config/config.ts';
 import { closeProjects, type CloseProjectDetails } from '../../jobs/close-project.ts';
 import type { JobReport } from '../../jobs/report.ts';
-import { BaseNotFoundError, resolveBaseId } from '../base-target.ts';
-import { EXIT } from '../exit-codes.ts';
+import { runOnBase } from '../base-target.ts';
 import { printReport, reportFooter, table, type Printer } from '../output.ts';
-import { createRuntime, type Runtime } from '../runtime.ts';
+import type { Runtime } from '../runtime.ts';
 
 /** The closure job through an existing runtime (also used by `start` and the schedule). */
 export async function closeWith(runtime: Runtime, baseId: string, options: { projects?: string[] } = {}): Promise<JobReport<CloseProjectDetails>> {
@@ -32,17 +31,6 @@ export function formatCloseReport(report: JobReport<CloseProjectDetails>): strin
 }
 
 /** `sourcing close [--project NAME]`: closure reports of closed projects (or the named ones) and supplier scores. */
-export async function runClose(config: Config, print: Printer, options: { projects?: string[] } = {}): Promise<number> {
-  const runtime = await createRuntime(config);
-  try {
-    const baseId = await resolveBaseId(runtime);
-    const report = await closeWith(runtime, baseId, options);
-    return printReport(print, report, formatCloseReport);
-  } catch (error) {
-    if (!(error instanceof BaseNotFoundError)) throw error;
-    print.err(error.message);
-    return EXIT.usage;
-  } finally {
-    await runtime.close();
-  }
+export function runClose(config: Config, print: Printer, options: { projects?: string[] } = {}): Promise<number> {
+  return runOnBase(config, async (runtime, baseId) => printReport(print, await closeWith(runtime, baseId, options), formatCloseReport));
 }

@@ -1,10 +1,9 @@
 import type { Config } from '../../config/config.ts';
 import { buildDocuments, type BuildDocumentsDetails } from '../../jobs/build-documents.ts';
 import type { JobReport } from '../../jobs/report.ts';
-import { BaseNotFoundError, resolveBaseId } from '../base-target.ts';
-import { EXIT } from '../exit-codes.ts';
+import { runOnBase } from '../base-target.ts';
 import { printReport, reportFooter, table, type Printer } from '../output.ts';
-import { createRuntime, type Runtime } from '../runtime.ts';
+import type { Runtime } from '../runtime.ts';
 
 /** The documents job through an existing runtime (also used by `start` and the schedule). */
 export async function docsWith(runtime: Runtime, baseId: string, options: { poNumbers?: string[] } = {}): Promise<JobReport<BuildDocumentsDetails>> {
@@ -42,17 +41,6 @@ export function formatDocsReport(report: JobReport<BuildDocumentsDetails>): stri
 }
 
 /** `sourcing docs [--po PO-2406]`: export packs and production schedules into Drive. */
-export async function runDocs(config: Config, print: Printer, options: { poNumbers?: string[] } = {}): Promise<number> {
-  const runtime = await createRuntime(config);
-  try {
-    const baseId = await resolveBaseId(runtime);
-    const report = await docsWith(runtime, baseId, options);
-    return printReport(print, report, formatDocsReport);
-  } catch (error) {
-    if (!(error instanceof BaseNotFoundError)) throw error;
-    print.err(error.message);
-    return EXIT.usage;
-  } finally {
-    await runtime.close();
-  }
+export function runDocs(config: Config, print: Printer, options: { poNumbers?: string[] } = {}): Promise<number> {
+  return runOnBase(config, async (runtime, baseId) => printReport(print, await docsWith(runtime, baseId, options), formatDocsReport));
 }

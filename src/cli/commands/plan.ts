@@ -1,9 +1,9 @@
 import type { Config } from '../../config/config.ts';
 import { planSchedules, type PlanDetails } from '../../jobs/plan-schedule.ts';
 import type { JobReport } from '../../jobs/report.ts';
-import { resolveBaseId } from '../base-target.ts';
+import { runOnBase } from '../base-target.ts';
 import { printReport, reportFooter, table, type Printer } from '../output.ts';
-import { createRuntime, type Runtime } from '../runtime.ts';
+import type { Runtime } from '../runtime.ts';
 
 export function formatPlanReport(report: JobReport<PlanDetails>): string {
   const d = report.details;
@@ -33,12 +33,6 @@ export function planWith(runtime: Runtime, baseId: string): Promise<JobReport<Pl
 }
 
 /** `sourcing plan`: baseline milestone dates for open POs; fills empty dates only. */
-export async function runPlan(config: Config, print: Printer): Promise<number> {
-  const runtime = await createRuntime(config);
-  try {
-    const report = await planWith(runtime, await resolveBaseId(runtime));
-    return printReport(print, report, formatPlanReport);
-  } finally {
-    await runtime.close();
-  }
+export function runPlan(config: Config, print: Printer): Promise<number> {
+  return runOnBase(config, async (runtime, baseId) => printReport(print, await planWith(runtime, baseId), formatPlanReport));
 }
