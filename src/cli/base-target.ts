@@ -1,5 +1,7 @@
 /** The PO base a command works on, and links to its records in the Airtable UI. */
 import type { Config } from '../config/config.ts';
+import { EXIT } from './exit-codes.ts';
+import type { Printer } from './output.ts';
 import { createRuntime, type Runtime } from './runtime.ts';
 
 export class BaseNotFoundError extends Error {}
@@ -17,7 +19,12 @@ export async function findBaseId(runtime: Runtime): Promise<string | undefined> 
 /** The base as findBaseId finds it; throws BaseNotFoundError when there is none. */
 export async function resolveBaseId(runtime: Runtime): Promise<string> {
   const baseId = await findBaseId(runtime);
-  if (!baseId) throw new BaseNotFoundError(`No base named "${runtime.airtableTarget.baseName}"; run \`sourcing provision\` first`);
+  if (!baseId) {
+    throw new BaseNotFoundError(
+      `No base named "${runtime.airtableTarget.baseName}" yet: run \`sourcing provision --sample\` to try the sample agency, ` +
+        `or \`sourcing provision\` for an empty one (or set AIRTABLE_BASE_ID)`,
+    );
+  }
   return baseId;
 }
 
@@ -36,13 +43,17 @@ export async function recordLinks(runtime: Runtime, baseId: string): Promise<((t
 }
 
 /**
- * The usual shape of a command: a runtime, the configured base (no base → BaseNotFoundError, which the CLI maps
- * to exit code 2 with "run provision first"), the command's work, and the runtime closed whatever happens.
+ * The usual shape of a command: a runtime, the configured base, the command's work, and the runtime closed
+ * whatever happens. No base yet is a setup step left out, so it prints how to create one and exits 2.
  */
-export async function runOnBase(config: Config, work: (runtime: Runtime, baseId: string) => Promise<number>): Promise<number> {
+export async function runOnBase(config: Config, print: Printer, work: (runtime: Runtime, baseId: string) => Promise<number>): Promise<number> {
   const runtime = await createRuntime(config);
   try {
     return await work(runtime, await resolveBaseId(runtime));
+  } catch (error) {
+    if (!(error instanceof BaseNotFoundError)) throw error;
+    print.err(error.message);
+    return EXIT.usage;
   } finally {
     await runtime.close();
   }
