@@ -30,10 +30,23 @@ export interface Delivered {
   providerId: string;
 }
 
-export async function sendingRows(records: AirtableRecordsPort, problems: string[]): Promise<OutboxEntry[]> {
-  const parsed = parseRecords(outbox, await records.list(outbox.table, { matchAny: [{ field: O.state, equals: 'Sending' }] }));
+/** Rows no run has settled for good: Sending (recovered at the start of a run) and Unconfirmed (never resent). */
+export async function unsettledRows(records: AirtableRecordsPort, problems: string[]): Promise<OutboxEntry[]> {
+  const states = [{ field: O.state, equals: 'Sending' }, { field: O.state, equals: 'Unconfirmed' }];
+  const parsed = parseRecords(outbox, await records.list(outbox.table, { matchAny: states }));
   problems.push(...parsed.problems.map(String));
   return parsed.records;
+}
+
+/**
+ * Alerts of critical mails that may have gone out although their "Notified at" was never written (Unconfirmed,
+ * also just now in recovery): the critical-mail key covers a set of alerts, so without this such an alert would
+ * go out again as soon as the set or the day changes.
+ */
+export function unconfirmedCriticalAlerts(rows: readonly OutboxEntry[], recovered: readonly Recovered[]): Set<string> {
+  const nowUnconfirmed = new Set(recovered.filter((r) => r.outcome === 'unconfirmed').map((r) => r.key));
+  const unconfirmed = rows.filter((r) => r.kind === 'Critical' && (r.state === 'Unconfirmed' || nowUnconfirmed.has(r.key)));
+  return new Set(unconfirmed.flatMap((r) => r.alerts));
 }
 
 /** Outbox rows of these keys (read in chunks so the formula stays short). */

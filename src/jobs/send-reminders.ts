@@ -1,6 +1,7 @@
 /**
  * `sourcing remind`: reminder emails from the Alerts table, each person in their own working hours: a daily
- * digest, critical findings at once, escalations of unacknowledged warnings to the manager. Exactly once per
+ * digest, new critical findings at once (one mail per person and run), escalations of unacknowledged warnings
+ * to the manager. Exactly once per
  * key through the Outbox table (see reminder-outbox.ts). Reads Alerts; writes only their "Notified at" and
  * "Escalated" fields.
  */
@@ -16,7 +17,9 @@ import { resolveReminderSettings } from '../domain/reminders/reminder-settings.t
 import type { RequestCounter } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort } from '../ports/airtable.ts';
 import { MailSendError, type MailAddress, type MailPort } from '../ports/mail.ts';
-import { finishDelivered, markFailed, recordIntents, recoverSending, rowsForKeys, sendingRows, type Delivered, type Intent, type Recovered } from './reminder-outbox.ts';
+import {
+  finishDelivered, markFailed, recordIntents, recoverSending, rowsForKeys, unconfirmedCriticalAlerts, unsettledRows, type Delivered, type Intent, type Recovered,
+} from './reminder-outbox.ts';
 import { startReport, type JobReport } from './report.ts';
 
 export interface RemindDeps {
@@ -52,7 +55,8 @@ export async function sendReminders(deps: RemindDeps, input: RemindInput): Promi
   const texts = input.texts ?? loadEmailTexts();
   const domain = input.from.address.split('@')[1] ?? 'localhost';
 
-  const recovered = await recoverSending(deps.records, deps.mail, await sendingRows(deps.records, problems), now, problems);
+  const unsettled = await unsettledRows(deps.records, problems);
+  const recovered = await recoverSending(deps.records, deps.mail, unsettled.filter((r) => r.state === 'Sending'), now, problems);
 
   const persons = parseRecords(people, await deps.records.list(people.table));
   const alertRows = parseRecords(
@@ -60,7 +64,7 @@ export async function sendReminders(deps: RemindDeps, input: RemindInput): Promi
     await deps.records.list(alertModel.table, { matchAny: [{ field: alertModel.fields.status, equals: 'Open' }, { field: alertModel.fields.status, equals: 'Snoozed' }] }),
   );
   problems.push(...persons.problems.map(String), ...alertRows.problems.map(String));
-  const planInput = { now, people: persons.records, alerts: alertRows.records, settings };
+  const planInput = { now, people: persons.records, alerts: alertRows.records, settings, inCriticalMail: unconfirmedCriticalAlerts(unsettled, recovered) };
   const draft = planReminders({ ...planInput, doneKeys: new Set() });
   const existing = await rowsForKeys(deps.records, [...new Set([...draft.due, ...draft.queued].map((i) => i.key))], problems);
   // Sending rows here belong to a run still in progress: leave them to it.

@@ -55,7 +55,7 @@ describe('reminder job against the local workspace', () => {
       subject: 'Sourcing digest · Mon 2 Mar · 2 open items',
       messageId: expect.stringMatching(/^<reminder\.[0-9a-f]{32}@tidewater\.example>$/),
     });
-    expect(sent.find((m) => m.subject.startsWith('Critical'))).toMatchObject({ to: 'Jana Vogel <jana.vogel@agency.example>', subject: 'Critical · PO-2405 · PO-2405 is booked on a vessel without a passed PSI <urgent> & blocked.' });
+    expect(sent.find((m) => m.subject.startsWith('Critical'))).toMatchObject({ to: 'Jana Vogel <jana.vogel@agency.example>', subject: 'Critical · 1 item · PO-2405 is booked on a vessel without a passed PSI <urgent> & blocked.' });
 
     // The .eml is what a mail client reads: UTF-8 subject encoded, text and HTML, links, both time zones.
     const eml = files.map((f) => readFileSync(join(jw.ws.dir, 'outbox', f), 'utf8')).find((t) => t.includes(digest.messageId))!;
@@ -86,6 +86,42 @@ describe('reminder job against the local workspace', () => {
     expect(again.details.sent).toEqual([]);
     expect(emlFiles()).toHaveLength(2);
     expect(jw.counter.snapshot()['gmail']?.byOperation['messages.send']).toBe(2);
+  });
+
+  it('sends the criticals due for one person in one run as one mail; a rerun nothing; a new one later only that one', async () => {
+    const vogel = [fx.people.vogel];
+    const seen = { 'First seen': '2026-02-28T08:00:00.000Z' };
+    const [audit, bank] = await jw.records.create('Alerts', [
+      { ...seen, Key: 'audit-expired:PO-2405', Rule: 'audit-expired', Severity: 'Critical', Status: 'Open', Owner: vogel, PO: [fx.po], Message: 'Factory audit expired.' },
+      { ...seen, Key: 'bank-changed:Huamei', Rule: 'bank-changed', Severity: 'Critical', Status: 'Open', Owner: vogel, Message: 'Supplier bank details changed.' },
+    ]);
+    const first = await run(MONDAY_0845_BERLIN);
+    expect(first.problems).toEqual([]);
+    const critical = first.details.sent.filter((s) => s.kind === 'Critical');
+    expect(critical).toEqual([
+      { key: expect.stringMatching(new RegExp(`^critical:${fx.people.vogel}:2026-03-02:`)), kind: 'Critical', to: 'jana.vogel@agency.example', subject: 'Critical · 3 items · PO-2405 …' },
+    ]);
+    const row = (await outboxRows()).find((r) => r.key === critical[0]!.key)!;
+    expect(row.alerts).toEqual([fx.alerts.bookedCritical, audit!.id, bank!.id]);
+    const eml = emlFiles().map((f) => decodeQuotedPrintable(readFileSync(join(jw.ws.dir, 'outbox', f), 'utf8'))).find((t) => t.includes('3 critical items'))!;
+    for (const message of ['PO-2405 is booked on a vessel', 'Factory audit expired.', 'Supplier bank details changed.']) expect(eml).toContain(message);
+    expect(emlFiles()).toHaveLength(2); // the digest and one critical mail
+
+    const rerun = await run(new Date(MONDAY_0845_BERLIN.getTime() + 3_600_000));
+    expect(rerun.details.sent).toEqual([]);
+    expect(emlFiles()).toHaveLength(2);
+
+    const [late] = await jw.records.create('Alerts', [
+      { 'First seen': '2026-03-02T10:00:00.000Z', Key: 'qc-hold:PO-2405', Rule: 'qc-hold', Severity: 'Critical', Status: 'Open', Owner: vogel, PO: [fx.po], Message: 'Goods on QC hold.' },
+    ]);
+    const afternoon = await run(new Date('2026-03-02T13:00:00Z')); // 14:00 in Berlin
+    expect(afternoon.details.sent).toEqual([
+      { key: expect.stringMatching(new RegExp(`^critical:${fx.people.vogel}:2026-03-02:`)), kind: 'Critical', to: 'jana.vogel@agency.example', subject: 'Critical · 1 item · PO-2405 · Goods on QC hold.' },
+    ]);
+    expect(afternoon.details.sent[0]?.key).not.toBe(critical[0]!.key);
+    expect((await outboxRows()).find((r) => r.key === afternoon.details.sent[0]?.key)?.alerts).toEqual([late!.id]);
+    expect(emlFiles()).toHaveLength(3);
+    expect((await run(new Date('2026-03-02T14:00:00Z'))).details.sent).toEqual([]);
   });
 
   it('queues the digest of a run at 3 a.m. local time for the start of working hours', async () => {
@@ -191,6 +227,14 @@ describe('reminder job against the local workspace', () => {
     expect(second.problems.some((p) => p.includes('check the sent folder'))).toBe(true);
     expect(second.details.sent).toEqual([]);
     expect(emlFiles()).toHaveLength(2);
+
+    // A new critical the same day: a mail with only that one; the unconfirmed critical is not sent again.
+    const [late] = await jw.records.create('Alerts', [
+      { 'First seen': '2026-03-02T10:00:00.000Z', Key: 'qc-hold:PO-2405', Rule: 'qc-hold', Severity: 'Critical', Status: 'Open', Owner: [fx.people.vogel], PO: [fx.po], Message: 'Goods on QC hold.' },
+    ]);
+    const third = await run(new Date('2026-03-02T13:00:00Z'), { mail: gmail });
+    expect(third.details.sent.map((s) => s.subject)).toEqual(['Critical · 1 item · PO-2405 · Goods on QC hold.']);
+    expect((await outboxRows()).find((r) => r.key === third.details.sent[0]?.key)?.alerts).toEqual([late!.id]);
   });
 });
 

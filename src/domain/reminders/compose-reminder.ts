@@ -61,7 +61,9 @@ export function composeReminder(intent: ReminderIntent, ctx: ComposeContext): Co
     return alert;
   });
   const owners = [...new Set(alerts.map((a) => (a.owner ? ctx.recipients.get(a.owner)?.name ?? a.owner : '?')))];
-  const firstPo = alerts[0]?.po ? ctx.pos.get(alerts[0].po)?.poNumber : undefined;
+  const poNumbers = [...new Set(alerts.map((a) => (a.po ? ctx.pos.get(a.po)?.poNumber : undefined)))];
+  const firstPo = poNumbers.find((n) => n !== undefined);
+  const title = firstLine(alerts[0]?.message ?? alerts[0]?.rule ?? '', 80);
   const values: Record<string, string | number> = {
     name: to.name,
     date: dayLabel(ctx.now, zone),
@@ -72,7 +74,8 @@ export function composeReminder(intent: ReminderIntent, ctx: ComposeContext): Co
     owners: owners.join(', '),
     days: ctx.escalateAfterWorkingDays,
     po: firstPo ?? 'no PO',
-    title: firstLine(alerts[0]?.message ?? alerts[0]?.rule ?? '', 80),
+    title,
+    about: about(alerts.length, title, firstPo, poNumbers.length, text),
     window: '',
   };
 
@@ -167,6 +170,16 @@ function renderHtml(text: EmailText, values: Record<string, string | number>, gr
     '</body></html>',
     '',
   ].join('\n');
+}
+
+/**
+ * What a mail is about in a few words, for the subject: one finding → its first line (with its PO in front
+ * unless the line names it already); several → the first PO, "…" when other POs (or findings without one) follow.
+ */
+function about(count: number, title: string, firstPo: string | undefined, groups: number, text: EmailText): string {
+  if (count === 1) return firstPo && !title.includes(firstPo) ? `${firstPo} · ${title}` : title;
+  const lead = firstPo ?? text.otherGroup;
+  return groups > 1 ? `${lead} …` : lead;
 }
 
 function age(since: Date, now: Date): string {

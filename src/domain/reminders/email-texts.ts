@@ -31,7 +31,8 @@ const PLACEHOLDERS: Record<OutboxKind, Record<TextField, readonly string[]>> = {
   },
   Critical: {
     ...SAME_IN_EVERY_KIND,
-    subject: ['po', 'title', 'date'],
+    // about: the first PO (one finding: its first line), without repeating the PO number.
+    subject: ['count', 'items', 'about', 'po', 'title', 'date'],
     intro: [...COMMON, 'po', 'date'],
     item: ITEM,
   },

@@ -4,7 +4,9 @@
  *
  * - Digest: one per person per local working day, with every alert they own that still calls for reminders; it
  *   goes at the first run inside their working hours (a run at 3 a.m. their time queues it for the next start).
- * - Critical: each critical alert once, at once when the owner is inside working hours, else at their next start.
+ * - Critical: the critical alerts no mail has told the owner about yet ("Notified at" empty) go at once when the
+ *   owner is inside working hours, else at their next start; all of one person's in one mail, so several new
+ *   criticals are one "critical now" mail, and a later run that day mails only the criticals found since.
  * - Escalation: warnings (and criticals) nobody acknowledged within N of the owner's working days go to the
  *   owner's manager once, inside the manager's working hours.
  */
@@ -39,6 +41,11 @@ export interface ReminderPlanInput {
   alerts: readonly Alert[];
   /** Keys already sent (or whose sending cannot be confirmed): never planned again. */
   doneKeys: ReadonlySet<string>;
+  /**
+   * Alert IDs in a critical mail that may have gone out without "Notified at" being written (Outbox rows
+   * Unconfirmed): never put in a critical mail again, since another set or day would make another key.
+   */
+  inCriticalMail?: ReadonlySet<string>;
   settings?: Partial<ReminderSettings>;
 }
 
@@ -55,6 +62,7 @@ const ESCALATING: ReadonlySet<Alert['severity']> = new Set(['Warning', 'Critical
 export function planReminders(input: ReminderPlanInput): ReminderPlan {
   const settings = resolveReminderSettings(input.settings);
   const { now, doneKeys } = input;
+  const inCriticalMail = input.inCriticalMail ?? new Set<string>();
   const plan: ReminderPlan = { due: [], queued: [], held: [], recipients: new Map() };
   const held = new Set<string>();
   const refused = new Map<string, string>();
@@ -92,11 +100,14 @@ export function planReminders(input: ReminderPlanInput): ReminderPlan {
   for (const [ownerId, alerts] of byOwner) {
     const owner = recipient(ownerId, 'owner', alerts[0]!);
     if (!owner) continue;
-    // The digest key depends on the day it goes out, so it is built once that day is known.
-    const digestDay = isWithinWorkingHours(now, owner.profile) ? now : nextWorkingHoursStart(now, owner.profile);
-    schedule({ key: digestKey(ownerId, localDateOf(digestDay, owner.profile)), kind: 'Digest', recipientId: ownerId, alertIds: alerts.map((a) => a.id) }, owner);
-    for (const alert of alerts.filter((a) => a.severity === 'Critical')) {
-      schedule({ key: criticalKey(alert.key), kind: 'Critical', recipientId: ownerId, alertIds: [alert.id] }, owner);
+    // The keys depend on the day the mail goes out, so they are built once that day is known.
+    const sendDay = isWithinWorkingHours(now, owner.profile) ? now : nextWorkingHoursStart(now, owner.profile);
+    const day = localDateOf(sendDay, owner.profile);
+    schedule({ key: digestKey(ownerId, day), kind: 'Digest', recipientId: ownerId, alertIds: alerts.map((a) => a.id) }, owner);
+    const critical = alerts.filter((a) => a.severity === 'Critical' && !a.notifiedAt && !inCriticalMail.has(a.id));
+    if (critical.length > 0) {
+      const key = criticalKey(ownerId, day, critical.map((a) => a.key));
+      schedule({ key, kind: 'Critical', recipientId: ownerId, alertIds: critical.map((a) => a.id) }, owner);
     }
   }
 

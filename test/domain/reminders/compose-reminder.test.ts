@@ -86,3 +86,36 @@ describe('composing an escalation', () => {
     expect(mail.text).not.toContain('call window');
   });
 });
+
+describe('composing a "critical now" mail', () => {
+  const critical = (id: string, po: string | undefined, message: string, firstSeen: string) =>
+    alert(id, { owner: 'REED', po, severity: 'Critical', message, firstSeen, escalated: true });
+  const C1 = critical('C1', 'recPO1', 'PO-2405 is booked on a vessel without a passed PSI.\nStop the booking.', '2026-03-01T02:00:00.000Z');
+  const C2 = critical('C2', 'recPO2', 'Factory audit expired', '2026-03-02T02:00:00.000Z');
+  const C3 = critical('C3', 'recPO1', 'PSI failed: 14 major defects', '2026-03-02T05:00:00.000Z');
+  const C4 = critical('C4', undefined, 'Supplier bank details changed', '2026-03-02T06:00:00.000Z');
+  const mailFor = (alerts: ReturnType<typeof alert>[]) => {
+    const plan = planReminders({ now: NOW, people: [REED, BOSS], alerts, doneKeys: new Set() });
+    const intent = plan.due.find((i) => i.kind === 'Critical')!;
+    return composeReminder(intent, context({ alerts: new Map(alerts.map((a) => [a.id, a])), recipients: plan.recipients }));
+  };
+
+  it.each<[string, ReturnType<typeof alert>[], string]>([
+    ['one finding that names its PO: its first line, no PO twice', [C1], 'Critical · 1 item · PO-2405 is booked on a vessel without a passed PSI.'],
+    ['one finding that does not name its PO: the PO in front', [C2], 'Critical · 1 item · PO-2407 · Factory audit expired'],
+    ['one finding without a PO: its first line', [C4], 'Critical · 1 item · Supplier bank details changed'],
+    ['several on one PO: that PO once', [C1, C3], 'Critical · 2 items · PO-2405'],
+    ['several on several POs: the most urgent PO, then …', [C2, C4, C3, C1], 'Critical · 4 items · PO-2405 …'],
+  ])('subject for %s', (_label, alerts, subject) => {
+    expect(mailFor(alerts).subject).toBe(subject);
+  });
+
+  it('lists every finding once, grouped by PO, most urgent first', () => {
+    const text = mailFor([C2, C4, C3, C1]).text;
+    expect(text).toContain('4 critical items for you to act on today.');
+    const order = ['\nPO-2405\n', 'PO-2405 is booked', 'PSI failed', '\nPO-2407\n', 'Factory audit', '\nNot tied to a PO\n', 'Supplier bank'].map((t) => text.indexOf(t));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text.match(/PSI failed/g)).toHaveLength(1);
+  });
+});

@@ -11,12 +11,13 @@ const REED = person('REED', { timeZone: 'America/New_York', workingHoursStart: '
 const LIN = person('LIN', { timeZone: 'Asia/Shanghai', workingHoursStart: '09:00', workingHoursEnd: '18:00', workingDays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'], manager: 'BOSS' });
 const PEOPLE = [BOSS, VOGEL, REED, LIN];
 
-const plan = (now: string, alerts: Alert[], options: { people?: Person[]; done?: string[]; n?: number } = {}) =>
+const plan = (now: string, alerts: Alert[], options: { people?: Person[]; done?: string[]; n?: number; inCriticalMail?: string[] } = {}) =>
   planReminders({
     now: new Date(now),
     people: options.people ?? PEOPLE,
     alerts,
     doneKeys: new Set(options.done ?? []),
+    inCriticalMail: new Set(options.inCriticalMail ?? []),
     settings: options.n === undefined ? {} : { escalateAfterWorkingDays: options.n },
   });
 
@@ -64,15 +65,49 @@ describe('digest timing in each person’s zone and calendar', () => {
   });
 });
 
-describe('critical findings go at once inside working hours', () => {
+describe('critical findings go at once inside working hours, one mail per person', () => {
   const critical = alert('C1', { owner: 'VOGEL', severity: 'Critical', key: 'shipped-without-psi:PO-1', escalated: true });
-  it.each<[string, string, 'due' | 'queued']>([
-    ['inside working hours', '2026-03-02T10:00:00Z', 'due'],
-    ['at night', '2026-03-02T22:00:00Z', 'queued'],
-  ])('%s → %s', (_label, now, where) => {
+  it.each<[string, string, 'due' | 'queued', string]>([
+    ['inside working hours', '2026-03-02T10:00:00Z', 'due', '2026-03-02'],
+    ['at night', '2026-03-02T22:00:00Z', 'queued', '2026-03-03'],
+  ])('%s → %s', (_label, now, where, day) => {
     const result = plan(now, [critical]);
     const found = result[where].filter((i) => i.kind === 'Critical');
-    expect(found.map((i) => i.key)).toEqual([criticalKey('shipped-without-psi:PO-1')]);
+    expect(found.map((i) => i.key)).toEqual([criticalKey('VOGEL', day, ['shipped-without-psi:PO-1'])]);
+  });
+
+  const at = (id: string, firstSeen: string, overrides: Partial<Alert> = {}) =>
+    alert(id, { owner: 'VOGEL', severity: 'Critical', firstSeen, escalated: true, ...overrides });
+  const C1 = at('C1', '2026-02-20T08:00:00.000Z');
+  const C2 = at('C2', '2026-02-25T08:00:00.000Z');
+  const C3 = at('C3', '2026-02-23T08:00:00.000Z');
+  const MAILED = '2026-03-02T07:45:00.000Z';
+  it.each<[string, Alert[], string[], string[] | undefined]>([
+    ['three new criticals → one mail, oldest first', [C2, C1, C3], [], ['C1', 'C3', 'C2']],
+    ['criticals already mailed ("Notified at") are left out', [{ ...C1, notifiedAt: MAILED }, C2, { ...C3, notifiedAt: MAILED }], [], ['C2']],
+    ['every critical already mailed → no mail', [{ ...C1, notifiedAt: MAILED }, { ...C2, notifiedAt: MAILED }], [], undefined],
+    ['a critical in an unconfirmed mail is not mailed again', [C1, C2], ['C1'], ['C2']],
+    ['warnings are only in the digest', [C1, alert('W1', { owner: 'VOGEL', escalated: true })], [], ['C1']],
+  ])('%s', (_label, alerts, inCriticalMail, expected) => {
+    const result = plan('2026-03-02T10:00:00Z', alerts, { inCriticalMail });
+    const mails = result.due.filter((i) => i.kind === 'Critical');
+    expect(result.queued.filter((i) => i.kind === 'Critical')).toEqual([]);
+    if (!expected) return expect(mails).toEqual([]);
+    const byId = new Map(alerts.map((a) => [a.id, a]));
+    expect(mails).toEqual([
+      { key: criticalKey('VOGEL', '2026-03-02', expected.map((id) => byId.get(id)!.key)), kind: 'Critical', recipientId: 'VOGEL', alertIds: expected, localDate: '2026-03-02' },
+    ]);
+  });
+
+  it('keys a mail by person, day and set of alerts: the same set is the same mail, in any order', () => {
+    expect(criticalKey('VOGEL', '2026-03-02', ['b', 'a'])).toBe(criticalKey('VOGEL', '2026-03-02', ['a', 'b']));
+    const other = [criticalKey('REED', '2026-03-02', ['a', 'b']), criticalKey('VOGEL', '2026-03-03', ['a', 'b']), criticalKey('VOGEL', '2026-03-02', ['a'])];
+    expect(new Set([criticalKey('VOGEL', '2026-03-02', ['a', 'b']), ...other]).size).toBe(4);
+  });
+
+  it('plans nothing for a set whose key was already sent', () => {
+    const key = criticalKey('VOGEL', '2026-03-02', [C1.key, C2.key]);
+    expect(plan('2026-03-02T10:00:00Z', [C1, C2], { done: [key] }).due.filter((i) => i.kind === 'Critical')).toEqual([]);
   });
 });
 
