@@ -7,6 +7,7 @@
  * `purchaseOrders.fields.shipBy` instead of scattering "Ship-by date" strings.
  */
 import { z } from 'zod';
+import { plainParserOf } from './cells.ts';
 
 /** camelCase key → the Airtable field name users see. */
 export type FieldNames = Readonly<Record<string, string>>;
@@ -78,32 +79,96 @@ const RecordWire = z.object({
   createdTime: z.string(),
   fields: z.record(z.string(), z.unknown()),
 });
+type Wire = z.output<typeof RecordWire>;
+
+const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.getPrototypeOf(value) === Object.prototype &&
+  !Object.hasOwn(value, 'constructor') &&
+  Object.getOwnPropertySymbols(value).length === 0;
+
+/**
+ * A record as the API's JSON gives it, checked without zod: an object with a non-empty id, a createdTime and a
+ * plain `fields` object. Anything unusual (a class instance, symbol keys) goes through RecordWire, so what is
+ * accepted stays exactly what RecordWire accepts.
+ */
+function readWire(raw: unknown): Wire | undefined {
+  if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
+    const { id, createdTime, fields } = raw as Partial<Record<keyof Wire, unknown>>;
+    if (typeof id === 'string' && id !== '' && typeof createdTime === 'string' && isJsonObject(fields)) {
+      return { id, createdTime, fields };
+    }
+  }
+  const wire = RecordWire.safeParse(raw);
+  return wire.success ? wire.data : undefined;
+}
+
+/** One cell of a model: where it goes, where it comes from, and what checks it (the messages of its problems). */
+interface FieldReader {
+  key: string;
+  name: string;
+  /** A name such as "toString" would find Object.prototype's member in `fields`, not a cell. */
+  ownOnly: boolean;
+  read: (raw: unknown) => { ok: true; value: unknown } | { ok: false; message: string } | { ok: false; messages: string[] };
+}
+
+const readersBySchema = new WeakMap<z.ZodType, FieldReader[]>();
+
+/**
+ * The model's cells in schema order (the order zod gave the record's keys), compiled once per model. A cell
+ * built in cells.ts runs its own function; any other zod schema runs through zod, one cell at a time.
+ */
+function readersOf(model: TableModel): FieldReader[] {
+  const known = readersBySchema.get(model.schema);
+  if (known) return known;
+  if (!(model.schema instanceof z.ZodObject)) throw new Error(`${model.table}: parseRecords needs a model made by defineModel`);
+  const readers: FieldReader[] = [];
+  for (const [key, schema] of Object.entries(model.schema.shape as Record<string, z.ZodType>)) {
+    if (key === 'id' || key === 'createdTime') continue;
+    const name = model.fields[key] ?? key;
+    const read: FieldReader['read'] =
+      plainParserOf(schema) ??
+      ((raw) => {
+        const parsed = schema.safeParse(raw);
+        return parsed.success ? { ok: true, value: parsed.data } : { ok: false, messages: parsed.error.issues.map((i) => i.message) };
+      });
+    readers.push({ key, name, ownOnly: name in Object.prototype, read });
+  }
+  readersBySchema.set(model.schema, readers);
+  return readers;
+}
 
 /** Parses a page (or all pages) of a table's records; rows with problems are left out of `records`. */
 export function parseRecords<M extends TableModel>(model: M, rawRecords: readonly unknown[]): ParsedRecords<ModelRecord<M>> {
   const records: ModelRecord<M>[] = [];
   const problems: RecordProblem[] = [];
-  const keys = Object.keys(model.fields);
+  const readers = readersOf(model);
   for (const raw of rawRecords) {
-    const wire = RecordWire.safeParse(raw);
-    if (!wire.success) {
+    const wire = readWire(raw);
+    if (wire === undefined) {
       const id = typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : '(no id)';
       problems.push(new RecordProblem(model.table, id, '(record)', 'is not an Airtable record with id, createdTime and fields'));
       continue;
     }
-    const { id, createdTime, fields } = wire.data;
-    const byKey: Record<string, unknown> = { id, createdTime };
-    for (const key of keys) byKey[key] = fields[model.fields[key] ?? key];
-    const parsed = z.safeParse<M['schema']>(model.schema, byKey);
-    if (parsed.success) {
-      records.push(parsed.data);
-      continue;
+    const { id, createdTime, fields } = wire;
+    const record: Record<string, unknown> = {};
+    let valid = true;
+    for (const { key, name, ownOnly, read } of readers) {
+      const outcome = read(ownOnly && !Object.hasOwn(fields, name) ? undefined : fields[name]);
+      if (outcome.ok) {
+        record[key] = outcome.value;
+        continue;
+      }
+      valid = false;
+      for (const message of 'messages' in outcome ? outcome.messages : [outcome.message]) {
+        problems.push(new RecordProblem(model.table, id, name, `"${name}" ${message}`));
+      }
     }
-    for (const issue of parsed.error.issues) {
-      const key = String(issue.path[0] ?? '');
-      const name = model.fields[key] ?? key;
-      problems.push(new RecordProblem(model.table, id, name, `"${name}" ${issue.message}`));
-    }
+    if (!valid) continue;
+    record['id'] = id;
+    record['createdTime'] = createdTime;
+    records.push(record as ModelRecord<M>);
   }
   return { records, problems };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { clients } from '../../../src/domain/models/client.ts';
 import { lineItems } from '../../../src/domain/models/line-item.ts';
-import { MAX_TEXT_LENGTH } from '../../../src/domain/models/cells.ts';
-import { parseRecords, RecordProblem, syncIssuesText } from '../../../src/domain/models/parse-records.ts';
+import { z } from 'zod';
+import { MAX_TEXT_LENGTH, requiredNumber } from '../../../src/domain/models/cells.ts';
+import { defineModel, parseRecords, RecordProblem, syncIssuesText } from '../../../src/domain/models/parse-records.ts';
 import { people } from '../../../src/domain/models/person.ts';
 import { purchaseOrders } from '../../../src/domain/models/purchase-order.ts';
 import { shipmentLines } from '../../../src/domain/models/shipment-line.ts';
@@ -110,5 +111,18 @@ describe('cell rules on other tables', () => {
   it('keeps valid values of those cells', () => {
     const result = parseRecords(people, [record('recOK000000000001', { Name: 'Marcus Reed', 'Time zone': 'America/New_York', 'Working hours start': '08:00', 'Working days': ['Mon', 'Fri'] })]);
     expect(result.records[0]).toMatchObject({ timeZone: 'America/New_York', workingHoursStart: '08:00', workingDays: ['Mon', 'Fri'], active: false });
+  });
+});
+
+describe('parseRecords with a cell that is a plain zod schema', () => {
+  // Cells from cells.ts skip zod at parse time; any other schema must still be checked, and named in its problem.
+  const notes = defineModel('Notes', { title: 'Title', pages: 'Pages' } as const, { title: z.string().min(2), pages: requiredNumber() });
+
+  it('keeps its valid values and reports its failures by field name, next to the cells.ts cells', () => {
+    const result = parseRecords(notes, [record('recOK000000000001', { Title: 'Spec', Pages: 3 }), record('recBAD00000000001', { Title: 'S', Pages: 'three' })]);
+    expect(result.records).toEqual([{ title: 'Spec', pages: 3, id: 'recOK000000000001', createdTime: CREATED }]);
+    expect(result.problems.map((p) => p.field)).toEqual(['Title', 'Pages']);
+    expect(result.problems[0]?.message).toMatch(/^"Title" .*2/);
+    expect(result.problems[1]?.message).toBe('"Pages" is "three", not a number');
   });
 });
