@@ -33,8 +33,11 @@ export interface RemindInput {
   from: MailAddress;
   /** Owner's working days before an unacknowledged warning goes to the manager (default 2). */
   escalateAfterWorkingDays?: number;
-  /** Link to a record in the Airtable UI, when the base URL is known. */
-  recordUrl?: (table: string, recordId: string) => string | undefined;
+  /**
+   * Loads the links to records in the Airtable UI (one schema read), when the base URL is known. Called only when a
+   * mail is due, inside the job, so a run that sends nothing does not pay for it and the report counts it.
+   */
+  recordLinks?: () => Promise<((table: string, recordId: string) => string | undefined) | undefined>;
   texts?: EmailTexts;
 }
 
@@ -81,6 +84,7 @@ export async function sendReminders(deps: RemindDeps, input: RemindInput): Promi
 
   const due = uniqueByKey(plan.due);
   if (due.length > 0) {
+    const recordUrl = await input.recordLinks?.();
     const pos = new Map<string, PoInfo>();
     const poRecords = await deps.records.list(purchaseOrders.table, { fields: [purchaseOrders.fields.poNumber, purchaseOrders.fields.notionPage] });
     for (const r of poRecords) {
@@ -96,7 +100,7 @@ export async function sendReminders(deps: RemindDeps, input: RemindInput): Promi
       pos,
       factory: settings.factory,
       escalateAfterWorkingDays: settings.escalateAfterWorkingDays,
-      ...(input.recordUrl ? { recordUrl: input.recordUrl } : {}),
+      ...(recordUrl ? { recordUrl } : {}),
     };
     const mails = due.flatMap((intent) => {
       try {

@@ -35,7 +35,7 @@ describe('reminder job against the local workspace', () => {
   const run = (at: Date, deps: { records?: AirtableRecordsPort; mail?: MailPort } = {}, input: Partial<RemindInput> = {}) =>
     sendReminders(
       { records: deps.records ?? jw.records, mail: deps.mail ?? gmail, counter: jw.counter, now: () => at },
-      { from: FROM, recordUrl: (table, id) => `https://airtable.com/appTest/${encodeURIComponent(table)}/${id}`, ...input },
+      { from: FROM, recordLinks: async () => (table, id) => `https://airtable.com/appTest/${encodeURIComponent(table)}/${id}`, ...input },
     );
   const emlFiles = () => (existsSync(join(jw.ws.dir, 'outbox')) ? readdirSync(join(jw.ws.dir, 'outbox')) : []);
   const outboxRows = async () => parseRecords(outbox, await jw.records.list(outbox.table)).records;

@@ -21,10 +21,9 @@ export function formatRemindReport(report: JobReport<RemindDetails>): string {
 export async function remindWith(runtime: Runtime, baseId: string): Promise<JobReport<RemindDetails> | undefined> {
   const from = runtime.config.mail.from;
   if (!from) return undefined;
-  const recordUrl = await recordLinks(runtime, baseId);
   return sendReminders(
     { records: runtime.airtable.records(baseId), mail: runtime.mail, counter: runtime.counter, now: () => new Date() },
-    { from, escalateAfterWorkingDays: runtime.config.mail.escalateAfterWorkingDays, ...(recordUrl ? { recordUrl } : {}) },
+    { from, escalateAfterWorkingDays: runtime.config.mail.escalateAfterWorkingDays, recordLinks: () => recordLinks(runtime, baseId) },
   );
 }
 
