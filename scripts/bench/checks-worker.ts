@@ -22,7 +22,7 @@ import { runRules, type ChecksResult } from '../../src/domain/checks/run-rules.t
 import { resolveCheckSettings } from '../../src/domain/checks/settings.ts';
 import { buildSnapshot, type ParsedTables } from '../../src/domain/checks/snapshot.ts';
 import { parseRecords } from '../../src/domain/models/parse-records.ts';
-import { CHECKED_TABLES } from '../../src/jobs/checks/read-workspace.ts';
+import { CHECKED_TABLES } from '../../src/domain/models/table-sets.ts';
 import { BENCH_NOW, BENCH_TODAY, DEFAULT_SCALE, generateRawTables, type RawTables } from './checks-data.ts';
 
 export interface CheckRun {

@@ -2,7 +2,8 @@
  * Reads tables once each (the adapter pages through them 100 rows at a time) and parses every row with its model.
  * Rows that fail validation are left out of `tables` and returned as problems; every other row goes on.
  */
-import { parseRecords, type ModelRecord, type RecordProblem, type TableModel } from '../domain/models/parse-records.ts';
+import { parseRecords, type RecordProblem, type TableModel } from '../domain/models/parse-records.ts';
+import type { TableRecords } from '../domain/models/table-sets.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../ports/airtable.ts';
 
 /** Key → model, in the order the tables are read. */
@@ -10,7 +11,7 @@ export type TableModels = Readonly<Record<string, TableModel>>;
 
 export interface ReadTables<M extends TableModels> {
   /** The valid records of each table, under the model's key. */
-  tables: { [K in keyof M]: ModelRecord<M[K]>[] };
+  tables: TableRecords<M>;
   /** The rows as read, by Airtable table name (current Sync issues, raw keys of unreadable rows…). */
   raw: Map<string, AirtableRecord[]>;
   problems: RecordProblem[];

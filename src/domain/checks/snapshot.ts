@@ -5,8 +5,6 @@
  * 10,000 POs and 120,000 milestones (scripts/bench/checks.ts): one pass per index, and the indexes no rule uses
  * today are built on first access.
  */
-import type { Alert } from '../models/alert.ts';
-import type { CalendarEntry } from '../models/calendar-entry.ts';
 import type { Client } from '../models/client.ts';
 import type { DocumentRecord } from '../models/document.ts';
 import type { Inspection } from '../models/inspection.ts';
@@ -15,32 +13,16 @@ import type { Milestone, MilestoneKind } from '../models/milestone.ts';
 import type { Person } from '../models/person.ts';
 import type { Project } from '../models/project.ts';
 import type { PurchaseOrder } from '../models/purchase-order.ts';
-import type { ShipmentLine } from '../models/shipment-line.ts';
 import type { Shipment } from '../models/shipment.ts';
 import type { SupplierEvaluation } from '../models/supplier-evaluation.ts';
 import type { Supplier } from '../models/supplier.ts';
 import type { Update } from '../models/update.ts';
 import { MILESTONE_LIFECYCLE } from '../planning/milestone-kinds.ts';
 import { byId, groupBy } from '../snapshot/index-rows.ts';
+import type { CHECKED_TABLES, TableRecords } from '../models/table-sets.ts';
 
-/** The valid records of each table (rows with problems are already left out). */
-export interface ParsedTables {
-  people: Person[];
-  clients: Client[];
-  projects: Project[];
-  suppliers: Supplier[];
-  supplierEvaluations: SupplierEvaluation[];
-  purchaseOrders: PurchaseOrder[];
-  lineItems: LineItem[];
-  milestones: Milestone[];
-  inspections: Inspection[];
-  shipments: Shipment[];
-  shipmentLines: ShipmentLine[];
-  documents: DocumentRecord[];
-  updates: Update[];
-  calendar: CalendarEntry[];
-  alerts: Alert[];
-}
+/** The valid records of each table the checks read (rows with problems are already left out). */
+export type ParsedTables = TableRecords<typeof CHECKED_TABLES>;
 
 export interface WorkspaceSnapshot extends Readonly<ParsedTables> {
   person: ReadonlyMap<string, Person>;

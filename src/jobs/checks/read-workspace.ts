@@ -3,44 +3,11 @@
  * Malformed rows are left out with their problems; everything else proceeds.
  */
 import { agency, type AgencyRecord } from '../../domain/models/agency.ts';
-import { alerts } from '../../domain/models/alert.ts';
-import { calendar } from '../../domain/models/calendar-entry.ts';
-import { clients } from '../../domain/models/client.ts';
-import { documents } from '../../domain/models/document.ts';
-import { inspections } from '../../domain/models/inspection.ts';
-import { lineItems } from '../../domain/models/line-item.ts';
-import { milestones } from '../../domain/models/milestone.ts';
 import type { RecordProblem, TableModel } from '../../domain/models/parse-records.ts';
-import { people } from '../../domain/models/person.ts';
-import { projects } from '../../domain/models/project.ts';
-import { purchaseOrders } from '../../domain/models/purchase-order.ts';
-import { shipmentLines } from '../../domain/models/shipment-line.ts';
-import { shipments } from '../../domain/models/shipment.ts';
-import { supplierEvaluations } from '../../domain/models/supplier-evaluation.ts';
-import { suppliers } from '../../domain/models/supplier.ts';
-import { updates } from '../../domain/models/update.ts';
+import { CHECKED_TABLES } from '../../domain/models/table-sets.ts';
 import type { ParsedTables } from '../../domain/checks/snapshot.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../../ports/airtable.ts';
 import { readTables } from '../read-tables.ts';
-
-/** Snapshot key → model, in the order tables are read. */
-export const CHECKED_TABLES = {
-  people,
-  clients,
-  projects,
-  suppliers,
-  supplierEvaluations,
-  purchaseOrders,
-  lineItems,
-  milestones,
-  inspections,
-  shipments,
-  shipmentLines,
-  documents,
-  updates,
-  calendar,
-  alerts,
-} as const satisfies Record<keyof ParsedTables, TableModel>;
 
 export interface ReadWorkspace {
   tables: ParsedTables;
