@@ -126,7 +126,7 @@ async function serve(
   context: ServiceContext,
   guards: { token: string; faults: FaultQueue; limiter: SlidingWindowLimiter; settings: WorkspaceSettings },
 ): Promise<LocalResponse> {
-  if (!authorizedHeader(request.headers.authorization, guards.token)) return service.errorResponse(401);
+  if (!service.ownAuthentication && !authorizedHeader(request.headers.authorization, guards.token)) return service.errorResponse(401);
   const fault = guards.faults.find((f) => f.service === service.name && f.remaining > 0);
   if (fault) {
     fault.remaining -= 1;
