@@ -6,6 +6,7 @@
  */
 import type { JobReport } from '../jobs/report.ts';
 import { calendarWith, formatCalendarReport } from './commands/calendar.ts';
+import { chatWith, formatChatReport } from './commands/chat.ts';
 import { checkWith, formatCheckReport } from './commands/check.ts';
 import { closeWith, formatCloseReport } from './commands/close.ts';
 import { docsWith, formatDocsReport } from './commands/docs.ts';
@@ -22,7 +23,7 @@ export interface CycleStep {
   text: string;
 }
 
-export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders';
+export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders' | 'chat';
 
 interface StepDefinition {
   id: StepId;
@@ -45,6 +46,7 @@ const STEPS: StepDefinition[] = [
       return report ? shown(report, formatRemindReport) : undefined;
     },
   },
+  { id: 'chat', title: 'Chat alerts', run: async (r, b) => shown(await chatWith(r, b), formatChatReport) },
 ];
 
 function shown<T>(report: JobReport<T>, format: (report: JobReport<T>) => string): { report: JobReport<unknown>; text: string } {

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { BaseNotFoundError } from './base-target.ts';
 import { runCalendar } from './commands/calendar.ts';
+import { runChat } from './commands/chat.ts';
 import { runCheck } from './commands/check.ts';
 import { runClose } from './commands/close.ts';
 import { runDocs } from './commands/docs.ts';
@@ -36,6 +37,7 @@ Commands:
   check                       run every check (late milestones, inspections, calendar, phase gates) into Alerts
   sync                        Airtable → Notion client portals, and client comments / approvals back
   remind                      send the reminder digests, critical mails and escalations that are due
+  chat                        post new critical alerts to the WeCom / Slack channels of Chat Channels, each once
   docs [--po PO-…]            export packs per shipment and production schedules per PO, as PDFs in Drive
                               (POs with "Generate documents" ticked, shipments without a pack; --po forces one)
   close [--project NAME]      closure reports of closed projects (or the named one) and supplier scores
@@ -113,6 +115,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await runSync(config, print);
       case 'remind':
         return await runRemind(config, print);
+      case 'chat':
+        return await runChat(config, print);
       case 'docs':
         return await runDocs(config, print, { poNumbers: values.po });
       case 'close':

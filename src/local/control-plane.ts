@@ -29,7 +29,7 @@ export interface ControlContext extends ServiceContext {
   limiter: SlidingWindowLimiter;
 }
 
-const SERVICE_NAMES: ServiceName[] = ['airtable', 'notion', 'drive', 'gmail'];
+const SERVICE_NAMES: ServiceName[] = ['airtable', 'notion', 'drive', 'gmail', 'chat'];
 
 export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResponse {
   const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
