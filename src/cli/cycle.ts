@@ -12,6 +12,8 @@ import { closeWith, formatCloseReport } from './commands/close.ts';
 import { docsWith, formatDocsReport } from './commands/docs.ts';
 import { formatPlanReport, planWith } from './commands/plan.ts';
 import { formatRemindReport, remindWith } from './commands/remind.ts';
+import { formatReviewsReport, reviewsWith } from './commands/reviews.ts';
+import { formatWeeklyReport, weeklyWith } from './commands/weekly.ts';
 import { formatSyncReport, syncWith } from './commands/sync.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -23,7 +25,7 @@ export interface CycleStep {
   text: string;
 }
 
-export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders' | 'chat';
+export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders' | 'chat' | 'reviews' | 'weekly';
 
 interface StepDefinition {
   id: StepId;
@@ -47,6 +49,22 @@ const STEPS: StepDefinition[] = [
     },
   },
   { id: 'chat', title: 'Chat alerts', run: async (r, b) => shown(await chatWith(r, b), formatChatReport) },
+  {
+    id: 'reviews',
+    title: 'Review invites',
+    run: async (r, b) => {
+      const report = await reviewsWith(r, b);
+      return report ? shown(report, formatReviewsReport) : undefined;
+    },
+  },
+  {
+    id: 'weekly',
+    title: 'Weekly client updates',
+    run: async (r, b) => {
+      const report = await weeklyWith(r, b);
+      return report ? shown(report, formatWeeklyReport) : undefined;
+    },
+  },
 ];
 
 function shown<T>(report: JobReport<T>, format: (report: JobReport<T>) => string): { report: JobReport<unknown>; text: string } {
