@@ -8,6 +8,7 @@ import { CHAT_ENV, chatConfig, redactChat, type ChatConfig } from './chat-config
 import { MAIL_ENV, mailConfig, redactMail, type MailConfig } from './mail-config.ts';
 import { DRIVE_ENV, driveConfig, redactDrive, type DriveConfig } from './drive-config.ts';
 import { NOTION_ENV, notionConfig, redactNotion, type NotionConfig } from './notion-config.ts';
+import { CLOCK_ENV, clockConfig } from './clock-config.ts';
 
 const optionalText = z
   .string()
@@ -30,6 +31,7 @@ const EnvSchema = z.object({
   ...DRIVE_ENV,
   ...NOTION_ENV,
   ...CHAT_ENV,
+  ...CLOCK_ENV,
 });
 
 export interface Config {
@@ -46,6 +48,8 @@ export interface Config {
   drive: DriveConfig;
   notion: NotionConfig;
   chat: ChatConfig;
+  /** SOURCING_NOW (or --now): the moment the jobs run as of; undefined = the real time. */
+  now?: Date;
 }
 
 export class ConfigError extends Error {}
@@ -65,6 +69,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const mail = mailConfig(e, mode);
   if (mail.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${mail.problems.join('\n  ')}`);
+  const clock = clockConfig(e);
+  if (clock.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${clock.problems.join('\n  ')}`);
   const drive = driveConfig(e);
   if (drive.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${drive.problems.join('\n  ')}`);
   const chat = chatConfig(e, mode);
@@ -83,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     drive: drive.config,
     notion: notionConfig(e),
     chat: chat.config,
+    now: clock.now,
   };
   // Secrets never reach logs or JSON output.
   Object.defineProperty(config, 'toJSON', { enumerable: false, value: () => redact(config) });

@@ -5,6 +5,7 @@ import { calendar } from './calendar-entry.ts';
 import { chatChannels } from './chat-channel.ts';
 import { clientComments } from './client-comment.ts';
 import { clients } from './client.ts';
+import { disclosures } from './disclosure.ts';
 import { documents } from './document.ts';
 import { inspections } from './inspection.ts';
 import { lineItems } from './line-item.ts';
@@ -41,6 +42,7 @@ export const ALL_MODELS = [
   outbox,
   chatChannels,
   reviews,
+  disclosures,
 ] as const;
 
 export type AnyModel = (typeof ALL_MODELS)[number];
