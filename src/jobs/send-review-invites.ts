@@ -3,10 +3,9 @@
  * Reviews row with a slot in its attendees' shared working hours; the row's SEQUENCE rises when the slot moves or the
  * review is cancelled, and every SEQUENCE is mailed once as an iMIP invite (REQUEST, or CANCEL) through the Outbox:
  *   1. the Reviews row (created or updated: findable by its Key before anything is mailed),
- *   2. an Outbox row (Kind Invite, State Sending, key "invite:<sequence>:<review key>", Message-ID from the key),
- *   3. the mail, 4. the review's "Sent sequence", then the Outbox row Sent, then the "Review invite" note on the
- *      milestone or alert.
- * A run killed between 2 and 4 is settled by the next one from the sent mailbox (Message-ID), as the reminders are.
+ *   2. the mail, exactly once through the Outbox (reminder-outbox.ts; key "invite:<sequence>:<review key>"),
+ *   3. the review's "Sent sequence" and the "Review invite" note on the milestone or alert. A run killed before 3
+ *      leaves a live Outbox row for the key: the next run finds it and finishes 3 without mailing again.
  */
 import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
@@ -15,7 +14,6 @@ import { alerts as alertModel } from '../domain/models/alert.ts';
 import { clients } from '../domain/models/client.ts';
 import { inspections } from '../domain/models/inspection.ts';
 import { milestones } from '../domain/models/milestone.ts';
-import { outbox, type OutboxEntry } from '../domain/models/outbox.ts';
 import { parseRecords } from '../domain/models/parse-records.ts';
 import { people } from '../domain/models/person.ts';
 import { projects } from '../domain/models/project.ts';
@@ -29,13 +27,12 @@ import { neededReviews, type NeededReview, type ReviewAttendee } from '../domain
 import { proposeSlot } from '../domain/reviews/review-slot.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
-import { MailSendError, type MailAddress, type MailPort } from '../ports/mail.ts';
-import { settleInterrupted } from './outbox-recovery.ts';
+import type { MailAddress, MailPort } from '../ports/mail.ts';
 import { readTables } from './read-tables.ts';
+import { deliverOnce, doneKeys, rowsForKeys, settleInterrupted, type OutboxMessage } from './reminder-outbox.ts';
 import { startReport, type JobReport } from './report.ts';
 
 const R = reviewModel.fields;
-const O = outbox.fields;
 /** A slot starting sooner than this is not proposed any more: people need time to see the invite. */
 const LEAD_MS = 60 * 60_000;
 
@@ -69,9 +66,7 @@ export async function sendReviewInvites(deps: ReviewDeps, input: ReviewInput): P
   const reviewRows = parseRecords(reviewModel, await deps.records.list(reviewModel.table));
   problems.push(...reviewRows.problems.map(String));
   const byKey = new Map(reviewRows.records.map((r) => [r.key, r]));
-  const inviteRows = parseRecords(outbox, await deps.records.list(outbox.table, { matchAny: [{ field: O.kind, equals: 'Invite' }] }));
-  const settled = await recover(deps, inviteRows.records.filter((r) => r.state === 'Sending'), byKey, now, problems);
-  const stateOf = (row: OutboxEntry) => settled.get(row.key) ?? row.state;
+  await settleInterrupted(deps.records, deps.mail, now, problems);
 
   const world = await readTables(deps.records, WORLD, 'model');
   problems.push(...world.problems.map(String));
@@ -107,29 +102,35 @@ export async function sendReviewInvites(deps: ReviewDeps, input: ReviewInput): P
     byKey.set(row.key, await saveReview(deps.records, row, { [R.sequence]: (row.sequence ?? 0) + 1, [R.state]: 'Cancelled' }));
   }
 
-  // Steps 2–4: every review whose current SEQUENCE has not gone out.
+  // Steps 2–3: every review whose current SEQUENCE has not gone out.
   const due = [...byKey.values()].filter((r) => (r.sequence ?? 0) > (r.sentSequence ?? -1) && (r.state === 'Invited' || r.sentSequence !== undefined));
   if (due.length === 0) return finish(problems, details);
+  const outboxKey = (row: Review) => `invite:${row.sequence ?? 0}:${row.key}`;
+  const existing = await rowsForKeys(deps.records, due.map(outboxKey), problems);
+  const done = doneKeys(existing);
   const agency = parseRecords(agencyModel, await deps.records.list(agencyModel.table, { maxRecords: 1 })).records[0];
-  const organizerZone = (row: Review) => attendeesByKey.get(row.key)?.[0]?.profile.timeZone ?? 'UTC';
+  const messages: OutboxMessage[] = [];
+  const reviewOf = new Map<string, { row: Review; method: 'REQUEST' | 'CANCEL'; start: Date; zone: string }>();
   for (const row of due) {
     const sequence = row.sequence ?? 0;
-    const method = row.state === 'Cancelled' ? 'CANCEL' : 'REQUEST';
-    const key = `invite:${sequence}:${row.key}`;
-    const earlier = inviteRows.records.find((r) => r.key === key);
-    if (earlier && stateOf(earlier) !== 'Cancelled') continue;
+    if (done.has(outboxKey(row))) {
+      // Mailed (or maybe mailed) by a run that stopped before step 3.
+      await settleSent(deps.records, row, sequence, 'REQUEST', undefined, '');
+      continue;
+    }
     // A review being cancelled is no longer computed: its attendees are the addresses it was sent to.
     const attendees: Pick<ReviewAttendee, 'email' | 'name' | 'profile'>[] =
       attendeesByKey.get(row.key) ?? (row.attendees ?? '').split('\n').filter(Boolean).map((email) => ({ email, profile: { timeZone: 'UTC' } }));
     if (!row.startsAt || !row.endsAt || attendees.length === 0) continue;
+    const method = row.state === 'Cancelled' ? 'CANCEL' : 'REQUEST';
     const start = new Date(row.startsAt);
     const end = new Date(row.endsAt);
+    const zone = attendees[0]!.profile.timeZone;
     const title = row.title ?? row.key;
     const videoUrl = agency?.videoRoomUrl;
-    const messageId = messageIdFor(key, domain);
     const calendar = inviteCalendar({
       uid: `review-${createHash('sha256').update(`${deps.records.baseId}:${row.key}`).digest('hex').slice(0, 24)}@${domain}`,
-      sequence, method, start, end, timeZone: organizerZone(row), title,
+      sequence, method, start, end, timeZone: zone, title,
       description: `${title}. Organised by ${agency?.name ?? input.from.name ?? input.from.address}.`,
       ...(videoUrl ? { videoUrl } : {}),
       organizer: { name: input.from.name ?? agency?.name ?? input.from.address, email: input.from.address },
@@ -137,23 +138,27 @@ export async function sendReviewInvites(deps: ReviewDeps, input: ReviewInput): P
       stamp: now,
     });
     const text = inviteMail({ method, sequence, title, start, end, attendees, ...(videoUrl ? { videoUrl } : {}), agencyName: agency?.name ?? input.from.address });
-    const outboxId = await recordIntent(deps.records, earlier, { key, to: attendees[0]!.email, subject: text.subject, messageId }, now);
-    try {
-      const sent = await deps.mail.sendMail({
-        messageId, from: input.from, to: attendees.map((a) => ({ address: a.email, ...(a.name ? { name: a.name } : {}) })),
-        subject: text.subject, text: text.text, html: text.html, date: now, calendar: { method, content: calendar }, headers: { 'X-Sourcing-Review-Key': row.key },
-      });
-      await settleSent(deps.records, row, sequence, outboxId, sent.providerId, now, method, start, organizerZone(row));
-      if (method === 'CANCEL') details.cancelled.push(title);
-      else details.invited.push({ review: title, start: start.toISOString(), sequence });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const definite = error instanceof MailSendError && error.definite;
-      await deps.records.update(outbox.table, [{ id: outboxId, fields: { [O.lastError]: message, ...(definite ? { [O.state]: 'Cancelled' } : {}) } }]);
-      details.failed.push({ review: title, error: message });
-      problems.push(`Reviews "${title}": invite not sent: ${message}`);
-    }
+    const key = outboxKey(row);
+    reviewOf.set(key, { row, method, start, zone });
+    messages.push({
+      key,
+      kind: 'Invite',
+      alertIds: [],
+      mail: {
+        messageId: messageIdFor(key, domain), from: input.from, date: now, headers: { 'X-Sourcing-Review-Key': row.key },
+        to: attendees.map((a) => ({ address: a.email, ...(a.name ? { name: a.name } : {}) })),
+        subject: text.subject, text: text.text, html: text.html, calendar: { method, content: calendar },
+      },
+    });
   }
+  const result = await deliverOnce(deps.records, deps.mail, messages, now, problems, existing);
+  for (const m of result.sent) {
+    const { row, method, start, zone } = reviewOf.get(m.key)!;
+    await settleSent(deps.records, row, row.sequence ?? 0, method, start, zone);
+    if (method === 'CANCEL') details.cancelled.push(row.title ?? row.key);
+    else details.invited.push({ review: row.title ?? row.key, start: start.toISOString(), sequence: row.sequence ?? 0 });
+  }
+  for (const f of result.failed) details.failed.push({ review: reviewOf.get(f.key)?.row.title ?? f.key, error: f.error });
   return finish(problems, details);
 }
 
@@ -175,26 +180,10 @@ async function saveReview(records: AirtableRecordsPort, existing: Review | undef
   return parsed;
 }
 
-async function recordIntent(records: AirtableRecordsPort, earlier: OutboxEntry | undefined, row: { key: string; to: string; subject: string; messageId: string }, now: Date): Promise<string> {
-  const fields: Fields = {
-    [O.key]: row.key, [O.kind]: 'Invite', [O.state]: 'Sending', [O.to]: row.to, [O.subject]: row.subject,
-    [O.messageId]: row.messageId, [O.createdAt]: now.toISOString(), [O.lastError]: '',
-  };
-  if (earlier) {
-    await records.update(outbox.table, [{ id: earlier.id, fields }]);
-    return earlier.id;
-  }
-  const [created] = await records.create(outbox.table, [fields]);
-  return created!.id;
-}
-
-/** Step 4: the review knows which SEQUENCE went out, then the Outbox row is Sent, then the note on the milestone or alert. */
-async function settleSent(
-  records: AirtableRecordsPort, row: Review, sequence: number, outboxId: string, providerId: string, now: Date,
-  method: 'REQUEST' | 'CANCEL', start: Date, zone: string,
-): Promise<void> {
+/** Step 3: the review knows which SEQUENCE went out, then the note on the milestone or alert (when the time is known). */
+async function settleSent(records: AirtableRecordsPort, row: Review, sequence: number, method: 'REQUEST' | 'CANCEL', start: Date | undefined, zone: string): Promise<void> {
   await records.update(reviewModel.table, [{ id: row.id, fields: { [R.sentSequence]: sequence } }]);
-  await records.update(outbox.table, [{ id: outboxId, fields: { [O.state]: 'Sent', [O.sentAt]: now.toISOString(), [O.providerMessageId]: providerId } }]);
+  if (!start) return;
   const note = method === 'CANCEL'
     ? `Review cancelled (invite update ${sequence})`
     : `Review invite sent for ${DateTime.fromJSDate(start, { zone }).toFormat('ccc d LLL HH:mm')} ${zone}${sequence > 0 ? ` (update ${sequence})` : ''}`;
@@ -206,21 +195,4 @@ async function settleSent(
     const about = open.filter((a) => a.inspection === recordId);
     if (about.length > 0) await records.update(alertModel.table, about.map((a) => ({ id: a.id, fields: { [alertModel.fields.reviewInvite]: note } })));
   }
-}
-
-/** Invites a killed run left Sending, settled from the sent mailbox; one that went out (or may have) counts as sent. */
-async function recover(deps: ReviewDeps, rows: readonly OutboxEntry[], byKey: Map<string, Review>, now: Date, problems: string[]): Promise<Map<string, OutboxEntry['state']>> {
-  const settled = new Map<string, OutboxEntry['state']>();
-  for (const row of rows) {
-    const state = await settleInterrupted(deps.records, deps.mail, row, now);
-    settled.set(row.key, state);
-    if (state === 'Cancelled') continue;
-    if (state === 'Unconfirmed') problems.push(`Outbox ${row.key}: interrupted while sending; ${deps.mail.transport} cannot look into the sent mail, so it is not resent`);
-    const [, sequence, ...rest] = row.key.split(':');
-    const review = byKey.get(rest.join(':'));
-    if (!review) continue;
-    await deps.records.update(reviewModel.table, [{ id: review.id, fields: { [R.sentSequence]: Number(sequence) } }]);
-    byKey.set(review.key, { ...review, sentSequence: Number(sequence) });
-  }
-  return settled;
 }

@@ -30,7 +30,7 @@ export function webhookResolver(runtime: Runtime): (channel: ChatChannel) => str
 /** Posts the criticals each chat channel has not had yet (also used by `start` and the functions). */
 export function chatWith(runtime: Runtime, baseId: string): Promise<JobReport<ChatDetails>> {
   return postChatAlerts(
-    { records: runtime.airtable.records(baseId), chat: createChatPort({ counter: runtime.counter }), counter: runtime.counter, now: () => new Date() },
+    { records: runtime.airtable.records(baseId), chat: createChatPort({ counter: runtime.counter }), counter: runtime.counter, now: runtime.now },
     { webhookUrl: webhookResolver(runtime), recordLinks: () => recordLinks(runtime, baseId) },
   );
 }

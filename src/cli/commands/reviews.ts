@@ -18,7 +18,7 @@ export function formatReviewsReport(report: JobReport<ReviewDetails>): string {
 export async function reviewsWith(runtime: Runtime, baseId: string): Promise<JobReport<ReviewDetails> | undefined> {
   const from = runtime.config.mail.from;
   if (!from) return undefined;
-  return sendReviewInvites({ records: runtime.airtable.records(baseId), mail: runtime.mail, counter: runtime.counter, now: () => new Date() }, { from });
+  return sendReviewInvites({ records: runtime.airtable.records(baseId), mail: runtime.mail, counter: runtime.counter, now: runtime.now }, { from });
 }
 
 /** `sourcing reviews`: review meetings (after a failed inspection, before PSI and loading, closure) as calendar invites. */

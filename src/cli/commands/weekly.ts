@@ -18,7 +18,7 @@ export async function weeklyWith(runtime: Runtime, baseId: string): Promise<JobR
   const from = runtime.config.mail.from;
   if (!from) return undefined;
   return sendWeeklyUpdates(
-    { records: runtime.airtable.records(baseId), mail: runtime.mail, notion: runtime.notion, counter: runtime.counter, now: () => new Date() },
+    { records: runtime.airtable.records(baseId), mail: runtime.mail, notion: runtime.notion, counter: runtime.counter, now: runtime.now },
     { from },
   );
 }
