@@ -11,7 +11,8 @@ import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { agency as agencyModel } from '../domain/models/agency.ts';
 import { alerts as alertModel } from '../domain/models/alert.ts';
-import { clients } from '../domain/models/client.ts';
+import { clients, type Client } from '../domain/models/client.ts';
+import { disclosures, type Disclosure } from '../domain/models/disclosure.ts';
 import { inspections } from '../domain/models/inspection.ts';
 import { milestones } from '../domain/models/milestone.ts';
 import { parseRecords } from '../domain/models/parse-records.ts';
@@ -19,7 +20,10 @@ import { people } from '../domain/models/person.ts';
 import { projects } from '../domain/models/project.ts';
 import { purchaseOrders } from '../domain/models/purchase-order.ts';
 import { reviews as reviewModel, type Review } from '../domain/models/review.ts';
-import { suppliers } from '../domain/models/supplier.ts';
+import { suppliers, type Supplier } from '../domain/models/supplier.ts';
+import { buildConfidentialityPolicy, clientAsSeenBySupplier, supplierAsSeenByClient } from '../domain/confidentiality/policy.ts';
+import type { PurchaseOrder } from '../domain/models/purchase-order.ts';
+import type { Project } from '../domain/models/project.ts';
 import { messageIdFor } from '../domain/reminders/dedupe-keys.ts';
 import { inviteCalendar } from '../domain/reviews/invite-calendar.ts';
 import { inviteMail } from '../domain/reviews/invite-mail.ts';
@@ -54,7 +58,7 @@ export interface ReviewDetails {
   failed: { review: string; error: string }[];
 }
 
-const WORLD = { pos: purchaseOrders, milestones, inspections, projects, clients, suppliers, people } as const;
+const WORLD = { pos: purchaseOrders, milestones, inspections, projects, clients, suppliers, people, disclosures } as const;
 
 export async function sendReviewInvites(deps: ReviewDeps, input: ReviewInput): Promise<JobReport<ReviewDetails>> {
   const { started, finish } = startReport('reviews', deps);
@@ -70,7 +74,7 @@ export async function sendReviewInvites(deps: ReviewDeps, input: ReviewInput): P
 
   const world = await readTables(deps.records, WORLD, 'model');
   problems.push(...world.problems.map(String));
-  const needed = neededReviews({ now, ...world.tables });
+  const needed = neededReviews({ now, ...world.tables, mayMeet: meetingPolicy(world.tables) });
   problems.push(...needed.problems);
 
   // Step 1: the Reviews rows, created or moved, and cancelled where no longer needed.
@@ -160,6 +164,28 @@ export async function sendReviewInvites(deps: ReviewDeps, input: ReviewInput): P
   }
   for (const f of result.failed) details.failed.push({ review: reviewOf.get(f.key)?.row.title ?? f.key, error: f.error });
   return finish(problems, details);
+}
+
+/** Client and factory may meet when the policy lets each know the other's name and contact. */
+function meetingPolicy(t: { disclosures: Disclosure[]; suppliers: Supplier[]; clients: Client[]; pos: PurchaseOrder[]; projects: Project[] }): (clientId: string, supplierId: string) => boolean {
+  const clientOfProject = new Map(t.projects.map((p) => [p.id, p.client]));
+  const suppliersOfClient = new Map<string, Set<string>>();
+  for (const po of t.pos) {
+    const client = clientOfProject.get(po.project);
+    if (client) suppliersOfClient.set(client, (suppliersOfClient.get(client) ?? new Set()).add(po.supplier));
+  }
+  const policy = buildConfidentialityPolicy({
+    disclosures: t.disclosures.map((d) => ({ id: d.id, label: d.disclosure, client: d.client, supplier: d.supplier, clientMaySee: d.clientMaySee, supplierMaySee: d.supplierMaySee })),
+    suppliers: t.suppliers.map((s) => ({ id: s.id, name: s.name, contact: s.contact, email: s.email })),
+    suppliersOfClient,
+  });
+  const clients = new Map(t.clients.map((c) => [c.id, c]));
+  return (clientId, supplierId) => {
+    const client = clients.get(clientId);
+    const factory = supplierAsSeenByClient(policy, clientId, supplierId);
+    const buyer = client ? clientAsSeenBySupplier(policy, supplierId, { id: client.id, name: client.name, contactName: client.contactName, contactEmails: client.contactEmails }, '') : undefined;
+    return factory.named && factory.contact !== undefined && buyer !== undefined && buyer.named && buyer.contact !== undefined;
+  };
 }
 
 /** The slot a needed review should have: 'keep' the current one, a new one, or undefined when none is left. */

@@ -35,6 +35,7 @@ describe('review invites', () => {
   let jw: JobWorkspace;
   let mail: MailPort;
   let psiId: string;
+  let ids: { po: string; client: string; supplier: string };
   beforeEach(async () => {
     jw = await provisionedWorkspace();
     mail = new GmailMailAdapter({ rootUrl: jw.ws.url, auth: { kind: 'bearer', accessToken: jw.ws.token }, counter: jw.counter });
@@ -48,6 +49,7 @@ describe('review invites', () => {
     const [po] = await jw.records.create('Purchase Orders', [{ 'PO number': 'PO-2401', Project: [project!.id], Supplier: [supplier!.id], Status: 'In production' }]);
     const [psi] = await jw.records.create('Milestones', [{ Milestone: 'PO-2401 PSI', PO: [po!.id], Kind: 'PSI', 'Planned date': '2026-12-18' }]);
     psiId = psi!.id;
+    ids = { po: po!.id, client: client!.id, supplier: supplier!.id };
   });
   afterEach(async () => {
     await jw.close();
@@ -120,5 +122,21 @@ describe('review invites', () => {
     expect(retried.details.invited).toHaveLength(1);
     await run(new Date(NOW.getTime() + 7_200_000));
     expect(invites()).toHaveLength(1);
+  });
+
+  it('after a failed inspection the factory joins only when the confidentiality policy lets both sides know each other', async () => {
+    await jw.records.update('Milestones', [{ id: psiId, fields: { 'Actual date': '2026-12-04' } }]);
+    await jw.records.create('Inspections', [{ Inspection: 'PO-2401 PSI', PO: [ids.po], Type: 'PSI', 'Scheduled date': '2026-12-04', Result: 'Fail' }]);
+    await run(NOW);
+    expect(invites().map((i) => i.attendees)).toEqual([['lin@tidewater.example', 'j.becker@example.de']]);
+
+    await jw.records.create('Disclosures', [{ Disclosure: 'Küchenwerk × Zhuyun', Client: [ids.client], Supplier: [ids.supplier], 'Client may see': ['Name', 'Contact'], 'Supplier may see': ['Name', 'Contact'] }]);
+    await run(new Date(NOW.getTime() + 3_600_000));
+    const moved = invites()[1]!;
+    // The attendee list changed: the same event, updated, now with the factory.
+    expect(moved).toMatchObject({ method: 'REQUEST', uid: invites()[0]!.uid, sequence: 1, attendees: ['lin@tidewater.example', 'j.becker@example.de', 'sales@zhuyun.example'] });
+    // Within four days of the inspection, inside all three attendees' office hours (Ningbo factory, Ningbo agent, Berlin).
+    expect(moved.start >= new Date('2026-12-05T00:00:00Z') && moved.start < new Date('2026-12-09T00:00:00Z')).toBe(true);
+    expect(isWithinWorkingHours(moved.start, { timeZone: 'Europe/Berlin' }) && isWithinWorkingHours(moved.start, { timeZone: 'Asia/Shanghai' })).toBe(true);
   });
 });

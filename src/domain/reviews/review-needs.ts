@@ -4,8 +4,8 @@
  * - before PSI and before container loading: in the days before the planned date (planned within three weeks);
  * - the closure meeting: on the project's "Closure meeting date".
  * The agent and the client's first contact attend every review; the factory joins the inspection reviews only when
- * its PO may show the supplier to the client ("Show supplier to client"), since an invite shows every attendee to
- * every other one. Windows come from the records' dates, not from the clock, so a review keeps its slot from run to
+ * the confidentiality policy lets each side know the other's name and contact, since an invite shows every attendee
+ * to every other one. Windows come from the records' dates, not from the clock, so a review keeps its slot from run to
  * run until its date moves.
  */
 import { addDays } from '../calendar/iso-date.ts';
@@ -47,6 +47,8 @@ export interface ReviewWorld {
   clients: readonly Client[];
   suppliers: readonly Supplier[];
   people: readonly Person[];
+  /** Whether client and factory may meet (each may know the other's name and contact): the confidentiality policy. */
+  mayMeet(clientId: string, supplierId: string): boolean;
 }
 
 /** How far ahead a review before PSI, loading or closure is proposed. */
@@ -139,7 +141,7 @@ function attendeesOf(world: ReviewWorld, project: Project, po: PurchaseOrder | u
   if (!client || !contact) return 'the client has no contact email';
   if (!client.timeZone) return `the client ${client.name} has no time zone`;
   attendees.push({ email: contact, ...(client.contactName ? { name: client.contactName } : {}), role: 'client', profile: office(client.timeZone) });
-  if (po?.showSupplierToClient) {
+  if (po && world.mayMeet(client.id, po.supplier)) {
     const supplier = world.suppliers.find((s) => s.id === po.supplier);
     if (supplier?.email) attendees.push({ email: supplier.email, name: supplier.contact ?? supplier.name, role: 'factory', profile: office(supplier.timeZone) });
   }
