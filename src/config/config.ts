@@ -8,6 +8,7 @@ import { MAIL_ENV, mailConfig, redactMail, type MailConfig } from './mail-config
 import { DRIVE_ENV, driveConfig, redactDrive, type DriveConfig } from './drive-config.ts';
 import { NOTION_ENV, notionConfig, redactNotion, type NotionConfig } from './notion-config.ts';
 import { CLOCK_ENV, clockConfig } from './clock-config.ts';
+import { STATE_ENV, stateConfig, type StateConfig } from './state-config.ts';
 
 const optionalText = z
   .string()
@@ -30,6 +31,7 @@ const EnvSchema = z.object({
   ...DRIVE_ENV,
   ...NOTION_ENV,
   ...CLOCK_ENV,
+  ...STATE_ENV,
 });
 
 export interface Config {
@@ -47,6 +49,8 @@ export interface Config {
   notion: NotionConfig;
   /** SOURCING_NOW (or --now): the moment the jobs run as of; undefined = the real time. */
   now?: Date;
+  /** Leases and other durable state (state-config.ts). */
+  state: StateConfig;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +88,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     drive: drive.config,
     notion: notionConfig(e),
     now: clock.now,
+    state: stateConfig(e),
   };
   // Secrets never reach logs or JSON output.
   Object.defineProperty(config, 'toJSON', { enumerable: false, value: () => redact(config) });
