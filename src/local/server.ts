@@ -135,6 +135,7 @@ async function serve(
   const fault = takeFault(guards.faults, service.name, request);
   if (fault?.kind === 'reset') return { status: 0, drop: { afterMs: 0 } };
   if (fault?.kind === 'timeout') return { status: 0, drop: { afterMs: fault.delayMs ?? 30_000 } };
+  if (fault?.kind === 'delay') await new Promise((resolveDelay) => setTimeout(resolveDelay, fault.delayMs ?? 1000));
   if (fault?.kind === 'status') {
     if (fault.status === 429) return service.rateLimitedResponse(fault.retryAfterMs ?? 1000);
     return service.errorResponse(fault.status, fault.message);
