@@ -28,6 +28,8 @@ export function lazyNotionPort(config: Config, counter: RequestCounter, workspac
     listPortalPages: async (rootPageId) => (await port()).listPortalPages(rootPageId),
     ensurePortal: async (input) => (await port()).ensurePortal(input),
     listPages: async (dataSourceId, names) => (await port()).listPages(dataSourceId, names),
+    integrationUserId: async () => (await port()).integrationUserId(),
+    removeProperties: async (dataSourceId, names) => (await port()).removeProperties(dataSourceId, names),
     findPage: async (pageId, names) => (await port()).findPage(pageId, names),
     restorePage: async (pageId) => (await port()).restorePage(pageId),
     createPage: async (dataSourceId, page) => (await port()).createPage(dataSourceId, page),

@@ -12,6 +12,7 @@
  */
 import { importComments, type CommentedPage } from '../domain/portal/client-comments.ts';
 import type { ExistingPage } from '../domain/portal/page-diff.ts';
+import { LEGACY_PROPERTY_NAMES } from '../domain/portal/portal-layout.ts';
 import { planPortals } from '../domain/portal/portal-plan.ts';
 import type { RequestCounter, RequestCounts } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort } from '../ports/airtable.ts';
@@ -19,7 +20,7 @@ import { NOTION_READ_OPERATIONS, NotionRefusedError, type NotionPortalPort } fro
 import type { PageChangeRecord } from './portal-sync/apply-pages.ts';
 import { readPortalBase } from './portal-sync/read-base.ts';
 import { syncClientPortal, type PortalSummary } from './portal-sync/sync-client-portal.ts';
-import { airtableUpdates } from './portal-sync/writeback.ts';
+import { airtableUpdates, pageRecordIndex } from './portal-sync/writeback.ts';
 import { startReport, type JobReport } from './report.ts';
 
 export interface SyncPortalsDeps {
@@ -56,6 +57,8 @@ export interface SyncPortalsDetails {
   changes: (PageChangeRecord & { client: string })[];
   comments: { pagesRead: number; imported: number };
   approvalsLanded: number;
+  /** Portal databases whose old "Airtable ID" / "Sync hash" columns were removed in this run. */
+  legacyColumnsRemoved: number;
   /** Records updated per Airtable table. */
   airtableUpdates: Record<string, number>;
   reads: { airtable: number; notion: number };
@@ -89,7 +92,7 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
 
   const snapshot = await readPortalBase(deps.airtable);
   const plan = planPortals({ data: snapshot.data, today, malformed: snapshot.malformed });
-  const problems = [...snapshot.problems.map(String), ...plan.problems.map((p) => `${p.table} ${p.recordId}: ${p.message}`)];
+  const problems = [...snapshot.problems.map(String), ...plan.problems.map((p) => `${p.table} ${p.label || p.recordId}: ${p.message}`), ...plan.policyProblems];
 
   const rootChildren = await deps.notion.listPortalPages(input.rootPageId);
   const context = {
@@ -99,7 +102,9 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
     held: plan.held,
     agentOf: new Map(snapshot.data.projects.map((p) => [p.id, p.agent])),
     projectOfPo: new Map(snapshot.data.purchaseOrders.map((po) => [po.id, po.project])),
+    pageIndex: pageRecordIndex(snapshot.raw),
   };
+  const legacyDataSources: string[] = [];
 
   const portals: PortalSummary[] = [];
   const pages = new Map<string, ExistingPage>();
@@ -114,13 +119,14 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
       for (const [id, page] of result.pages) pages.set(id, page);
       for (const [id, approval] of result.approvals) approvals.set(id, approval);
       for (const [id, page] of result.commentPages) commentPages.set(id, page);
+      legacyDataSources.push(...result.legacyDataSources);
       changes.push(...result.changes);
       unchanged += result.unchanged;
       problems.push(...result.problems);
     } catch (error) {
       // One client's portal failing (a page shared away from the integration, say) leaves the others to sync.
       if (!(error instanceof NotionRefusedError)) throw error;
-      problems.push(`Clients ${portalPlan.client.id}: the portal "${portalPlan.title}" was not synced: Notion said ${error.code}: ${error.message}`);
+      problems.push(`Clients ${portalPlan.client.name}: the portal "${portalPlan.title}" was not synced: Notion said ${error.code}: ${error.message}`);
     }
   }
 
@@ -156,6 +162,17 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
   }
   const approvalsLanded = (writeback.updates.get('Purchase Orders') ?? []).filter((r) => 'Client approval' in r.fields).length;
 
+  // Only now that every row holds its page link and hash may the old on-page bookkeeping go (migration).
+  let legacyRemoved = 0;
+  for (const dataSourceId of new Set(legacyDataSources)) {
+    try {
+      if (await deps.notion.removeProperties(dataSourceId, LEGACY_PROPERTY_NAMES)) legacyRemoved += 1;
+    } catch (error) {
+      if (!(error instanceof NotionRefusedError)) throw error;
+      problems.push(`Notion refused to remove the old "Airtable ID" and "Sync hash" columns of a portal database: ${error.code}: ${error.message}`);
+    }
+  }
+
   const count = (action: PageChangeRecord['action']) => changes.filter((c) => c.action === action).length;
   const { writes, ...reads } = requestDelta(before, deps.counter.snapshot());
   return finish(problems, {
@@ -165,6 +182,7 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
     changes,
     comments: { pagesRead: toRead.length, imported: imported.comments.length },
     approvalsLanded,
+    legacyColumnsRemoved: legacyRemoved,
     airtableUpdates: airtableCounts,
     reads,
     writes,

@@ -61,6 +61,12 @@ describe('sync-portals: bad rows and separate clients', () => {
     const suppliers = await kit.records.list('Suppliers');
     const clientOfProject = new Map(projects.map((p) => [p.id, (p.fields['Client'] as string[])[0]]));
     const clientOfPo = new Map(pos.map((po) => [po.id, clientOfProject.get((po.fields['Project'] as string[])[0] ?? '')]));
+    // Pages carry no record ID: each record's row links to its page.
+    const pageKey = (url: unknown) => String(url ?? '').replace(/-/g, '').slice(-32);
+    const recordOfPage = new Map([...projects, ...pos].map((r) => [pageKey(r.fields['Notion page']), r.id]));
+    const disclosures = await kit.records.list('Disclosures');
+    const named = (clientId: string | undefined, supplierId: string | undefined) =>
+      disclosures.some((d) => (d.fields['Client'] as string[])[0] === clientId && (d.fields['Supplier'] as string[])[0] === supplierId && (d.fields['Client may see'] as string[] | undefined)?.includes('Name'));
     const clientByPortal = new Map(clients.map((c) => [`${String(c.fields['Name'])} · Sourcing portal`, c.id]));
 
     const portals = await portalsUnder(kit.sdk, kit.rootPageId);
@@ -70,20 +76,21 @@ describe('sync-portals: bad rows and separate clients', () => {
       const clientId = clientByPortal.get(portal.title);
       const otherClients = clients.filter((c) => c.id !== clientId).map((c) => String(c.fields['Name']));
       for (const row of await rowsOf(kit.sdk, portal.dataSources['Projects'] ?? '')) {
-        const id = prop(row, 'Airtable ID') ?? '';
+        const id = recordOfPage.get(pageKey(row.id)) ?? '';
         expect(clientOfProject.get(id)).toBe(clientId);
         expect(seen.has(id)).toBe(false);
         seen.add(id);
       }
       for (const row of await rowsOf(kit.sdk, portal.dataSources['Purchase Orders'] ?? '')) {
-        const id = prop(row, 'Airtable ID') ?? '';
+        const id = recordOfPage.get(pageKey(row.id)) ?? '';
         expect(clientOfPo.get(id)).toBe(clientId);
         seen.add(id);
         const po = pos.find((p) => p.id === id);
         const supplier = suppliers.find((s) => s.id === (po?.fields['Supplier'] as string[])[0]);
         const text = (await blockTree(kit.sdk, row.id)).map(blockText).join('\n') + JSON.stringify(row.properties);
         for (const name of otherClients) expect(text).not.toContain(name);
-        if (po?.fields['Show supplier to client'] === true) expect(prop(row, 'Supplier')).toBe(supplier?.fields['Name']);
+        // The Disclosures table decides, once per client and supplier ("Show supplier to client" on a PO no longer does).
+        if (named(clientId, supplier?.id)) expect(prop(row, 'Supplier')).toBe(supplier?.fields['Name']);
         else expect(text).not.toContain(String(supplier?.fields['Name']));
       }
     }
