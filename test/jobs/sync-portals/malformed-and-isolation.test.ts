@@ -27,7 +27,8 @@ describe('sync-portals: bad rows and separate clients', () => {
     const report = await kit.sync();
 
     expect(report.ok).toBe(false);
-    expect(report.problems).toContain(`Purchase Orders ${bad}: "Project" links 2 records, expected one`);
+    // People read the PO number, not the record ID.
+    expect(report.problems).toContain('Purchase Orders PO-2405: "Project" links 2 records, expected one');
     const [badRow] = await kit.records.list('Purchase Orders', { matchAny: [{ field: 'PO number', equals: 'PO-2405' }] });
     expect(badRow?.fields['Sync issues']).toBe('Portal sync: "Project" links 2 records, expected one');
     // Its page is left as it was (not archived, not rewritten); the good PO synced.
@@ -48,13 +49,13 @@ describe('sync-portals: bad rows and separate clients', () => {
     const project = await kit.idOf('Projects', 'Project', 'Saltbush · Trail packs');
     await kit.records.update('Projects', [{ id: project, fields: { Phase: null } }]);
     const report = await kit.sync();
-    expect(report.problems).toContain(`Projects ${project}: "Phase" is missing`);
+    expect(report.problems).toContain('Projects Saltbush · Trail packs: "Phase" is missing');
     const [po] = await kit.records.list('Purchase Orders', { matchAny: [{ field: 'PO number', equals: 'PO-2407' }] });
-    expect(po?.fields['Sync issues']).toBe(`Portal sync: is not synced: its project ${project} has sync issues`);
+    expect(po?.fields['Sync issues']).toBe("Portal sync: is not synced: its project has sync issues (see the project's row)");
     expect((await pageOfRecord(kit, 'Purchase Orders', 'PO number', 'PO-2407')).in_trash).toBe(false);
   });
 
-  it('two clients never see each other\'s pages, and suppliers stay hidden unless the PO shows them', async () => {
+  it('two clients never see each other\'s pages, and suppliers stay hidden unless the Disclosures table names them', async () => {
     const clients = await kit.records.list('Clients');
     const projects = await kit.records.list('Projects');
     const pos = await kit.records.list('Purchase Orders');
