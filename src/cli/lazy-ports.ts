@@ -54,6 +54,7 @@ export function lazyDrivePort(config: Config, counter: RequestCounter, workspace
   return {
     ensureFolder: async (spec) => (await port()).ensureFolder(spec),
     share: async (folder, grants) => (await port()).share(folder, grants),
+    reconcileSharing: async (folder, wanted) => (await port()).reconcileSharing(folder, wanted),
     putDocument: async (spec) => (await port()).putDocument(spec),
   };
 }

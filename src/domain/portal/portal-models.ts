@@ -55,7 +55,7 @@ export const portalInspections = pickModel(inspections, [
   'acceptMinor', 'rejectMinor', 'criticalFound', 'majorFound', 'minorFound', 'result', 'syncIssues',
 ]);
 export const portalUpdates = pickModel(updates, ['update', 'po', 'date', 'text', 'photos', 'visibleToClient', 'syncIssues']);
-export const portalDocuments = pickModel(documents, ['name', 'kind', 'project', 'po', 'driveFile', 'version']);
+export const portalDocuments = pickModel(documents, ['name', 'kind', 'project', 'po', 'driveFile', 'version', 'agencyOnly']);
 export const portalAlerts = pickModel(alerts, ['key', 'rule', 'severity', 'po', 'project', 'status']);
 
 export type PortalClient = ModelRecord<typeof portalClients>;
