@@ -178,7 +178,7 @@ export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
     { label: 'Factory', value: supplierName },
     { label: 'Order date', value: po.orderDate ? displayDate(po.orderDate) : '—' },
     { label: 'Ship-by date', value: po.shipBy ? displayDate(po.shipBy) : '—' },
-    { label: 'Incoterm', value: po.incoterm ? `${po.incoterm} ${po.namedPlace ?? ''}`.trim() : '—' },
+    { label: 'Incoterm', value: po.incoterm ? incotermText(po.incoterm, po.namedPlace, showSupplier) : '—' },
     { label: 'Status', value: po.status },
   ];
   return {
@@ -202,4 +202,13 @@ export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
     }),
     summary: summaryOf(rows, po),
   };
+}
+
+/**
+ * EXW and FCA are usually named at the factory's own premises ("FCA Huamei factory, Cixi"): for a client who may
+ * not know the factory, the place is said, not named. Other terms name a port or the destination.
+ */
+function incotermText(incoterm: string, namedPlace: string | undefined, supplierNamed: boolean): string {
+  if (!supplierNamed && (incoterm === 'EXW' || incoterm === 'FCA')) return `${incoterm} (factory premises)`;
+  return `${incoterm} ${namedPlace ?? ''}`.trim();
 }

@@ -73,7 +73,7 @@ export async function publishPack(ctx: PublishContext, shipment: ShipmentContext
     const content = entry.content;
     // The commercial invoice names the manufacturer (US customs), the certificate of origin the exporter: when the
     // policy hides that factory from this client, such a document goes to the agency-only folder, not the client's.
-    const agencyOnly = leaksIn(JSON.stringify(content), place.hidden ?? []).length > 0;
+    const agencyOnly = leaksIn(textsOf(content).join('\n'), place.hidden ?? []).length > 0;
     const hash = contentHash({ content, pageSize, agencyOnly }, EXPORT_RENDER_VERSION);
     const outcome = await publishDocument(ctx, {
       slot: { kind, projectId: shipment.project?.id, poId: shipment.po.id, shipmentId: shipment.shipment.id },
@@ -90,4 +90,12 @@ export async function publishPack(ctx: PublishContext, shipment: ShipmentContext
     documents[kind] = outcome.drive;
   }
   return { ok: true, documents };
+}
+
+/** Every string inside a document's content (amounts are bigint-backed decimals, so no JSON.stringify). */
+function textsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const item of value) textsOf(item, out);
+  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) textsOf(item, out);
+  return out;
 }
