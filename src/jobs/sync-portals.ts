@@ -10,6 +10,7 @@
  * Cost: a run over unchanged data only reads — each table in pages of 100 on both sides, three reads per portal
  * to find its databases, one per live page for comments — and writes nothing.
  */
+import { approvalAlerts, type ApprovalChange } from '../domain/portal/client-approvals.ts';
 import { importComments, type CommentedPage } from '../domain/portal/client-comments.ts';
 import type { ExistingPage } from '../domain/portal/page-diff.ts';
 import { LEGACY_PROPERTY_NAMES } from '../domain/portal/portal-layout.ts';
@@ -57,6 +58,8 @@ export interface SyncPortalsDetails {
   changes: (PageChangeRecord & { client: string })[];
   comments: { pagesRead: number; imported: number };
   approvalsLanded: number;
+  /** Alerts raised for the agents by a client's "Changes requested" (Critical) or "Approved" (Info). */
+  approvalAlerts: number;
   /** Portal databases whose old "Airtable ID" / "Sync hash" columns were removed in this run. */
   legacyColumnsRemoved: number;
   /** Records updated per Airtable table. */
@@ -147,6 +150,11 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
   if (imported.alerts.length > 0) await deps.airtable.upsert('Alerts', imported.alerts, ['Key']);
   if (imported.comments.length > 0) await deps.airtable.upsert('Client Comments', imported.comments, ['Notion comment ID']);
 
+  // The client's approval: alerts first (keyed upserts), then the approval lands on the PO, so a stop in between
+  // raises the same alert again on the next run, never a second one.
+  const approvalRaised = approvalAlerts(approvalChanges(snapshot, approvals), started.toISOString());
+  if (approvalRaised.length > 0) await deps.airtable.upsert('Alerts', approvalRaised, ['Key']);
+
   const writeback = airtableUpdates({
     raw: snapshot.raw,
     problems: [...snapshot.problems, ...plan.problems],
@@ -182,9 +190,32 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
     changes,
     comments: { pagesRead: toRead.length, imported: imported.comments.length },
     approvalsLanded,
+    approvalAlerts: approvalRaised.length,
     legacyColumnsRemoved: legacyRemoved,
     airtableUpdates: airtableCounts,
     reads,
     writes,
   });
+}
+
+/** POs whose approval on the portal differs from the PO row, with what the alert needs to name them. */
+function approvalChanges(snapshot: Awaited<ReturnType<typeof readPortalBase>>, approvals: ReadonlyMap<string, string | null>): ApprovalChange[] {
+  const { data } = snapshot;
+  const projects = new Map(data.projects.map((p) => [p.id, p]));
+  const clients = new Map(data.clients.map((c) => [c.id, c.name]));
+  const out: ApprovalChange[] = [];
+  for (const po of data.purchaseOrders) {
+    if (!approvals.has(po.id)) continue;
+    const project = projects.get(po.project);
+    out.push({
+      poId: po.id,
+      poNumber: po.poNumber,
+      projectId: project?.id,
+      agentId: project?.agent,
+      client: (project?.client ? clients.get(project.client) : undefined) ?? 'The client',
+      before: po.clientApproval ?? null,
+      after: approvals.get(po.id) ?? null,
+    });
+  }
+  return out;
 }
