@@ -28,6 +28,7 @@ export const alerts = defineModel(
     snoozedUntil: 'Snoozed until',
     escalated: 'Escalated',
     notifiedAt: 'Notified at',
+    reviewInvite: 'Review invite',
   } as const,
   {
     message: text(),
@@ -48,6 +49,7 @@ export const alerts = defineModel(
     snoozedUntil: dateTime(),
     escalated: checkbox(),
     notifiedAt: dateTime(),
+    reviewInvite: text(),
   },
 );
 
