@@ -10,10 +10,10 @@ import type { JobReport } from '../jobs/report.ts';
 import { leaseKey, Leases, type Lease } from '../lib/leases.ts';
 import type { Runtime } from './runtime.ts';
 
-export type JobKind = 'provision' | 'calendar' | 'plan' | 'documents' | 'closure' | 'checks' | 'sync' | 'reminders';
+export type JobKind = 'provision' | 'calendar' | 'plan' | 'documents' | 'closure' | 'checks' | 'sync' | 'reminders' | 'chat' | 'reviews' | 'weekly';
 
 /** The one order leases are taken in (the cycle's order, provision first). */
-export const LEASE_ORDER: readonly JobKind[] = ['provision', 'calendar', 'plan', 'documents', 'closure', 'checks', 'sync', 'reminders'];
+export const LEASE_ORDER: readonly JobKind[] = ['provision', 'calendar', 'plan', 'documents', 'closure', 'checks', 'sync', 'reminders', 'chat', 'reviews', 'weekly'];
 
 export interface AlreadyRunning {
   job: JobKind;

@@ -127,7 +127,7 @@ async function serve(
   context: ServiceContext,
   guards: { token: string; faults: FaultQueue; limiter: SlidingWindowLimiter; settings: WorkspaceSettings },
 ): Promise<LocalResponse> {
-  if (!authorizedHeader(request.headers.authorization, guards.token)) return service.errorResponse(401);
+  if (!service.ownAuthentication && !authorizedHeader(request.headers.authorization, guards.token)) return service.errorResponse(401);
   const fault = takeFault(guards.faults, service.name, request);
   if (fault?.kind === 'reset') return { status: 0, drop: { afterMs: 0 } };
   if (fault?.kind === 'timeout') return { status: 0, drop: { afterMs: fault.delayMs ?? 30_000 } };
