@@ -102,6 +102,10 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
       });
   });
 
+  // Node closes idle keep-alive sockets after 5 s; a client that picks such a socket just then gets ECONNRESET on
+  // a request the server never saw. The real APIs keep connections far longer, so the local one does too.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());

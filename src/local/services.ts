@@ -8,5 +8,5 @@ import type { LocalService } from './types.ts';
 
 /** Every emulated provider, in routing order (the first whose `matches` accepts a path serves it). */
 export function allServices(): LocalService[] {
-  return [airtableService(), notionService(), driveService(), gmailService(), chatService(), storageService()];
+  return [airtableService(), notionService(), driveService(), gmailService(), storageService(), chatService()];
 }
