@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config/config.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
+import { scaledRetry } from '../lib/retry.ts';
 import type { DrivePort } from '../ports/drive.ts';
 import type { MailPort } from '../ports/mail.ts';
 import type { NotionPortalPort } from '../ports/notion.ts';
@@ -44,7 +45,8 @@ export function lazyDrivePort(config: Config, counter: RequestCounter, workspace
   const port = once(async () => {
     const { createDriveAdapter } = await import('../adapters/drive/index.ts');
     if (config.mode === 'local' && workspaceUrl) {
-      return createDriveAdapter({ auth: { accessToken: config.workspace.token }, rootUrl: `${workspaceUrl}/`, counter });
+      const speed = config.workspace.speed;
+      return createDriveAdapter({ auth: { accessToken: config.workspace.token }, rootUrl: `${workspaceUrl}/`, counter, speed, retry: scaledRetry(speed) });
     }
     return createDriveAdapter({
       auth: config.drive.accessToken ? { accessToken: config.drive.accessToken } : { applicationDefault: true },

@@ -12,6 +12,7 @@ import type { MailPort } from '../ports/mail.ts';
 import type { NotionPortalPort } from '../ports/notion.ts';
 import type { StateStore } from '../ports/state-store.ts';
 import { newHolderId } from '../lib/leases.ts';
+import { scaledRetry } from '../lib/retry.ts';
 import { Clock } from './clock.ts';
 import { lazyDrivePort, lazyMailPort, lazyNotionPort } from './lazy-ports.ts';
 import { lazyStateStore } from './state-port.ts';
@@ -119,6 +120,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       counter,
       requestsPerSecond: 4.5 * speed,
       penaltyMs: 30_000 / speed,
+      retry: scaledRetry(speed),
     }),
     mail: lazyMailPort(config, counter, url),
     // Notion paces itself by the workspace's speed too (the one found running, when reused).

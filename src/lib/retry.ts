@@ -30,6 +30,8 @@ export interface RetryOptions {
   policy: RetryPolicy;
   /** True for a failure worth another try (see isTransientStatus / isNetworkError). */
   retryable: (error: unknown) => boolean;
+  /** The provider's own wait for this failure (Retry-After), used instead of the backoff when given. */
+  waitFor?: (error: unknown) => number | undefined;
   /** Called before each retry (count it in the job's report). */
   onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
   sleep?: (ms: number) => Promise<void>;
@@ -48,7 +50,7 @@ export async function withRetries<T>(call: (attempt: number) => Promise<T>, opti
       return await call(attempt);
     } catch (error) {
       if (attempt >= policy.attempts || !options.retryable(error)) throw error;
-      const delay = Math.round(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));
+      const delay = options.waitFor?.(error) ?? Math.round(random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempt - 1)));
       if (waited + delay > policy.budgetMs) throw error;
       waited += delay;
       options.onRetry?.(error, attempt, delay);

@@ -38,7 +38,7 @@ export type FaultQueue = Fault[];
 /** Parses a control-plane body into a fault, or answers what is wrong with it. */
 export function parseFault(body: Record<string, unknown> | undefined, services: readonly ServiceName[]): Fault | string {
   const usage =
-    'expected {service: airtable|notion|drive|gmail|storage, kind?: status|reset|timeout|lost-response|delay, status?: number, ' +
+    'expected {service: airtable|notion|drive|gmail|storage|chat, kind?: status|reset|timeout|lost-response|delay, status?: number, ' +
     'count?: number, rate?: 0..1, seed?: number, methods?: string[], pathIncludes?: string, delayMs?: number, retryAfterMs?: number, message?: string}';
   if (!body) return usage;
   const service = body['service'];

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { handleControl } from './control-plane.ts';
+import { isLocalHost } from './host-check.ts';
 import { takeFault, type FaultQueue } from './faults.ts';
 import { SlidingWindowLimiter } from './rate-limiter.ts';
 import { RequestLog } from './request-log.ts';
@@ -64,7 +65,12 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
         const service = services.find((s) => s.matches(path));
         const viewer = !service && isViewerPath(path);
         let response: LocalResponse;
-        if (viewer) {
+        if (!isLocalHost(req.headers.host)) {
+          response = {
+            status: 403,
+            body: { error: { type: 'FORBIDDEN_HOST', message: 'The local workspace answers only on 127.0.0.1 or localhost (Host header).' } },
+          };
+        } else if (viewer) {
           // The read-only viewer needs no token: the server listens on 127.0.0.1 only (see viewer/router.ts).
           response = handleViewer(request, ctx());
         } else if (path.startsWith('/__workspace')) {

@@ -158,3 +158,13 @@ describe('provision under its lease', () => {
     }
   });
 });
+
+describe('a job meets a transient Airtable failure', () => {
+  it.each([500, 503])('`sourcing check` with one Airtable %i: the retry succeeds, the job finishes (not exit 3), the retry is in its report', async (status) => {
+    await ws.control('POST', '/faults', { service: 'airtable', status, count: 1, methods: ['GET'], pathIncludes: `/v0/${baseId}/` });
+    const run = await sourcing(['check']);
+    expect([0, 1], run.out).toContain(run.code);
+    const report = JSON.parse(run.out) as { requests: { airtable: { byOperation: Record<string, number> } } };
+    expect(report.requests.airtable.byOperation['retry']).toBe(1);
+  });
+});

@@ -8,6 +8,7 @@
 import { Readable } from 'node:stream';
 import type { drive_v3 } from '@googleapis/drive';
 import type { RequestCounter } from '../../lib/request-counter.ts';
+import { DEFAULT_RETRY, isNetworkError, withRetries, type RetryPolicy } from '../../lib/retry.ts';
 import type { DocumentSpec, DriveFolder, DriveGrant, DriveKey, DrivePort, FolderSpec, PutResult, SharingResult } from '../../ports/drive.ts';
 import { createDriveClient, type DriveClientOptions } from './client.ts';
 import { DriveApiError, toDriveApiError } from './errors.ts';
@@ -22,6 +23,19 @@ const ITEM_FIELDS = 'id,name,parents,appProperties,webViewLink,permissions(id,em
 
 export interface DriveAdapterOptions extends DriveClientOptions {
   counter: RequestCounter;
+  retry?: RetryPolicy;
+  /** The local workspace's speed factor: Retry-After waits are divided by it (1 against Google). */
+  speed?: number;
+}
+
+/**
+ * Drive's contract (https://developers.google.com/workspace/drive/api/guides/limits): 429/403 rate limits and
+ * 5xx are retried with exponential backoff (Retry-After when sent); so are dropped connections for calls safe to
+ * repeat (reads, updates by file ID, permissions). A create is never repeated blindly: after a failure the item is
+ * looked up by its appProperties key first, so a create whose answer was lost is found, not made twice.
+ */
+function isTransient(error: unknown): boolean {
+  return (error instanceof DriveApiError && (error.transient || error.status === 0)) || isNetworkError(error);
 }
 
 type DriveFile = drive_v3.Schema$File;
@@ -46,14 +60,19 @@ export class DriveAdapter implements DrivePort {
       return toFolder(moved ?? found);
     }
     // https://developers.google.com/drive/api/reference/rest/v3/files/create (metadata only)
-    const created = await this.call('files.create', () =>
-      this.client.files.create({
-        requestBody: { name: spec.name, mimeType: FOLDER_MIME, parents: [parentId], appProperties: { ...spec.key } },
-        fields: ITEM_FIELDS,
-        supportsAllDrives: true,
-      }),
-    );
-    return toFolder(created.data);
+    return this.createFindable(spec.key, async () => {
+      const created = await this.call(
+        'files.create',
+        () =>
+          this.client.files.create({
+            requestBody: { name: spec.name, mimeType: FOLDER_MIME, parents: [parentId], appProperties: { ...spec.key } },
+            fields: ITEM_FIELDS,
+            supportsAllDrives: true,
+          }),
+        false,
+      );
+      return toFolder(created.data);
+    }, (found) => toFolder(found));
   }
 
   async share(folder: DriveFolder, grants: readonly DriveGrant[]): Promise<number> {
@@ -123,18 +142,23 @@ export class DriveAdapter implements DrivePort {
     const appProperties = { ...spec.key, [HASH_PROPERTY]: spec.contentHash };
     if (!found) {
       // https://developers.google.com/drive/api/guides/manage-uploads#multipart
-      const created = await this.call('files.create', () =>
-        this.client.files.create(
-          {
-            requestBody: { name: spec.name, parents: [spec.folderId], appProperties, ...(spec.description ? { description: spec.description } : {}) },
-            media: { mimeType: spec.mimeType, body: Readable.from([spec.bytes]) },
-            fields: 'id,webViewLink',
-            supportsAllDrives: true,
-          },
-          this.uploadOptions,
-        ),
-      );
-      return { fileId: required(created.data.id, 'id'), link: created.data.webViewLink ?? '', action: 'created' };
+      return this.createFindable(spec.key, async (): Promise<PutResult> => {
+        const created = await this.call(
+          'files.create',
+          () =>
+            this.client.files.create(
+              {
+                requestBody: { name: spec.name, parents: [spec.folderId], appProperties, ...(spec.description ? { description: spec.description } : {}) },
+                media: { mimeType: spec.mimeType, body: Readable.from([spec.bytes]) },
+                fields: 'id,webViewLink',
+                supportsAllDrives: true,
+              },
+              this.uploadOptions,
+            ),
+          false,
+        );
+        return { fileId: required(created.data.id, 'id'), link: created.data.webViewLink ?? '', action: 'created' };
+      }, (file) => ({ fileId: required(file.id, 'id'), link: file.webViewLink ?? '', action: 'created' }));
     }
     const id = required(found.id, 'id');
     if (found.appProperties?.[HASH_PROPERTY] === spec.contentHash) {
@@ -204,13 +228,45 @@ export class DriveAdapter implements DrivePort {
     return res.data;
   }
 
-  private async call<T>(operation: string, request: () => Promise<T>): Promise<T> {
-    this.options.counter.add('drive', operation);
-    try {
-      return await request();
-    } catch (error) {
-      throw toDriveApiError(error, operation);
-    }
+  /**
+   * Creates an item findable by `key`; when the create fails transiently, looks the key up before trying again, so
+   * a create that happened (its answer lost) is found instead of repeated.
+   */
+  private async createFindable<T>(key: DriveKey, create: () => Promise<T>, fromFound: (file: DriveFile) => T): Promise<T> {
+    let lookedUp: DriveFile | undefined;
+    return withRetries(
+      async (attempt) => {
+        if (attempt > 1) {
+          lookedUp = await this.findByKey(key);
+          if (lookedUp) return fromFound(lookedUp);
+        }
+        return create();
+      },
+      this.retryOptions(),
+    );
+  }
+
+  /** One counted request; retried on Drive's transient failures when `idempotent`. */
+  private async call<T>(operation: string, request: () => Promise<T>, idempotent = true): Promise<T> {
+    const once = async () => {
+      this.options.counter.add('drive', operation);
+      try {
+        return await request();
+      } catch (error) {
+        throw toDriveApiError(error, operation);
+      }
+    };
+    return idempotent ? withRetries(once, this.retryOptions()) : once();
+  }
+
+  private retryOptions() {
+    const speed = this.options.speed ?? 1;
+    return {
+      policy: this.options.retry ?? DEFAULT_RETRY,
+      retryable: isTransient,
+      waitFor: (error: unknown) => (error instanceof DriveApiError && error.retryAfterMs !== undefined ? error.retryAfterMs / speed : undefined),
+      onRetry: () => this.options.counter.add('drive', 'retry'),
+    };
   }
 }
 

@@ -54,7 +54,14 @@ export class DriveFolders {
 
   /** The agency root, looked up at most once per run and only when a document needs a folder. */
   root(): Promise<RootFolder> {
-    this.rootPromise ??= this.findRoot();
+    if (!this.rootPromise) {
+      const pending = this.findRoot();
+      this.rootPromise = pending;
+      // A failed lookup is not remembered (one transient error must not fail every pack of the run).
+      pending.catch(() => {
+        if (this.rootPromise === pending) this.rootPromise = undefined;
+      });
+    }
     return this.rootPromise;
   }
 
