@@ -10,6 +10,8 @@ import type { RunningWorkspace } from '../local/server.ts';
 import type { DrivePort } from '../ports/drive.ts';
 import type { MailPort } from '../ports/mail.ts';
 import type { NotionPortalPort } from '../ports/notion.ts';
+import type { SyncStatePort } from '../ports/sync-state.ts';
+import { openLocalSyncState } from './sync-state.ts';
 import { lazyDrivePort, lazyMailPort, lazyNotionPort } from './lazy-ports.ts';
 
 /** The local workspace's Airtable "workspace" ID (the Meta API requires one to create a base). */
@@ -30,6 +32,11 @@ export interface Runtime {
   /** Set when this process started the workspace (and must stop it). */
   workspace?: RunningWorkspace;
   airtableTarget: { baseId?: string; baseName: string; workspaceId: string };
+  /**
+   * Webhook state, cursors and the base snapshot (issue 13). Local mode: a SQLite file in the workspace dir. Cloud
+   * mode: absent until the deployment's state store is wired in; the sync then reads the whole base each run.
+   */
+  state?: SyncStatePort;
   close(): Promise<void>;
 }
 
@@ -84,9 +91,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     });
     url = workspace.url;
   }
+  const state = openLocalSyncState(workspace?.dir ?? config.workspace.dir);
   return {
     config,
     counter,
+    state,
     airtable: createAirtableAdapters({
       endpointUrl: url,
       apiKey: config.workspace.token,
@@ -102,6 +111,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     workspace,
     airtableTarget: { baseName: config.airtable.baseName, workspaceId: LOCAL_AIRTABLE_WORKSPACE_ID },
     close: async () => {
+      state.close();
       await workspace?.close();
     },
   };

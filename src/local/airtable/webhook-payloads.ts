@@ -136,8 +136,12 @@ function changedTables(hook: WebhookRow, tables: TableDef[], records: Map<string
     if (row.kind === 'field-create') ((table['createdFieldsById'] ??= {}) as Record<string, unknown>)[row.itemId] = JSON.parse(row.newValue ?? '{}') as unknown;
     else if (row.kind === 'field-delete') ((table['destroyedFieldIds'] ??= []) as string[]).push(row.itemId);
     else {
-      const changed: Record<string, unknown> = { current: JSON.parse(row.newValue ?? '{}') as unknown };
-      if (includes?.includePreviousFieldDefinitions) changed['previous'] = JSON.parse(row.oldValue ?? '{}') as unknown;
+      // Only what changed of the field's name and type (an options-only change, such as a new choice, leaves both out).
+      const before = JSON.parse(row.oldValue ?? '{}') as Record<string, unknown>;
+      const after = JSON.parse(row.newValue ?? '{}') as Record<string, unknown>;
+      const keys = Object.keys(after).filter((k) => before[k] !== after[k]);
+      const changed: Record<string, unknown> = { current: Object.fromEntries(keys.map((k) => [k, after[k]])) };
+      if (includes?.includePreviousFieldDefinitions) changed['previous'] = Object.fromEntries(keys.map((k) => [k, before[k]]));
       ((table['changedFieldsById'] ??= {}) as Record<string, unknown>)[row.itemId] = changed;
     }
   }
