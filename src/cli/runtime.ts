@@ -11,6 +11,7 @@ import type { DrivePort } from '../ports/drive.ts';
 import type { MailPort } from '../ports/mail.ts';
 import type { NotionPortalPort } from '../ports/notion.ts';
 import type { SyncStatePort } from '../ports/sync-state.ts';
+import { Clock } from './clock.ts';
 import { openLocalSyncState } from './sync-state.ts';
 import { lazyDrivePort, lazyMailPort, lazyNotionPort } from './lazy-ports.ts';
 
@@ -20,6 +21,9 @@ export const LOCAL_AIRTABLE_WORKSPACE_ID = 'wspLocal000000000';
 export interface Runtime {
   config: Config;
   counter: RequestCounter;
+  /** The process's one clock (--now / SOURCING_NOW, or the real time); `now` is what every job gets. */
+  clock: Clock;
+  now: () => Date;
   airtable: AirtableAdapters;
   /** Reminder emails: Gmail API (local workspace or real) or SMTP, as configured. */
   mail: MailPort;
@@ -50,16 +54,22 @@ export function reportProgressTo(report: ((counter: RequestCounter) => void) | u
 export interface RuntimeOptions {
   /** Start the workspace on exactly this port (npm start, `sourcing workspace`) instead of reusing or port 0. */
   servePort?: number;
+  /** The clock to share (the viewer's "next week" moves the one `start` made); by default one from config.now. */
+  clock?: Clock;
 }
 
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const counter = new RequestCounter();
   counter.onChange = progress;
+  const clock = options.clock ?? new Clock(config.now);
+  const now = () => clock.now();
   if (config.mode === 'cloud') {
     const token = config.airtable.token ?? '';
     return {
       config,
       counter,
+      clock,
+      now,
       airtable: createAirtableAdapters({ endpointUrl: config.airtable.endpointUrl, apiKey: token, counter }),
       mail: lazyMailPort(config, counter),
       notion: lazyNotionPort(config, counter),
@@ -95,6 +105,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   return {
     config,
     counter,
+    clock,
+    now,
     state,
     airtable: createAirtableAdapters({
       endpointUrl: url,
@@ -111,7 +123,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     workspace,
     airtableTarget: { baseName: config.airtable.baseName, workspaceId: LOCAL_AIRTABLE_WORKSPACE_ID },
     close: async () => {
-      state.close();
+      await state.close();
       await workspace?.close();
     },
   };

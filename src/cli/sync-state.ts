@@ -1,7 +1,9 @@
 import { join, resolve } from 'node:path';
-import { openSqliteState, type ClosableSyncState } from '../adapters/state/sqlite-state.ts';
+import { openSqliteStateStore } from '../adapters/state/sqlite-state-store.ts';
+import { syncStateOver } from '../lib/sync-state-over-store.ts';
+import type { SyncStatePort } from '../ports/sync-state.ts';
 
-/** Local mode keeps the sync's state next to the workspace's data: `<WORKSPACE_DIR>/sync-state.db`. */
-export function openLocalSyncState(workspaceDir: string): ClosableSyncState {
-  return openSqliteState(join(resolve(workspaceDir), 'sync-state.db'));
+/** Local mode keeps the sync's state in the workspace dir's shared state store: `<WORKSPACE_DIR>/state.db`. */
+export function openLocalSyncState(workspaceDir: string): SyncStatePort & { close(): Promise<void> } {
+  return syncStateOver(openSqliteStateStore(join(resolve(workspaceDir), 'state.db')));
 }

@@ -61,7 +61,7 @@ export async function syncWith(runtime: Runtime, trigger: SyncTrigger = 'manual'
     return { ...report, details: { ...emptySyncDetails(), ...report.details } };
   }
   return syncPortals(
-    { airtable: runtime.airtable.records(baseId), notion: runtime.notion, counter: runtime.counter, now: () => new Date() },
+    { airtable: runtime.airtable.records(baseId), notion: runtime.notion, counter: runtime.counter, now: runtime.now },
     { rootPageId: await rootPageOf(runtime) },
   );
 }

@@ -40,7 +40,8 @@ export interface SnapshotDeps {
   tableNames(): Promise<Record<string, string>>;
 }
 
-const tableKey = (baseId: string, table: string) => `${STATE_KEYS.snapshot(baseId)}/${table}`;
+/** Table names have spaces, which state keys do not allow. */
+const tableKey = (baseId: string, table: string) => `${STATE_KEYS.snapshot(baseId)}/${Buffer.from(table).toString('base64url')}`;
 
 export async function openSnapshot(deps: SnapshotDeps): Promise<OpenedSnapshot> {
   const baseId = deps.records.baseId;
