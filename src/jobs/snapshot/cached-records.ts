@@ -82,6 +82,8 @@ export class CachedRecords implements AirtableRecordsPort {
   async list(table: string, options: ListOptions = {}): Promise<AirtableRecord[]> {
     if (options.view || options.sort || options.maxRecords !== undefined) return this.inner.list(table, options);
     let rows = this.tables.get(table);
+    // A few records by ID (a webhook's changes) never cost a full read of a table not held.
+    if (!rows && options.recordIds) return this.inner.list(table, options);
     if (!rows) {
       this.hold(table, await this.inner.list(table));
       this.fullReads.push(table);
