@@ -4,6 +4,7 @@
  * A client comment posted through the Notion API reaches Client Comments with its alert, and an ETA edited in
  * Airtable reaches the PO's Notion page, each within 10 s (polled with a deadline).
  */
+import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { startEventRuns, type EventRuns } from '../../src/cli/event-runs.ts';
 import { createRuntime, type Runtime } from '../../src/cli/runtime.ts';
 import { startSchedule, type RunningSchedule } from '../../src/cli/schedule.ts';
 import { loadConfig } from '../../src/config/config.ts';
+import { STATE_KEYS } from '../../src/ports/sync-state.ts';
 
 const DEADLINE_MS = 10_000;
 
@@ -79,6 +81,19 @@ describe('event-driven sync on the local workspace', () => {
     expect(alert.fields['Status']).toBe('Open');
     expect(Date.now() - posted).toBeLessThan(DEADLINE_MS);
     expect(log.some((l) => l.includes('sync (webhook): ok'))).toBe(true);
+
+    // The same delivery again (Notion delivers at least once): recognised, and the comment is not imported twice.
+    const token = await runtime.state!.get<string>(STATE_KEYS.notionToken);
+    const replay = JSON.stringify({ id: randomUUID(), timestamp: new Date().toISOString(), type: 'comment.created', authors: [{ id: randomUUID(), type: 'person' }], entity: { id: comment.id, type: 'comment' }, data: { page_id: pageId, parent: { id: pageId, type: 'page' } } });
+    const signature = `sha256=${createHmac('sha256', token!).update(replay).digest('hex')}`;
+    const runsBefore = log.filter((l) => l.includes('sync (webhook)')).length;
+    for (let i = 0; i < 2; i += 1) {
+      const answer = await fetch(events.url, { method: 'POST', headers: { 'x-notion-signature': signature, 'content-type': 'application/json' }, body: replay });
+      expect(answer.status).toBe(200);
+    }
+    await within('the run for the replayed event', async () => (log.filter((l) => l.includes('sync (webhook)')).length > runsBefore ? true : undefined));
+    expect(log.at(-1)).toContain('Client comments: 0 new (1 pages read');
+    expect(await records.list('Client Comments', { matchAny: [{ field: 'Notion comment ID', equals: comment.id }] })).toHaveLength(1);
   });
 
   it("an ETA edited in Airtable reaches the PO's Notion page in under 10 s", async () => {
