@@ -72,7 +72,7 @@ async function receive(
   const appConfig = loadConfig(workspaceEnv(environment, entry));
   const runtime = await createRuntime(appConfig);
   try {
-    const state = runtime.state;
+    const state = runtime.syncState;
     if (!state) return { status: 503, message: 'no state store is configured for this workspace: webhooks cannot be checked' };
     const answer = await receiveWebhook(
       {

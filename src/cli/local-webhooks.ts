@@ -19,7 +19,7 @@ export interface LocalWebhooks {
 }
 
 export async function startLocalWebhooks(runtime: Runtime, baseId: string, onChange: () => void, log: (line: string) => void): Promise<LocalWebhooks | undefined> {
-  const state = runtime.state;
+  const state = runtime.syncState;
   const workspaceUrl = runtime.workspaceUrl;
   if (!state || !workspaceUrl) return undefined;
   const deps = { state, signatures: { airtableMacValid, notionSignatureValid }, log, ...(runtime.config.notion.webhookToken ? { notionToken: runtime.config.notion.webhookToken } : {}) };

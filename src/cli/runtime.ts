@@ -40,7 +40,7 @@ export interface Runtime {
    * Webhook state, cursors and the base snapshot (issue 13). Local mode: a SQLite file in the workspace dir. Cloud
    * mode: absent until the deployment's state store is wired in; the sync then reads the whole base each run.
    */
-  state?: SyncStatePort;
+  syncState?: SyncStatePort;
   close(): Promise<void>;
 }
 
@@ -101,13 +101,13 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     });
     url = workspace.url;
   }
-  const state = openLocalSyncState(workspace?.dir ?? config.workspace.dir);
+  const syncState = openLocalSyncState(workspace?.dir ?? config.workspace.dir);
   return {
     config,
     counter,
     clock,
     now,
-    state,
+    syncState,
     airtable: createAirtableAdapters({
       endpointUrl: url,
       apiKey: config.workspace.token,
@@ -123,7 +123,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     workspace,
     airtableTarget: { baseName: config.airtable.baseName, workspaceId: LOCAL_AIRTABLE_WORKSPACE_ID },
     close: async () => {
-      await state.close();
+      await syncState.close();
       await workspace?.close();
     },
   };

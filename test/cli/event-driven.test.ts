@@ -83,7 +83,7 @@ describe('event-driven sync on the local workspace', () => {
     expect(log.some((l) => l.includes('sync (webhook): ok'))).toBe(true);
 
     // The same delivery again (Notion delivers at least once): recognised, and the comment is not imported twice.
-    const token = await runtime.state!.get<string>(STATE_KEYS.notionToken);
+    const token = await runtime.syncState!.get<string>(STATE_KEYS.notionToken);
     const replay = JSON.stringify({ id: randomUUID(), timestamp: new Date().toISOString(), type: 'comment.created', authors: [{ id: randomUUID(), type: 'person' }], entity: { id: comment.id, type: 'comment' }, data: { page_id: pageId, parent: { id: pageId, type: 'page' } } });
     const signature = `sha256=${createHmac('sha256', token!).update(replay).digest('hex')}`;
     const runsBefore = log.filter((l) => l.includes('sync (webhook)')).length;

@@ -39,7 +39,7 @@ export async function syncWith(runtime: Runtime, trigger: SyncTrigger = 'manual'
     throw new SyncSetupError('Set NOTION_TOKEN (the integration secret) to sync client portals with Notion.');
   }
   const baseId = await baseIdOf(runtime);
-  const state = runtime.state;
+  const state = runtime.syncState;
   if (state) {
     const report = await runEventSync(
       {
