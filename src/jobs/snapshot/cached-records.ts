@@ -54,10 +54,14 @@ export class CachedRecords implements AirtableRecordsPort {
     this.tables.delete(table);
   }
 
-  /** Reads these records of a held table again (changed on Airtable) and removes the destroyed ones. */
-  async refresh(table: string, changedIds: readonly string[], destroyedIds: readonly string[]): Promise<void> {
+  /**
+   * Reads these records of a held table again (changed on Airtable) and removes the destroyed ones. Answers the IDs
+   * whose rows really differ from the ones held: a change this process wrote itself is held already.
+   */
+  async refresh(table: string, changedIds: readonly string[], destroyedIds: readonly string[]): Promise<string[]> {
     const rows = this.tables.get(table);
-    if (!rows) return;
+    if (!rows) return [];
+    const differ = destroyedIds.filter((id) => rows.has(id));
     if (destroyedIds.length > 0) this.changedTables.add(table);
     for (const id of destroyedIds) {
       rows.delete(id);
@@ -68,10 +72,22 @@ export class CachedRecords implements AirtableRecordsPort {
       const chunk = wanted.slice(i, i + IDS_PER_READ);
       const fresh = await this.inner.list(table, { recordIds: chunk });
       const found = new Set(fresh.map((r) => r.id));
-      for (const record of fresh) this.put(table, record);
+      for (const record of fresh) {
+        const held = rows.get(record.id);
+        if (!held || JSON.stringify(held.fields) !== JSON.stringify(record.fields)) {
+          differ.push(record.id);
+          this.put(table, record);
+        }
+      }
       // Named by a payload but gone now (destroyed in a later transaction): not in the table any more.
-      for (const id of chunk) if (!found.has(id)) rows.delete(id);
+      for (const id of chunk) {
+        if (!found.has(id) && rows.delete(id)) {
+          differ.push(id);
+          this.changedTables.add(table);
+        }
+      }
     }
+    return differ;
   }
 
   /** The table a held record belongs to. */

@@ -82,32 +82,33 @@ export async function openSnapshot(deps: SnapshotDeps): Promise<OpenedSnapshot> 
       for (const id of changes.destroyedRecordIds ?? []) add(destroyed, name, id);
     }
   }
-  // Records linked to a changed one, before and after: their counts, rollups and lookups follow it.
-  const linked = new Set<string>();
-  const collectLinks = async () => {
-    for (const [table, ids] of changed) {
-      if (!records.has(table)) continue;
-      for (const record of await records.list(table, { recordIds: [...ids] })) linksOf(record).forEach((id) => linked.add(id));
-    }
-  };
-  await collectLinks();
+  // Records linked to one that really changed, before and after: their counts, rollups and lookups follow it.
+  const before = new Map<string, AirtableRecord>();
+  for (const [table, ids] of changed) if (records.has(table)) for (const r of await records.list(table, { recordIds: [...ids] })) before.set(r.id, r);
+  for (const [table, ids] of destroyed) if (records.has(table)) for (const r of await records.list(table, { recordIds: [...ids] })) before.set(r.id, r);
+  const differ = new Set<string>();
   // Tables the snapshot does not hold are skipped: whoever lists one first reads it in full.
-  for (const [table, ids] of changed) await records.refresh(table, [...ids], [...(destroyed.get(table) ?? [])]);
-  for (const [table, ids] of destroyed) if (!changed.has(table)) await records.refresh(table, [], [...ids]);
-  await collectLinks();
+  for (const [table, ids] of changed) for (const id of await records.refresh(table, [...ids], [...(destroyed.get(table) ?? [])])) differ.add(id);
+  for (const [table, ids] of destroyed) if (!changed.has(table)) for (const id of await records.refresh(table, [], [...ids])) differ.add(id);
+  const linked = new Set<string>();
+  for (const id of differ) {
+    for (const link of before.get(id) ? linksOf(before.get(id)!) : []) linked.add(link);
+    const table = records.tableOf(id);
+    const now = table ? (await records.list(table, { recordIds: [id] }))[0] : undefined;
+    for (const link of now ? linksOf(now) : []) linked.add(link);
+  }
   const neighbours = new Map<string, string[]>();
   for (const id of linked) {
     const table = records.tableOf(id);
-    if (table && !changed.get(table)?.has(id)) neighbours.set(table, [...(neighbours.get(table) ?? []), id]);
+    if (table && !differ.has(id)) neighbours.set(table, [...(neighbours.get(table) ?? []), id]);
   }
   for (const [table, ids] of neighbours) await records.refresh(table, ids, []);
 
-  const named = [...changed.values(), ...destroyed.values()].reduce((n, s) => n + s.size, 0);
   return {
     records,
     read: 'incremental',
-    changedRecords: named,
-    airtableChanged: named > 0,
+    changedRecords: differ.size,
+    airtableChanged: differ.size > 0,
     commit: () => save(deps, records, { webhookId: hook.id, cursor, tableNames: meta.tableNames }),
   };
 }
