@@ -41,7 +41,8 @@ const noInput = z.object({}).strict();
 const syncJob = defineJob({
   name: 'sync',
   input: noInput,
-  run: async (runtime) => (await import('../src/cli/commands/sync.ts')).syncWith(runtime) as Promise<JobReport<unknown>>,
+  // Scheduler ticks and webhook-published ticks both land here: 'schedule' keeps the Airtable webhook alive.
+  run: async (runtime) => (await import('../src/cli/commands/sync.ts')).syncWith(runtime, 'schedule') as Promise<JobReport<unknown>>,
 });
 const checksJob = baseJob('checks', noInput, async (rt, baseId) => (await import('../src/cli/commands/check.ts')).checkWith(rt, baseId));
 /** Reminders need a sender: without MAIL_FROM in cloud mode the step reports that, instead of failing the checks. */

@@ -1,6 +1,7 @@
 import type { Config } from '../../config/config.ts';
 import type { JobReport } from '../../jobs/report.ts';
 import { runEventSync, type EventSyncDetails } from '../../jobs/event-sync.ts';
+import { ensureAirtableWebhook } from '../../jobs/webhooks/airtable-webhook.ts';
 import { syncPortals, type SyncPortalsDetails } from '../../jobs/sync-portals.ts';
 import { EXIT } from '../exit-codes.ts';
 import { printReport, requestSummary, table, type Printer } from '../output.ts';
@@ -41,6 +42,9 @@ export async function syncWith(runtime: Runtime, trigger: SyncTrigger = 'manual'
   const baseId = await baseIdOf(runtime);
   const state = runtime.syncState;
   if (state) {
+    // Deployed: the scheduled run keeps the base's webhook alive (refresh before 7 days; recreated when lost).
+    const webhooksUrl = runtime.config.airtable.webhooksUrl;
+    if (webhooksUrl && trigger === 'schedule') await ensureAirtableWebhook({ webhooks: runtime.airtable.webhooks, state, now: runtime.now }, baseId, webhooksUrl);
     const report = await runEventSync(
       {
         records: runtime.airtable.records(baseId),
