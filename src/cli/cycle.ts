@@ -2,17 +2,22 @@
  * One full cycle of the jobs on a provisioned base, in the order that makes each step's input fresh: the risk
  * calendar, the plan and the documents before the checks (they read all three: a pack built now is not "missing"),
  * the checks before the portal sync (portal pages count open alerts), the sync before reminders (mails link the
- * portal pages).
+ * portal pages). The cycle takes all its jobs' leases first, in one fixed order (job-leases.ts); a job whose
+ * lease another run holds is reported "already running" and skipped, the others run.
  */
 import type { JobReport } from '../jobs/report.ts';
 import { calendarWith, formatCalendarReport } from './commands/calendar.ts';
+import { chatWith, formatChatReport } from './commands/chat.ts';
 import { checkWith, formatCheckReport } from './commands/check.ts';
 import { closeWith, formatCloseReport } from './commands/close.ts';
 import { docsWith, formatDocsReport } from './commands/docs.ts';
 import { formatPlanReport, planWith } from './commands/plan.ts';
 import { formatRemindReport, remindWith } from './commands/remind.ts';
+import { formatReviewsReport, reviewsWith } from './commands/reviews.ts';
+import { formatWeeklyReport, weeklyWith } from './commands/weekly.ts';
 import { formatSyncReport, syncWith, type SyncTrigger } from './commands/sync.ts';
 import { CachedRecords } from '../jobs/snapshot/cached-records.ts';
+import { alreadyRunningReport, alreadyRunningText, takeLeases, type JobKind } from './job-leases.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface CycleStep {
@@ -23,7 +28,7 @@ export interface CycleStep {
   text: string;
 }
 
-export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders';
+export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders' | 'chat' | 'reviews' | 'weekly';
 
 interface StepDefinition {
   id: StepId;
@@ -53,6 +58,23 @@ const STEPS: StepDefinition[] = [
       return report ? shown(report, formatRemindReport) : undefined;
     },
   },
+  { id: 'chat', title: 'Chat alerts', run: async (r, b) => shown(await chatWith(r, b), formatChatReport) },
+  {
+    id: 'reviews',
+    title: 'Review invites',
+    run: async (r, b) => {
+      const report = await reviewsWith(r, b);
+      return report ? shown(report, formatReviewsReport) : undefined;
+    },
+  },
+  {
+    id: 'weekly',
+    title: 'Weekly client updates',
+    run: async (r, b) => {
+      const report = await weeklyWith(r, b);
+      return report ? shown(report, formatWeeklyReport) : undefined;
+    },
+  },
 ];
 
 function shown<T>(report: JobReport<T>, format: (report: JobReport<T>) => string): { report: JobReport<unknown>; text: string } {
@@ -71,12 +93,20 @@ export async function runCycle(runtime: Runtime, baseId: string, options: CycleO
     ? { ...runtime, airtable: { ...runtime.airtable, records: (id) => (id === baseId ? shared : runtime.airtable.records(id)) } }
     : runtime;
   const steps: CycleStep[] = [];
-  for (const definition of chosen) {
-    const result = await definition.run(cycleRuntime, baseId, options);
-    if (!result) continue;
-    const step: CycleStep = { id: definition.id, title: definition.title, ...result };
-    steps.push(step);
-    options.onStep?.(step);
+  const leases = await takeLeases(runtime, baseId, chosen.map((d) => d.id satisfies JobKind));
+  try {
+    for (const definition of chosen) {
+      const refusal = leases.refused.find((r) => r.job === definition.id);
+      const result = refusal
+        ? { report: alreadyRunningReport(runtime, refusal) as JobReport<unknown>, text: alreadyRunningText(refusal) }
+        : await definition.run(cycleRuntime, baseId, options);
+      if (!result) continue;
+      const step: CycleStep = { id: definition.id, title: definition.title, ...result };
+      steps.push(step);
+      options.onStep?.(step);
+    }
+  } finally {
+    await leases.release();
   }
   return steps;
 }

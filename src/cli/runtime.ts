@@ -11,9 +11,12 @@ import type { DrivePort } from '../ports/drive.ts';
 import type { MailPort } from '../ports/mail.ts';
 import type { NotionPortalPort } from '../ports/notion.ts';
 import type { SyncStatePort } from '../ports/sync-state.ts';
+import type { StateStore } from '../ports/state-store.ts';
+import { newHolderId } from '../lib/leases.ts';
+import { syncStateOver } from '../lib/sync-state-over-store.ts';
 import { Clock } from './clock.ts';
-import { openLocalSyncState } from './sync-state.ts';
 import { lazyDrivePort, lazyMailPort, lazyNotionPort } from './lazy-ports.ts';
+import { lazyStateStore } from './state-port.ts';
 
 /** The local workspace's Airtable "workspace" ID (the Meta API requires one to create a base). */
 export const LOCAL_AIRTABLE_WORKSPACE_ID = 'wspLocal000000000';
@@ -36,11 +39,12 @@ export interface Runtime {
   /** Set when this process started the workspace (and must stop it). */
   workspace?: RunningWorkspace;
   airtableTarget: { baseId?: string; baseName: string; workspaceId: string };
-  /**
-   * Webhook state, cursors and the base snapshot (issue 13). Local mode: a SQLite file in the workspace dir. Cloud
-   * mode: absent until the deployment's state store is wired in; the sync then reads the whole base each run.
-   */
-  syncState?: SyncStatePort;
+  /** Durable state shared by every run of this deployment: leases (one run per base and job), cursors. */
+  state: StateStore;
+  /** Who this run is when it holds a lease (host, process, a random part). */
+  holder: string;
+  /** The event-driven sync's view of `state` (issue 13): webhook secrets and cursor, pending changes, base snapshot. */
+  syncState: SyncStatePort;
   close(): Promise<void>;
 }
 
@@ -63,8 +67,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   counter.onChange = progress;
   const clock = options.clock ?? new Clock(config.now);
   const now = () => clock.now();
+  const holder = newHolderId();
   if (config.mode === 'cloud') {
     const token = config.airtable.token ?? '';
+    const state = lazyStateStore(config, counter);
     return {
       config,
       counter,
@@ -79,7 +85,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         baseName: config.airtable.baseName,
         workspaceId: config.airtable.workspaceId ?? '',
       },
-      close: async () => {},
+      state,
+      holder,
+      syncState: syncStateOver(state),
+      close: async () => {
+        await state.close();
+      },
     };
   }
 
@@ -101,13 +112,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     });
     url = workspace.url;
   }
-  const syncState = openLocalSyncState(workspace?.dir ?? config.workspace.dir);
+  const state = lazyStateStore(config, counter, url);
   return {
     config,
     counter,
     clock,
     now,
-    syncState,
     airtable: createAirtableAdapters({
       endpointUrl: url,
       apiKey: config.workspace.token,
@@ -122,8 +132,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     workspaceUrl: url,
     workspace,
     airtableTarget: { baseName: config.airtable.baseName, workspaceId: LOCAL_AIRTABLE_WORKSPACE_ID },
+    state,
+    holder,
+    syncState: syncStateOver(state),
     close: async () => {
-      await syncState.close();
+      await state.close();
       await workspace?.close();
     },
   };

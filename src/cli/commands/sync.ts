@@ -4,6 +4,7 @@ import { runEventSync, type EventSyncDetails } from '../../jobs/event-sync.ts';
 import { ensureAirtableWebhook } from '../../jobs/webhooks/airtable-webhook.ts';
 import { syncPortals, type SyncPortalsDetails } from '../../jobs/sync-portals.ts';
 import { EXIT } from '../exit-codes.ts';
+import { runLeased } from '../job-leases.ts';
 import { printReport, requestSummary, table, type Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 
@@ -79,6 +80,8 @@ function emptySyncDetails(): SyncPortalsDetails {
     changes: [],
     comments: { pagesRead: 0, imported: 0 },
     approvalsLanded: 0,
+    approvalAlerts: 0,
+    legacyColumnsRemoved: 0,
     airtableUpdates: {},
     reads: { airtable: 0, notion: 0 },
     writes: { airtable: 0, notion: 0 },
@@ -119,8 +122,8 @@ export function formatSyncReport(report: JobReport<SyncPortalsDetails & Partial<
 export async function runSync(config: Config, print: Printer): Promise<number> {
   const runtime = await createRuntime(config);
   try {
-    const report = await syncWith(runtime);
-    return printReport(print, report, formatSyncReport);
+    const outcome = await runLeased(runtime, await baseIdOf(runtime), 'sync', () => syncWith(runtime));
+    return outcome.ran ? printReport(print, outcome.result, formatSyncReport) : printReport(print, outcome.report, () => '');
   } catch (error) {
     if (!(error instanceof SyncSetupError)) throw error;
     print.err(error.message);
