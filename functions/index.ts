@@ -8,6 +8,7 @@ import { cloudEvent, http } from '@google-cloud/functions-framework';
 import { dispatchHandler } from './dispatch.ts';
 import { jobHandler } from './job-handler.ts';
 import { JOBS } from './jobs.ts';
+import { webhooksHandler } from './webhooks.ts';
 import { workspaceTick } from './workspace-tick.ts';
 
 http('provisionWorkspace', jobHandler('provisionWorkspace', JOBS.provision));
@@ -19,3 +20,4 @@ http('planSchedule', jobHandler('planSchedule', JOBS.plan));
 http('refreshCalendar', jobHandler('refreshCalendar', JOBS.calendar));
 http('dispatch', dispatchHandler());
 cloudEvent('workspaceTick', workspaceTick());
+http('webhooks', webhooksHandler());

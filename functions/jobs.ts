@@ -61,7 +61,8 @@ function baseJob<Input>(name: JobName | 'reminders' | 'chat' | 'reviews' | 'week
 
 const noInput = z.object({}).strict();
 
-const syncJob = baseJob('sync', noInput, async (rt) => (await import('../src/cli/commands/sync.ts')).syncWith(rt) as Promise<JobReport<unknown>>);
+// Scheduler ticks and webhook-published ticks both land here: 'schedule' keeps the Airtable webhook alive.
+const syncJob = baseJob('sync', noInput, async (rt) => (await import('../src/cli/commands/sync.ts')).syncWith(rt, 'schedule') as Promise<JobReport<unknown>>);
 const checksJob = baseJob('checks', noInput, async (rt, baseId) => (await import('../src/cli/commands/check.ts')).checkWith(rt, baseId));
 /** Reminders need a sender: without MAIL_FROM in cloud mode the step reports that, instead of failing the checks. */
 const remindersJob = baseJob('reminders', noInput, async (rt, baseId) => {

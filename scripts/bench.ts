@@ -5,6 +5,7 @@
 import { benchAirtableLoad } from './bench/airtable-load.ts';
 import { benchChecks } from './bench/checks.ts';
 import { benchColdStart } from './bench/cold-start.ts';
+import { benchCycleReads } from './bench/cycle-reads.ts';
 import { benchDocumentPack } from './bench/documents-pack.ts';
 import { benchDocuments } from './bench/documents.ts';
 import { benchNotionSync } from './bench/notion-sync.ts';
@@ -17,6 +18,7 @@ const BENCHMARKS: { id: string; run: () => Promise<BenchResult> }[] = [
   { id: 'documents-pack', run: () => benchDocumentPack() },
   { id: 'checks', run: () => benchChecks() },
   { id: 'cold-start', run: () => benchColdStart() },
+  { id: 'cycle-reads', run: () => benchCycleReads() },
 ];
 
 const args = process.argv.slice(2);

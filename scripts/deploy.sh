@@ -190,6 +190,15 @@ for pair in "${HTTP_FUNCTIONS[@]}"; do
     --member="serviceAccount:$INVOKER_SA"
 done
 
+note "webhooks: PUBLIC on purpose (--allow-unauthenticated): Airtable and Notion cannot send Google ID tokens; every"
+note "delivery is checked by its X-Airtable-Content-MAC or X-Notion-Signature instead (401 and nothing read when wrong)"
+run gcloud functions deploy sourcing-webhooks "${COMMON[@]}" --entry-point=webhooks --trigger-http \
+  --allow-unauthenticated --timeout=60s
+if $DRY_RUN; then
+  # shellcheck disable=SC2016 # printed for the reader to run, not expanded here
+  printf 'WEBHOOKS_URL="$(gcloud functions describe sourcing-webhooks --project=%s --region=%s --format='"'"'value(serviceConfig.uri)'"'"')"  # register ${WEBHOOKS_URL}?workspace=<id> in Notion (README)\n' "$PROJECT" "$REGION"
+fi
+
 note "worker: one Pub/Sub message = one workspace cycle; a failed tick is not retried (the next tick runs it again)"
 run gcloud functions deploy sourcing-workspace-tick "${COMMON[@]}" --entry-point=workspaceTick \
   --trigger-topic="$TOPIC" --trigger-service-account="$INVOKER_SA" --timeout=540s --max-instances="$MAX_WORKERS"

@@ -15,7 +15,8 @@ import { formatPlanReport, planWith } from './commands/plan.ts';
 import { formatRemindReport, remindWith } from './commands/remind.ts';
 import { formatReviewsReport, reviewsWith } from './commands/reviews.ts';
 import { formatWeeklyReport, weeklyWith } from './commands/weekly.ts';
-import { formatSyncReport, syncWith } from './commands/sync.ts';
+import { formatSyncReport, syncWith, type SyncTrigger } from './commands/sync.ts';
+import { CachedRecords } from '../jobs/snapshot/cached-records.ts';
 import { alreadyRunningReport, alreadyRunningText, takeLeases, type JobKind } from './job-leases.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -32,7 +33,14 @@ export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 
 interface StepDefinition {
   id: StepId;
   title: string;
-  run(runtime: Runtime, baseId: string): Promise<{ report: JobReport<unknown>; text: string } | undefined>;
+  run(runtime: Runtime, baseId: string, options: CycleOptions): Promise<{ report: JobReport<unknown>; text: string } | undefined>;
+}
+
+export interface CycleOptions {
+  only?: StepId[];
+  onStep?: (step: CycleStep) => void;
+  /** Why the sync step runs (see syncWith); `manual` by default. */
+  syncTrigger?: SyncTrigger;
 }
 
 const STEPS: StepDefinition[] = [
@@ -41,7 +49,7 @@ const STEPS: StepDefinition[] = [
   { id: 'documents', title: 'Export documents and schedules', run: async (r, b) => shown(await docsWith(r, b), formatDocsReport) },
   { id: 'closure', title: 'Closure reports', run: async (r, b) => shown(await closeWith(r, b), formatCloseReport) },
   { id: 'checks', title: 'Checks', run: async (r, b) => shown(await checkWith(r, b), formatCheckReport) },
-  { id: 'sync', title: 'Notion client portals', run: async (r) => shown(await syncWith(r), formatSyncReport) },
+  { id: 'sync', title: 'Notion client portals', run: async (r, _b, o) => shown(await syncWith(r, o.syncTrigger ?? 'manual'), formatSyncReport) },
   {
     id: 'reminders',
     title: 'Reminders',
@@ -73,21 +81,25 @@ function shown<T>(report: JobReport<T>, format: (report: JobReport<T>) => string
   return { report: report as JobReport<unknown>, text: format(report) };
 }
 
-/** Runs the chosen steps (all by default) in cycle order; `onStep` sees each report as soon as it is ready. */
-export async function runCycle(
-  runtime: Runtime,
-  baseId: string,
-  options: { only?: StepId[]; onStep?: (step: CycleStep) => void } = {},
-): Promise<CycleStep[]> {
-  const steps: CycleStep[] = [];
+/**
+ * Runs the chosen steps (all by default) in cycle order; `onStep` sees each report as soon as it is ready. Steps of
+ * one cycle share one read of the base (CachedRecords): each table is read once, and each step's writes are
+ * applied to what the next step reads.
+ */
+export async function runCycle(runtime: Runtime, baseId: string, options: CycleOptions = {}): Promise<CycleStep[]> {
   const chosen = STEPS.filter((d) => !options.only || options.only.includes(d.id));
+  const shared = chosen.length > 1 ? new CachedRecords(runtime.airtable.records(baseId)) : undefined;
+  const cycleRuntime: Runtime = shared
+    ? { ...runtime, airtable: { ...runtime.airtable, records: (id) => (id === baseId ? shared : runtime.airtable.records(id)) } }
+    : runtime;
+  const steps: CycleStep[] = [];
   const leases = await takeLeases(runtime, baseId, chosen.map((d) => d.id satisfies JobKind));
   try {
     for (const definition of chosen) {
       const refusal = leases.refused.find((r) => r.job === definition.id);
       const result = refusal
         ? { report: alreadyRunningReport(runtime, refusal) as JobReport<unknown>, text: alreadyRunningText(refusal) }
-        : await definition.run(runtime, baseId);
+        : await definition.run(cycleRuntime, baseId, options);
       if (!result) continue;
       const step: CycleStep = { id: definition.id, title: definition.title, ...result };
       steps.push(step);

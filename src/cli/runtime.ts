@@ -10,9 +10,11 @@ import type { RunningWorkspace } from '../local/server.ts';
 import type { DrivePort } from '../ports/drive.ts';
 import type { MailPort } from '../ports/mail.ts';
 import type { NotionPortalPort } from '../ports/notion.ts';
+import type { SyncStatePort } from '../ports/sync-state.ts';
 import type { StateStore } from '../ports/state-store.ts';
 import { newHolderId } from '../lib/leases.ts';
 import { scaledRetry } from '../lib/retry.ts';
+import { syncStateOver } from '../lib/sync-state-over-store.ts';
 import { Clock } from './clock.ts';
 import { lazyDrivePort, lazyMailPort, lazyNotionPort } from './lazy-ports.ts';
 import { lazyStateStore } from './state-port.ts';
@@ -42,6 +44,8 @@ export interface Runtime {
   state: StateStore;
   /** Who this run is when it holds a lease (host, process, a random part). */
   holder: string;
+  /** The event-driven sync's view of `state` (issue 13): webhook secrets and cursor, pending changes, base snapshot. */
+  syncState: SyncStatePort;
   close(): Promise<void>;
 }
 
@@ -84,6 +88,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       },
       state,
       holder,
+      syncState: syncStateOver(state),
       close: async () => {
         await state.close();
       },
@@ -131,6 +136,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     airtableTarget: { baseName: config.airtable.baseName, workspaceId: LOCAL_AIRTABLE_WORKSPACE_ID },
     state,
     holder,
+    syncState: syncStateOver(state),
     close: async () => {
       await state.close();
       await workspace?.close();

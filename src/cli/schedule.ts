@@ -21,6 +21,8 @@ export const DEFAULT_SCHEDULE: ScheduleEntry[] = [
 ];
 
 export interface RunningSchedule {
+  /** Runs `task` after whatever is queued, never alongside a scheduled step (webhook-started runs use it). */
+  enqueue(task: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,6 +41,7 @@ export function startSchedule(
         try {
           await runCycle(runtime, baseId, {
             only: entry.steps,
+            syncTrigger: 'schedule',
             onStep: (step) => log(`[${runtime.now().toISOString()}] ${step.id}: ${step.report.ok ? 'ok' : `${step.report.problems.length} problem(s)`}; ${describe(step.report.requests)}`),
           });
         } catch (error) {
@@ -48,6 +51,13 @@ export function startSchedule(
     }, entry.every),
   );
   return {
+    enqueue(task) {
+      const run = queue.then(async () => {
+        if (!stopped) await task();
+      });
+      queue = run.catch(() => {});
+      return run;
+    },
     async stop() {
       stopped = true;
       for (const timer of timers) clearInterval(timer);

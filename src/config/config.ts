@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   AIRTABLE_BASE_ID: optionalText,
   AIRTABLE_BASE_NAME: z.string().min(1).default('Sourcing workspace'),
   AIRTABLE_ENDPOINT_URL: z.string().url().default('https://api.airtable.com'),
+  /** The deployed `webhooks` function's URL (with ?workspace=<id>): scheduled syncs keep the base's Airtable webhook pointing there. */
+  WEBHOOKS_URL: z.string().url().optional(),
   ...MAIL_ENV,
   ...DRIVE_ENV,
   ...NOTION_ENV,
@@ -45,6 +47,7 @@ export interface Config {
     baseId?: string;
     baseName: string;
     endpointUrl: string;
+    webhooksUrl?: string;
   };
   mail: MailConfig;
   drive: DriveConfig;
@@ -88,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       baseId: e.AIRTABLE_BASE_ID,
       baseName: e.AIRTABLE_BASE_NAME,
       endpointUrl: e.AIRTABLE_ENDPOINT_URL,
+      ...(e.WEBHOOKS_URL ? { webhooksUrl: e.WEBHOOKS_URL } : {}),
     },
     mail: mail.config,
     drive: drive.config,

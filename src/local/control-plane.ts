@@ -11,8 +11,12 @@
  * - DELETE /__workspace/faults                   drop pending faults
  * - GET|PATCH /__workspace/settings {speed?, rateLimits?:{airtable?:{requestsPerSecond?, penaltyMs?, enabled?}}}
  * - GET  /__workspace/health
+ * - GET|POST /__workspace/clock {advanceMs}       the workspace clock (moves webhook expiry, timestamps) for tests
+ * - GET|POST /__workspace/notion/webhooks {url, eventTypes?}, POST …/{id}/verify {verification_token},
+ *        DELETE …/{id}: the Notion integration settings' Webhooks tab (./notion/webhook-control.ts)
  */
 import { parseFault, type FaultQueue } from './faults.ts';
+import { notionWebhookControl } from './notion/webhook-control.ts';
 import type { RequestLog } from './request-log.ts';
 import type { SlidingWindowLimiter } from './rate-limiter.ts';
 import type { LocalRequest, LocalResponse, LocalService, ServiceContext, ServiceName } from './types.ts';
@@ -30,6 +34,7 @@ const SERVICE_NAMES: ServiceName[] = ['airtable', 'notion', 'drive', 'gmail', 's
 
 export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResponse {
   const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
+  if (req.path.startsWith('/__workspace/notion/webhooks')) return notionWebhookControl(req, ctx);
   const query = new URLSearchParams(req.rawQuery);
   switch (route) {
     case 'GET /__workspace/health':
@@ -63,6 +68,14 @@ export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResp
     case 'DELETE /__workspace/faults':
       ctx.faults.length = 0;
       return { status: 200, body: { faults: [] } };
+    case 'GET /__workspace/clock':
+      return { status: 200, body: { now: new Date(ctx.now()).toISOString(), offsetMs: ctx.settings.clockOffsetMs ?? 0 } };
+    case 'POST /__workspace/clock': {
+      const advance = parseJson(req.body)?.['advanceMs'];
+      if (typeof advance !== 'number' || !Number.isFinite(advance)) return { status: 400, body: { error: 'expected {advanceMs: number}' } };
+      ctx.settings.clockOffsetMs = (ctx.settings.clockOffsetMs ?? 0) + advance;
+      return { status: 200, body: { now: new Date(ctx.now()).toISOString(), offsetMs: ctx.settings.clockOffsetMs } };
+    }
     case 'GET /__workspace/settings':
       return { status: 200, body: ctx.settings };
     case 'PATCH /__workspace/settings': {

@@ -17,6 +17,7 @@ import { RequestLog } from './request-log.ts';
 import { allServices } from './services.ts';
 import { defaultSettings } from './settings.ts';
 import { openStore } from './store.ts';
+import { Outbound } from './webhooks/outbound.ts';
 import type { LocalRequest, LocalResponse, LocalService, ServiceContext, WorkspaceSettings } from './types.ts';
 import { handleViewer, isViewerPath } from './viewer/router.ts';
 
@@ -54,7 +55,9 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
   const requestLog = new RequestLog();
   const faults: FaultQueue = [];
   let origin = '';
-  const ctx = (): ServiceContext => ({ db, dir, settings, origin, now: () => Date.now() });
+  const now = () => Date.now() + (settings.clockOffsetMs ?? 0);
+  const outbound = new Outbound(now);
+  const ctx = (): ServiceContext => ({ db, dir, settings, origin, now, outbound });
 
   const server = createServer((req, res) => {
     const started = performance.now();
@@ -124,8 +127,10 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
       new Promise<void>((resolveClose) => {
         server.closeAllConnections();
         server.close(() => {
-          db.close();
-          resolveClose();
+          void outbound.close().finally(() => {
+            db.close();
+            resolveClose();
+          });
         });
       }),
   };

@@ -14,7 +14,7 @@ import type {
 } from '../../ports/airtable.ts';
 import type { AirtableConnection } from './connection.ts';
 import { AirtableApiError } from './errors.ts';
-import { equalsFormula } from './formula.ts';
+import { equalsFormula, recordIdsFormula } from './formula.ts';
 
 const MAX_WRITE_BATCH = 10;
 const PAGE_SIZE = 100;
@@ -57,7 +57,7 @@ export class AirtableRecordsAdapter implements AirtableRecordsPort {
     if (options.sort) params['sort'] = options.sort.map((s) => ({ field: s.field, direction: s.direction ?? 'asc' }));
     if (options.view) params['view'] = options.view;
     if (options.maxRecords !== undefined) params['maxRecords'] = options.maxRecords;
-    const formula = equalsFormula(options.matchAny ?? []);
+    const formula = options.recordIds ? recordIdsFormula(options.recordIds) : equalsFormula(options.matchAny ?? []);
     if (formula) params['filterByFormula'] = formula;
     const usePost = JSON.stringify(params).length > LONG_QUERY_CHARS;
     const path = `/${encodeURIComponent(table)}`;

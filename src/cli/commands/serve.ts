@@ -3,6 +3,7 @@ import { resolveBaseId } from '../base-target.ts';
 import { EXIT } from '../exit-codes.ts';
 import type { Printer } from '../output.ts';
 import { createRuntime } from '../runtime.ts';
+import { startEventRuns } from '../event-runs.ts';
 import { startSchedule } from '../schedule.ts';
 import { untilInterrupted } from '../signals.ts';
 
@@ -16,7 +17,10 @@ export async function runServe(config: Config, print: Printer): Promise<number> 
     const baseId = await resolveBaseId(runtime);
     print.out(`Serving base ${baseId}${runtime.workspaceUrl ? ` on the local workspace at ${runtime.workspaceUrl} (viewer: ${runtime.workspaceUrl}/)` : ''} until Ctrl-C.`);
     const schedule = startSchedule(runtime, baseId, (line) => print.out(line));
+    const events = await startEventRuns(runtime, baseId, schedule, (line) => print.out(line));
+    if (events) print.out(events.summary);
     await untilInterrupted();
+    await events?.stop();
     await schedule.stop();
     return EXIT.ok;
   } finally {

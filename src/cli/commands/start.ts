@@ -5,6 +5,7 @@ import type { Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 import { untilInterrupted } from '../signals.ts';
 import { runCycle } from '../cycle.ts';
+import { startEventRuns } from '../event-runs.ts';
 import { startSchedule } from '../schedule.ts';
 import { formatSetupReport, provisionWith } from './provision.ts';
 
@@ -45,7 +46,10 @@ export async function runStart(config: Config, print: Printer, options: { once: 
     if (options.once) return ok ? EXIT.ok : EXIT.problems;
     if (!print.json) print.out('\nServing until Ctrl-C: portal sync every 15 min; documents, checks, reminders hourly; calendar, plan, closure daily.');
     const schedule = startSchedule(runtime, setup.details.baseId, (line) => print.out(line));
+    const events = await startEventRuns(runtime, setup.details.baseId, schedule, (line) => print.out(line));
+    if (events && !print.json) print.out(events.summary);
     await untilInterrupted();
+    await events?.stop();
     await schedule.stop();
     return EXIT.ok;
   } finally {
