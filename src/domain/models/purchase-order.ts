@@ -70,6 +70,7 @@ export const purchaseOrders = defineModel(
     clientApproval: 'Client approval',
     syncIssues: 'Sync issues',
     notionPage: 'Notion page',
+    planVerdict: 'Plan verdict',
   } as const,
   {
     poNumber: requiredText(),
@@ -102,6 +103,8 @@ export const purchaseOrders = defineModel(
     clientApproval: select(CLIENT_APPROVALS),
     syncIssues: text(),
     notionPage: text(),
+    /** Written by the planner: feasibility, buffer used, conflicts and recovery options. */
+    planVerdict: text(),
   },
 );
 
