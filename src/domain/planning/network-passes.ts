@@ -9,7 +9,10 @@
  *   successor stays reachable.
  * - Forward pass: earliest = max(predecessor + lag, today), on the node's calendar. A plan node takes its earliest
  *   date, unless that breaks an entered successor: then it is squeezed to the entered bound (never before its
- *   predecessors or today) and the entered successor carries a conflict finding.
+ *   predecessors or today), so no plan date contradicts an entered one; the entered successor then carries a
+ *   conflict (the entered dates themselves leave too little time) or is at risk (a late predecessor pushes it).
+ * - Conflict: an entered, not-done date earlier than its predecessors' entered dates plus the lags allow (today
+ *   plays no part), or a done milestone whose predecessor is not done and planned too late for it.
  * - Forecast: the same forward pass where an entered date cannot pull a successor earlier than its predecessors
  *   allow: when each milestone will realistically happen.
  * - Backward pass from the target (ship-by ETD or delivery) minus the buffer: latest; float = latest − forecast.
@@ -134,7 +137,7 @@ export function runPasses(input: PassInput): PassResult {
 
   const eff = new Array<number>(n).fill(NONE); // the date the node has (written or entered)
   const prop = new Array<number>(n).fill(NONE); // what successors plan from (never before today while undone)
-  const upper = new Array<number>(n).fill(NONE); // unsqueezed earliest, entered dates respected: finds conflicts
+  const upper = new Array<number>(n).fill(NONE); // earliest from entered dates and lags alone (no today): finds conflicts
   const fc = new Array<number>(n).fill(NONE); // forecast
   const squeezed = new Array<boolean>(n).fill(false);
   const conflicts: Conflict[] = [];
@@ -173,14 +176,16 @@ export function runPasses(input: PassInput): PassResult {
     }
     if (d !== undefined) {
       eff[i] = d;
-      prop[i] = upper[i] = Math.max(d, T);
+      prop[i] = Math.max(d, T);
+      upper[i] = d;
       fc[i] = Math.max(d, T, fromFc);
       if (d >= T && bindingUpper >= 0 && fromUpper > d) conflicts.push(conflict(i, d, false, bindingUpper, fromUpper));
       continue;
     }
     // A plan node: its earliest date, kept before entered successors when it can be.
     let early = align(cal, node.calendar, Math.max(fromProp, T));
-    let up = align(cal, node.calendar, Math.max(fromUpper, T));
+    // Conflicts are between entered dates and lags only: a late predecessor makes a milestone at risk, not wrong.
+    let up = align(cal, node.calendar, fromUpper);
     let fcast = align(cal, node.calendar, Math.max(fromFc, T));
     if (node.id === 'Booking' && cargo !== undefined && !history[cargo]) {
       // Booked the lane's lead ahead of cargo ready, not as early as possible.

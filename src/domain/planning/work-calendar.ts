@@ -8,7 +8,7 @@
  * - client: the days the client receives goods (Monday to Friday).
  * Days are indexes from the range's first day; dates go in and out as ISO strings at the edges only.
  */
-import { isChinaWorkingDay } from '../calendar/china-working-days.ts';
+import { chinaHolidayYear } from '../calendar/china-holidays.ts';
 import { cnyShutdownWindow } from '../calendar/factory-shutdown.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { PlanSettings } from './plan-settings.ts';
@@ -67,8 +67,21 @@ function chinaBase(fromYear: number, toYear: number, origin: number, length: num
   const key = `${fromYear}-${toYear}`;
   let base = baseCache.get(key);
   if (!base) {
+    // Same rule as isChinaWorkingDay (make-up days work, holiday windows rest, else Monday–Friday), built from the
+    // holiday tables once instead of asked day by day.
+    const on = new Set<number>();
+    const off = new Set<number>();
+    for (let y = fromYear - 1; y <= toYear + 1; y += 1) {
+      const cal = chinaHolidayYear(y);
+      for (const d of cal.makeUpWorkingDays) on.add(dayNumberOf(d));
+      for (const h of cal.holidays) for (let d = dayNumberOf(h.start); d <= dayNumberOf(h.end); d += 1) off.add(d);
+    }
     base = new Uint8Array(length);
-    for (let i = 0; i < length; i += 1) base[i] = isChinaWorkingDay(isoOfDayNumber(origin + i)) ? 1 : 0;
+    for (let i = 0; i < length; i += 1) {
+      const day = origin + i;
+      const weekday = ((day % 7) + 7) % 7; // 0 = Thursday (1970-01-01), 2 = Saturday, 3 = Sunday
+      base[i] = on.has(day) ? 1 : off.has(day) ? 0 : weekday === 2 || weekday === 3 ? 0 : 1;
+    }
     baseCache.set(key, base);
   }
   return base;
