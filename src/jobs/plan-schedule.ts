@@ -115,8 +115,8 @@ export async function planSchedules(deps: PlanDeps, input: PlanInput = {}): Prom
       continue;
     }
     if (!result.ok) {
-      if (BEFORE_ORDER.has(po.status)) details.skipped.push({ po: po.poNumber, reason: `${po.status}: ${result.reason}` });
-      else problems.push(...result.reason.split(', ').map((m) => `${where}: ${m}; not planned`));
+      if (BEFORE_ORDER.has(po.status)) details.skipped.push({ po: po.poNumber, reason: `${po.status}: ${result.reasons.join(', ')}` });
+      else problems.push(...result.reasons.map((m) => `${where}: ${m}; not planned`));
       continue;
     }
     const schedule = result.schedule;

@@ -189,7 +189,7 @@ export function runPasses(input: PassInput): PassResult {
     let fcast = align(cal, node.calendar, Math.max(fromFc, T));
     if (node.id === 'Booking' && cargo !== undefined && !history[cargo]) {
       // Booked the lane's lead ahead of cargo ready, not as early as possible.
-      const lead = (c: number) => align(cal, node.calendar, c - input.bookingLeadDays(iso(c)));
+      const lead = (c: number) => (Number.isFinite(c) ? align(cal, node.calendar, c - input.bookingLeadDays(iso(c))) : NONE);
       early = Math.max(early, lead(prop[cargo]!));
       up = Math.max(up, lead(upper[cargo]!));
       fcast = Math.max(fcast, lead(fc[cargo]!));
@@ -282,7 +282,7 @@ export function runPasses(input: PassInput): PassResult {
       date: iso(date),
       done,
       predecessor: net.nodes[pred]!.id,
-      anchor: { id: net.nodes[a]!.id, date: iso(fixed(a) ?? upper[a]!), source: anchorSource },
+      anchor: { id: net.nodes[a]!.id, date: iso(fixed(a) ?? (Number.isFinite(upper[a]!) ? upper[a]! : T)), source: anchorSource },
       earliest: iso(earliest),
     };
   }

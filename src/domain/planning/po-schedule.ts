@@ -48,7 +48,7 @@ export interface PoSchedule {
   today: IsoDate;
 }
 
-export type PoScheduleResult = { ok: true; schedule: PoSchedule } | { ok: false; reason: string };
+export type PoScheduleResult = { ok: true; schedule: PoSchedule } | { ok: false; reasons: string[] };
 
 /** Who set a row's planned date (empty counts as Person: the safe side, the planner never moves it). */
 export function plannedByPlan(m: Milestone): boolean {
@@ -72,7 +72,7 @@ export function poSchedule(input: PoScheduleInput): PoScheduleResult {
   const destination = po.portOfDischarge ? regionOf(po.portOfDischarge) : undefined;
   if (!origin) missing.push(`"Port of loading" ${po.portOfLoading ? `${JSON.stringify(po.portOfLoading)} has no lane data (known: ${ORIGIN_PORTS.join(', ')})` : 'is missing'}`);
   if (!destination) missing.push(`"Port of discharge" ${po.portOfDischarge ? `${JSON.stringify(po.portOfDischarge)} has no lane data` : 'is missing'}`);
-  if (missing.length > 0 || !po.shippingMode || !po.leadTimeDays || !origin || !destination) return { ok: false, reason: missing.join(', ') };
+  if (missing.length > 0 || !po.shippingMode || !po.leadTimeDays || !origin || !destination) return { ok: false, reasons: missing };
 
   const rows = rowsByKind(input.milestones, po.id);
   const modes: TransportMode[] = po.shippingMode === 'Sea + Air split' ? ['Sea', 'Air'] : [po.shippingMode === 'Air' ? 'Air' : 'Sea'];
