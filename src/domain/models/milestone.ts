@@ -43,6 +43,7 @@ export const milestones = defineModel(
     status: 'Status',
     updatedVia: 'Updated via',
     syncIssues: 'Sync issues',
+    reviewInvite: 'Review invite',
     plannedBy: 'Planned by',
   } as const,
   {
@@ -60,6 +61,7 @@ export const milestones = defineModel(
     status: select(MILESTONE_STATUSES),
     updatedVia: select(UPDATE_SOURCES),
     syncIssues: text(),
+    reviewInvite: text(),
     /** Empty (a base from before the field, or a row typed by hand) counts as Person. */
     plannedBy: select(PLANNED_BY),
   },
