@@ -8,6 +8,7 @@ import { cnyShutdownWindow, preCnyFreightPeak } from '../calendar/factory-shutdo
 import { addDays, yearOf, type IsoDate } from '../calendar/iso-date.ts';
 import type { TransportMode } from './lanes.ts';
 import type { PlanSettings } from './plan-settings.ts';
+import { settingsId } from './schedule-network.ts';
 
 /** Peak windows in which booking space is scarce, per year (memoised: asked once per PO). */
 const peaks = new Map<string, { start: IsoDate; end: IsoDate }[]>();
@@ -29,7 +30,21 @@ function peakWindows(year: number, settings: Pick<PlanSettings, 'cnyShutdown'>):
   return list;
 }
 
+const leads = new Map<string, number>();
+
 export function bookingLeadDays(mode: TransportMode, cargoReady: IsoDate, settings: PlanSettings): number {
+  // Asked for every PO of a run, for a few hundred distinct days.
+  const key = `${mode}${cargoReady}${settingsId(settings)}`;
+  let lead = leads.get(key);
+  if (lead === undefined) {
+    lead = computeLead(mode, cargoReady, settings);
+    if (leads.size > 50_000) leads.clear();
+    leads.set(key, lead);
+  }
+  return lead;
+}
+
+function computeLead(mode: TransportMode, cargoReady: IsoDate, settings: PlanSettings): number {
   const base = settings.bookingBeforeCargoReadyDays[mode];
   const from = addDays(cargoReady, -base);
   const inPeak = peakWindows(yearOf(from), settings).some((w) => w.start <= cargoReady && from <= w.end);

@@ -116,7 +116,7 @@ export function runPasses(input: PassInput): PassResult {
   const history = new Array<boolean>(n).fill(false);
   for (let i = n - 1; i >= 0; i -= 1) {
     for (const e of net.out[i]!) {
-      const j = net.index.get(net.edges[e]!.to)!;
+      const j = net.edgeTo[e]!;
       if (actual[j] !== undefined || doneBelow[j]) doneBelow[i] = true;
     }
     history[i] = fixed(i) === undefined && doneBelow[i]!;
@@ -127,7 +127,7 @@ export function runPasses(input: PassInput): PassResult {
   for (let i = n - 1; i >= 0; i -= 1) {
     for (const e of net.out[i]!) {
       const edge = net.edges[e]!;
-      const j = net.index.get(edge.to)!;
+      const j = net.edgeTo[e]!;
       if (history[j]) continue;
       const q = fixed(j) ?? bound[j]!;
       if (q === FREE) continue;
@@ -155,7 +155,7 @@ export function runPasses(input: PassInput): PassResult {
     let bindingEff = -1;
     for (const e of net.into[i]!) {
       const edge = net.edges[e]!;
-      const p = net.index.get(edge.from)!;
+      const p = net.edgeFrom[e]!;
       if (history[p]) continue;
       fromProp = Math.max(fromProp, forward(cal, edge.lag, node.calendar, prop[p]!));
       lowest = Math.max(lowest, prop[p]!);
@@ -213,7 +213,7 @@ export function runPasses(input: PassInput): PassResult {
     for (let i = t - 1; i >= 0; i -= 1) {
       for (const e of net.out[i]!) {
         const edge = net.edges[e]!;
-        const j = net.index.get(edge.to)!;
+        const j = net.edgeTo[e]!;
         if (history[j] || latest[j] === FREE) continue;
         latest[i] = Math.min(latest[i]!, backward(cal, edge.lag, net.nodes[j]!.calendar, latest[j]!));
       }
@@ -268,7 +268,7 @@ export function runPasses(input: PassInput): PassResult {
       let best = NONE;
       for (const e of net.into[a]!) {
         const edge = net.edges[e]!;
-        const p = net.index.get(edge.from)!;
+        const p = net.edgeFrom[e]!;
         if (history[p]) continue;
         const f = forward(cal, edge.lag, net.nodes[a]!.calendar, upper[p]!);
         if (f > best) [best, next] = [f, p];

@@ -65,6 +65,24 @@ export function forward(cal: WorkCalendar, lag: Lag, to: NodeCalendar, x: number
 
 /** The largest x with forward(x) ≤ d. */
 export function backward(cal: WorkCalendar, lag: Lag, to: NodeCalendar, d: number): number {
+  const exact = backwardExact(cal, lag, to, d);
+  if (exact !== undefined) return exact;
+  return bisect(cal, lag, to, d);
+}
+
+/** The common steps in closed form (same answer as the bisection; the property tests compare them). */
+function backwardExact(cal: WorkCalendar, lag: Lag, to: NodeCalendar, d: number): number | undefined {
+  if (lag.unit === 'days' && to === 'none') return d - lag.n;
+  if (lag.unit !== 'working days' || to !== 'factory' || d < 0 || d >= cal.length) return undefined;
+  const c = cal.workingCount[d]!;
+  if (lag.n === 0) return c >= 1 ? cal.workingIndex[c]! : undefined;
+  // forward(x) = the n-th working day after x ≤ d ⟺ working days up to x ≤ c − n.
+  const k = c - lag.n + 1;
+  if (k < 2) return undefined;
+  return cal.workingIndex[k]! - 1;
+}
+
+export function bisect(cal: WorkCalendar, lag: Lag, to: NodeCalendar, d: number): number {
   const span = lag.unit === 'days' ? lag.n + 60 : Math.ceil(lag.n * 6) + 120;
   let lo = d - span;
   if (forward(cal, lag, to, lo) > d) return lo - 1;

@@ -8,7 +8,7 @@
  * base from before the field, a date typed by hand), means a person entered it and the planner keeps it. A row
  * with an actual date is done whatever it says.
  */
-import { yearOf, type IsoDate } from '../calendar/iso-date.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
 import type { CalendarEntry } from '../models/calendar-entry.ts';
 import type { Milestone, MilestoneKind } from '../models/milestone.ts';
 import { DEFAULT_BUFFER, type Project } from '../models/project.ts';
@@ -19,6 +19,8 @@ import { runPasses, type NodeFacts, type PassResult } from './network-passes.ts'
 import { resolvePlanSettings, type PlanSettings } from './plan-settings.ts';
 import { scheduleNetwork, type NetworkParams, type NodeId, type ScheduleNetwork } from './schedule-network.ts';
 import { workCalendar, type FactoryWindow, type WorkCalendar } from './work-calendar.ts';
+
+const yearOf = (date: IsoDate): number => Number(date.slice(0, 4));
 
 export interface PoScheduleInput {
   po: PurchaseOrder;
@@ -48,6 +50,9 @@ export interface PoSchedule {
   today: IsoDate;
 }
 
+/** Resolved once: most callers plan with the defaults, and the network cache keys on the settings object. */
+const DEFAULT_SETTINGS = resolvePlanSettings();
+
 export type PoScheduleResult = { ok: true; schedule: PoSchedule } | { ok: false; reasons: string[] };
 
 /** Who set a row's planned date (empty counts as Person: the safe side, the planner never moves it). */
@@ -64,7 +69,7 @@ export function rowsByKind(milestones: readonly Milestone[], poId: string): Map<
 
 export function poSchedule(input: PoScheduleInput): PoScheduleResult {
   const { po, project, today } = input;
-  const settings = resolvePlanSettings(input.settings);
+  const settings = input.settings ? resolvePlanSettings(input.settings) : DEFAULT_SETTINGS;
   const missing: string[] = [];
   if (!po.shippingMode) missing.push('"Shipping mode" is missing');
   if (!po.leadTimeDays) missing.push('"Lead time days" is missing');

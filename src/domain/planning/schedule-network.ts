@@ -61,6 +61,9 @@ export interface ScheduleNetwork {
   edges: readonly NetworkEdge[];
   /** Incoming / outgoing edges per node index. */
   into: readonly (readonly number[])[];
+  /** Node index of each edge's ends. */
+  edgeFrom: readonly number[];
+  edgeTo: readonly number[];
   out: readonly (readonly number[])[];
   index: ReadonlyMap<NodeId, number>;
   /** The node the PO's date is about: ETD for a ship-by date, Delivered for a delivery date. */
@@ -149,9 +152,29 @@ const LIFECYCLE: readonly NodeId[] = [
 ];
 
 const networkCache = new Map<string, ScheduleNetwork>();
+const settingsIds = new Map<string, number>();
+const settingsKeys = new WeakMap<PlanSettings, number>();
+
+/** A small number per distinct settings value, for short cache keys. */
+export function settingsId(settings: PlanSettings): number {
+  let id = settingsKeys.get(settings);
+  if (id === undefined) {
+    const json = JSON.stringify(settings);
+    id = settingsIds.get(json) ?? settingsIds.size + 1;
+    settingsIds.set(json, id);
+    settingsKeys.set(settings, id);
+  }
+  return id;
+}
+
+/** A short cache key: a run plans thousands of POs that share a handful of networks. */
+function networkKey(p: NetworkParams): string {
+  const settings = settingsId(p.settings);
+  return `${p.shippingMode}|${p.balanceDue}|${p.tooling}|${p.productionDays}|${p.transitDays.Sea}|${p.transitDays.Air}|${settings}`;
+}
 
 export function scheduleNetwork(p: NetworkParams): ScheduleNetwork {
-  const key = JSON.stringify(p);
+  const key = networkKey(p);
   const cached = networkCache.get(key);
   if (cached) return cached;
   const edges = networkEdges(p);
@@ -180,8 +203,10 @@ export function scheduleNetwork(p: NetworkParams): ScheduleNetwork {
     ...(id.startsWith('Air ') ? {} : { kind: id as MilestoneKind }),
     calendar: CALENDAR[id],
   }));
-  const network: ScheduleNetwork = { nodes, edges, into, out: outOf, index, mainMode: p.shippingMode === 'Air' ? 'Air' : 'Sea' };
-  if (networkCache.size > 1000) networkCache.clear();
+  const edgeFrom = edges.map((e) => index.get(e.from)!);
+  const edgeTo = edges.map((e) => index.get(e.to)!);
+  const network: ScheduleNetwork = { nodes, edges, into, out: outOf, edgeFrom, edgeTo, index, mainMode: p.shippingMode === 'Air' ? 'Air' : 'Sea' };
+  if (networkCache.size > 20_000) networkCache.clear();
   networkCache.set(key, network);
   return network;
 }

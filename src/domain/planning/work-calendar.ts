@@ -19,8 +19,16 @@ export function dayNumberOf(date: IsoDate): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
 }
 
+const isoCache = new Map<number, IsoDate>();
+
 export function isoOfDayNumber(day: number): IsoDate {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  let iso = isoCache.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    if (isoCache.size > 100_000) isoCache.clear();
+    isoCache.set(day, iso);
+  }
+  return iso;
 }
 
 /** A day the factory does not work or works at reduced output (from the Calendar table). */
@@ -88,7 +96,10 @@ function chinaBase(fromYear: number, toYear: number, origin: number, length: num
 }
 
 export function workCalendar(spec: CalendarSpec): WorkCalendar {
-  const key = JSON.stringify(spec);
+  const key =
+    spec.factoryWindows.length === 0 && spec.blackouts.length === 0
+      ? `${spec.fromYear}|${spec.toYear}|${spec.settings.closureCapacity}|${spec.settings.cnyShutdown.daysBefore}|${spec.settings.cnyShutdown.daysAfter}`
+      : JSON.stringify(spec);
   const cached = calendarCache.get(key);
   if (cached) return cached;
   const origin = Date.UTC(spec.fromYear, 0, 1) / MS_PER_DAY;
