@@ -9,6 +9,7 @@ import { benchCycleReads } from './bench/cycle-reads.ts';
 import { benchDocumentPack } from './bench/documents-pack.ts';
 import { benchDocuments } from './bench/documents.ts';
 import { benchNotionSync } from './bench/notion-sync.ts';
+import { benchPlan } from './bench/plan.ts';
 import type { BenchResult } from './bench/types.ts';
 
 const BENCHMARKS: { id: string; run: () => Promise<BenchResult> }[] = [
@@ -19,6 +20,7 @@ const BENCHMARKS: { id: string; run: () => Promise<BenchResult> }[] = [
   { id: 'checks', run: () => benchChecks() },
   { id: 'cold-start', run: () => benchColdStart() },
   { id: 'cycle-reads', run: () => benchCycleReads() },
+  { id: 'plan', run: () => benchPlan() },
 ];
 
 const args = process.argv.slice(2);

@@ -2,6 +2,7 @@
 import type { CheckRule } from './finding.ts';
 import { aqlPlanMismatch } from './rules/aql-plan-mismatch.ts';
 import { balanceBeforePsi } from './rules/balance-before-psi.ts';
+import { bookingDue } from './rules/booking-due.ts';
 import { bufferConsumed } from './rules/buffer-consumed.ts';
 import { calendarConflict } from './rules/calendar-conflict.ts';
 import { certificateExpiring } from './rules/certificate-expiring.ts';
@@ -15,6 +16,7 @@ import { missingIpi } from './rules/missing-ipi.ts';
 import { missingMilestonePlan } from './rules/missing-milestone-plan.ts';
 import { missingPsi } from './rules/missing-psi.ts';
 import { missingQualityBenchmarks } from './rules/missing-quality-benchmarks.ts';
+import { scheduleConflict } from './rules/schedule-conflict.ts';
 import { shipmentWithoutPsi } from './rules/shipment-without-psi.ts';
 import { staleUpdates } from './rules/stale-updates.ts';
 import { supplierNotQualified } from './rules/supplier-not-qualified.ts';
@@ -22,7 +24,9 @@ import { supplierNotQualified } from './rules/supplier-not-qualified.ts';
 export const ALL_RULES: readonly CheckRule[] = [
   lateMilestone,
   milestoneAtRisk,
+  scheduleConflict,
   bufferConsumed,
+  bookingDue,
   missingIpi,
   missingDupro,
   missingPsi,

@@ -25,7 +25,7 @@ export interface FieldPatch {
 const SCORE_TOLERANCE = 0.05;
 
 export function computedFieldPatches(s: WorkspaceSnapshot, clock: CheckClock, settings: CheckSettings): FieldPatch[] {
-  return [...scorePatches(s, settings), ...inspectionPatches(s), ...milestonePatches(s, clock, settings)];
+  return [...scorePatches(s, settings), ...inspectionPatches(s), ...milestonePatches(s, clock)];
 }
 
 function scorePatches(s: WorkspaceSnapshot, settings: CheckSettings): FieldPatch[] {
@@ -61,14 +61,14 @@ function inspectionPatches(s: WorkspaceSnapshot): FieldPatch[] {
   return out;
 }
 
-function milestonePatches(s: WorkspaceSnapshot, clock: CheckClock, settings: CheckSettings): FieldPatch[] {
+function milestonePatches(s: WorkspaceSnapshot, clock: CheckClock): FieldPatch[] {
   const out: FieldPatch[] = [];
   for (const po of s.purchaseOrders) {
     // A closed or cancelled order's schedule is history; leave it as it was.
     if (!isOpen(po)) continue;
     for (const m of s.milestonesByPo.get(po.id) ?? []) {
-      const status = milestoneStatus(s, po, m, clock.today, settings);
-      if (status !== m.status) out.push({ table: milestones.table, id: m.id, fields: { [milestones.fields.status]: status } });
+      const status = milestoneStatus(s, po, m, clock.today);
+      if (status !== undefined && status !== m.status) out.push({ table: milestones.table, id: m.id, fields: { [milestones.fields.status]: status } });
     }
   }
   return out;

@@ -25,6 +25,8 @@ export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 /** Written by the checks job. */
 export const MILESTONE_STATUSES = ['Planned', 'On track', 'At risk', 'Late', 'Done'] as const;
 export const UPDATE_SOURCES = ['Agent', 'Supplier portal'] as const;
+/** Who set the Planned date: a person's date is a constraint the planner keeps, the plan's is recomputed each run. */
+export const PLANNED_BY = ['Person', 'Plan'] as const;
 
 export const milestones = defineModel(
   'Milestones',
@@ -42,6 +44,7 @@ export const milestones = defineModel(
     updatedVia: 'Updated via',
     syncIssues: 'Sync issues',
     reviewInvite: 'Review invite',
+    plannedBy: 'Planned by',
   } as const,
   {
     milestone: requiredText(),
@@ -59,6 +62,8 @@ export const milestones = defineModel(
     updatedVia: select(UPDATE_SOURCES),
     syncIssues: text(),
     reviewInvite: text(),
+    /** Empty (a base from before the field, or a row typed by hand) counts as Person. */
+    plannedBy: select(PLANNED_BY),
   },
 );
 

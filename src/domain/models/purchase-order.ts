@@ -71,6 +71,7 @@ export const purchaseOrders = defineModel(
     syncIssues: 'Sync issues',
     notionPage: 'Notion page',
     portalSyncHash: 'Portal sync hash',
+    planVerdict: 'Plan verdict',
   } as const,
   {
     poNumber: requiredText(),
@@ -105,6 +106,8 @@ export const purchaseOrders = defineModel(
     notionPage: text(),
     /** What the PO's portal page showed when last written (kept here, not on the page the client reads). */
     portalSyncHash: text(),
+    /** Written by the planner: feasibility, buffer used, conflicts and recovery options. */
+    planVerdict: text(),
   },
 );
 

@@ -15,6 +15,9 @@ import type { Project } from '../models/project.ts';
 import type { PurchaseOrder } from '../models/purchase-order.ts';
 import type { Supplier } from '../models/supplier.ts';
 import { MILESTONE_LIFECYCLE } from '../planning/milestone-kinds.ts';
+import type { ScheduleStatus } from '../planning/network-passes.ts';
+import { poSchedule, type PoSchedule } from '../planning/po-schedule.ts';
+import { milestoneStatusOf } from '../planning/schedule-status.ts';
 import { seriesSpans, type Span } from './bars.ts';
 import { shadedWindows, type ShadedWindow } from './risk-shading.ts';
 import { timeAxis, type TimeAxis } from './time-axis.ts';
@@ -32,6 +35,8 @@ export interface ScheduleRow {
   /** Actual (or, while open, planned) minus baseline, in days; positive = later than first committed. */
   slipDays?: number | undefined;
   state: RowState;
+  /** The schedule network's status word (the one the checks write and the client portal shows). */
+  status?: ScheduleStatus | undefined;
   /** 0–1 while open, when reported. */
   progress?: number | undefined;
 }
@@ -77,11 +82,11 @@ export interface ScheduleInput {
 const ORDER = new Map<string, number>(MILESTONE_LIFECYCLE.map((kind, i) => [kind, i]));
 const POINT_KINDS = new Set<MilestoneKind>(['Deposit paid', 'IPI', 'DUPRO', 'PSI', 'Booking', 'Balance paid']);
 
-function rowState(m: Milestone, asOf: IsoDate): RowState {
+/** How a row is drawn, from its status: done on/after baseline, late (overdue), at risk (slipping), open. */
+function rowState(m: Milestone, status: ScheduleStatus | undefined): RowState {
   if (m.actualDate) return m.baselineDate && m.actualDate > m.baselineDate ? 'late' : 'on-time';
-  const due = m.plannedDate ?? m.baselineDate;
-  if (due && due < asOf) return 'overdue';
-  if (m.plannedDate && m.baselineDate && m.plannedDate > m.baselineDate) return 'slipping';
+  if (status === 'Late') return 'overdue';
+  if (status === 'At risk') return 'slipping';
   return 'open';
 }
 
@@ -109,16 +114,19 @@ function marker(inspection: Inspection): InspectionMarker | undefined {
   };
 }
 
-function summaryOf(rows: readonly ScheduleRow[], po: PurchaseOrder): string {
+function summaryOf(rows: readonly ScheduleRow[], po: PurchaseOrder, schedule: PoSchedule | undefined): string {
   const done = rows.filter((r) => r.state === 'on-time' || r.state === 'late');
   const onTime = done.filter((r) => r.state === 'on-time').length;
-  const overdue = rows.filter((r) => r.state === 'overdue').length;
+  const late = rows.filter((r) => r.status === 'Late').length;
+  const atRisk = rows.filter((r) => r.status === 'At risk').length;
   const parts = [`${rows.length} milestones`, `${done.length} done (${onTime} on or before baseline)`];
-  if (overdue > 0) parts.push(`${overdue} overdue`);
+  if (late > 0) parts.push(`${late} late`);
+  if (atRisk > 0) parts.push(`${atRisk} at risk`);
+  // The ETD the schedule network forecasts (an entered ETD its predecessors cannot make is not taken at its word).
   const etd = rows.find((r) => r.kind === 'ETD');
-  const etdDate = etd?.dates.actual ?? etd?.dates.planned;
+  const etdDate = schedule?.passes.byId.get('ETD')?.forecast ?? etd?.dates.actual ?? etd?.dates.planned;
   if (po.shipBy) {
-    const verdict = etdDate ? ` · ETD ${displayDate(etdDate)} (${signed(daysBetween(po.shipBy, etdDate))} d vs ship-by)` : '';
+    const verdict = etdDate ? ` · ETD ${etd?.dates.actual ? '' : 'forecast '}${displayDate(etdDate)} (${signed(daysBetween(po.shipBy, etdDate))} d vs ship-by)` : '';
     parts.push(`ship-by ${displayDate(po.shipBy)}${verdict}`);
   }
   return parts.join(' · ');
@@ -136,6 +144,7 @@ export function signed(n: number): string {
 export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
   const { po, project, client, supplier, asOf } = input;
   const milestones = sortMilestones(input.milestones.filter((m) => m.po === po.id));
+  const scheduled = safeSchedule(input, milestones);
   const origin = po.orderDate;
   const spans = {
     baseline: seriesSpans(milestones.map((m) => ({ kind: m.kind, date: m.baselineDate })), origin),
@@ -144,6 +153,7 @@ export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
   };
   const rows: ScheduleRow[] = milestones.map((m, i) => {
     const current = m.actualDate ?? m.plannedDate;
+    const status = milestoneStatusOf(scheduled, m, asOf);
     return {
       kind: m.kind,
       point: POINT_KINDS.has(m.kind),
@@ -152,7 +162,8 @@ export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
       actual: spans.actual[i],
       dates: { baseline: m.baselineDate, planned: m.plannedDate, actual: m.actualDate },
       slipDays: m.baselineDate && current ? daysBetween(m.baselineDate, current) : undefined,
-      state: rowState(m, asOf),
+      state: rowState(m, status),
+      status,
       progress: m.actualDate ? undefined : m.progress,
     };
   });
@@ -200,7 +211,7 @@ export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
       supplierLabel: showSupplier ? undefined : supplierName,
       calendar: input.calendar,
     }),
-    summary: summaryOf(rows, po),
+    summary: summaryOf(rows, po, scheduled),
   };
 }
 
@@ -211,4 +222,14 @@ export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
 function incotermText(incoterm: string, namedPlace: string | undefined, supplierNamed: boolean): string {
   if (!supplierNamed && (incoterm === 'EXW' || incoterm === 'FCA')) return `${incoterm} (factory premises)`;
   return `${incoterm} ${namedPlace ?? ''}`.trim();
+}
+
+/** The PO's schedule network (the same the planner and the checks use); none when the PO lacks planning data. */
+function safeSchedule(input: ScheduleInput, milestones: readonly Milestone[]): PoSchedule | undefined {
+  try {
+    const result = poSchedule({ po: input.po, project: input.project, milestones, calendar: input.calendar, today: input.asOf });
+    return result.ok ? result.schedule : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computedFieldPatches } from '../../../src/domain/checks/computed-fields.ts';
-import { baseWorld, CLOCK, day, link, psi, rid, SETTINGS, type World } from './world.ts';
+import { baseWorld, CLOCK, day, link, plannable, psi, rid, SETTINGS, type World } from './world.ts';
 
 const patchesFor = (w: World, table: string) => computedFieldPatches(w.snapshot(), CLOCK, SETTINGS).filter((p) => p.table === table);
 
@@ -15,11 +15,13 @@ function settledWorld(): World {
 }
 
 describe('milestone status write-back', () => {
-  it('computes Done, On track and Planned for the healthy PO', () => {
-    const statuses = new Map(patchesFor(baseWorld(), 'Milestones').map((p) => [p.id, p.fields['Status']]));
-    expect(statuses.get(rid('ms-start'))).toBe('Done');
-    expect(statuses.get(rid('ms-dupro'))).toBe('On track');
-    expect(statuses.get(rid('ms-etd'))).toBe('Planned');
+  it('computes Done and On track for the healthy PO, on its own dates when it cannot be planned (no lane)', () => {
+    for (const w of [baseWorld(), plannable(baseWorld())]) {
+      const statuses = new Map(patchesFor(w, 'Milestones').map((p) => [p.id, p.fields['Status']]));
+      expect(statuses.get(rid('ms-start'))).toBe('Done');
+      expect(statuses.get(rid('ms-dupro'))).toBe('On track');
+      expect(statuses.get(rid('ms-etd'))).toBe('On track');
+    }
   });
 
   it('writes nothing once the statuses are in place, and only the one that changed after that', () => {
@@ -29,12 +31,12 @@ describe('milestone status write-back', () => {
     expect(patchesFor(w, 'Milestones')).toEqual([{ table: 'Milestones', id: rid('ms-dupro'), fields: { Status: 'Late' } }]);
   });
 
-  it('marks a milestone with a blocking predecessor At risk', () => {
-    const w = settledWorld();
-    w.patch('milestones', 'ms-start', { 'Actual date': undefined, 'Planned date': day(3) });
+  it('marks a milestone its late predecessor cannot let happen in time At risk, and the predecessor Late', () => {
+    const w = plannable(settledWorld());
+    w.patch('milestones', 'ms-start', { 'Actual date': undefined, 'Planned date': day(-2) });
     const byId = new Map(patchesFor(w, 'Milestones').map((p) => [p.id, p.fields['Status']]));
     expect(byId.get(rid('ms-dupro'))).toBe('At risk');
-    expect(byId.get(rid('ms-start'))).toBe('On track');
+    expect(byId.get(rid('ms-start'))).toBe('Late');
   });
 
   it('leaves a cancelled PO’s milestones alone', () => {
