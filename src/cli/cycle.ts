@@ -3,8 +3,15 @@
  * calendar, the plan and the documents before the checks (they read all three: a pack built now is not "missing"),
  * the checks before the portal sync (portal pages count open alerts), the sync before reminders (mails link the
  * portal pages).
+ *
+ * A step that fails does not stop the cycle, and the steps after it are told (`upstreamFailed`): the checks leave
+ * out the rules about the failed job's outputs (a failed documents run is "documents job failed", never "has no
+ * commercial invoice"), and reminders send nothing new after failed checks. A step failed when it threw, or when
+ * a service failure stopped part of its work (documents `details.failed`, checks `details.writesFailed`); record
+ * problems (bad cells) are not failures of the job.
  */
 import type { JobReport } from '../jobs/report.ts';
+import type { RequestCounts } from '../lib/request-counter.ts';
 import { calendarWith, formatCalendarReport } from './commands/calendar.ts';
 import { checkWith, formatCheckReport } from './commands/check.ts';
 import { closeWith, formatCloseReport } from './commands/close.ts';
@@ -20,6 +27,8 @@ export interface CycleStep {
   report: JobReport<unknown>;
   /** The report for people. */
   text: string;
+  /** The step threw, or a service failure stopped part of its work (see upstreamFailure). */
+  failed: boolean;
 }
 
 export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders';
@@ -27,7 +36,7 @@ export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 
 interface StepDefinition {
   id: StepId;
   title: string;
-  run(runtime: Runtime, baseId: string): Promise<{ report: JobReport<unknown>; text: string } | undefined>;
+  run(runtime: Runtime, baseId: string, upstreamFailed: readonly string[]): Promise<{ report: JobReport<unknown>; text: string } | undefined>;
 }
 
 const STEPS: StepDefinition[] = [
@@ -35,17 +44,37 @@ const STEPS: StepDefinition[] = [
   { id: 'plan', title: 'Schedule plan', run: async (r, b) => shown(await planWith(r, b), formatPlanReport) },
   { id: 'documents', title: 'Export documents and schedules', run: async (r, b) => shown(await docsWith(r, b), formatDocsReport) },
   { id: 'closure', title: 'Closure reports', run: async (r, b) => shown(await closeWith(r, b), formatCloseReport) },
-  { id: 'checks', title: 'Checks', run: async (r, b) => shown(await checkWith(r, b), formatCheckReport) },
+  { id: 'checks', title: 'Checks', run: async (r, b, failed) => shown(await checkWith(r, b, undefined, { upstreamFailed: failed }), formatCheckReport) },
   { id: 'sync', title: 'Notion client portals', run: async (r) => shown(await syncWith(r), formatSyncReport) },
   {
     id: 'reminders',
     title: 'Reminders',
-    run: async (r, b) => {
-      const report = await remindWith(r, b);
+    run: async (r, b, failed) => {
+      const report = await remindWith(r, b, { upstreamFailed: failed });
       return report ? shown(report, formatRemindReport) : undefined;
     },
   },
 ];
+
+/** The job names the other jobs know their upstream by (RULE_UPSTREAM, sendReminders). */
+const JOB_OF_STEP: Record<StepId, string> = {
+  calendar: 'calendar', plan: 'plan', documents: 'documents', closure: 'closure', checks: 'checks', sync: 'sync', reminders: 'reminders',
+};
+
+/** Whether a service failure stopped part of a step's work (record problems do not count). */
+export function upstreamFailure(id: StepId, report: JobReport<unknown>): boolean {
+  const details = report.details as { failed?: unknown; writesFailed?: unknown } | undefined;
+  if (id === 'documents') return Array.isArray(details?.failed) && details.failed.length > 0;
+  if (id === 'checks') return typeof details?.writesFailed === 'number' && details.writesFailed > 0;
+  return false;
+}
+
+/** The report of a step that threw: the cycle goes on, and the later steps know. */
+function thrownReport(id: StepId, error: unknown): JobReport<unknown> {
+  const message = error instanceof Error ? error.message : String(error);
+  const requests: RequestCounts = {};
+  return { job: JOB_OF_STEP[id], ok: false, startedAt: new Date().toISOString(), durationMs: 0, requests, problems: [`The ${JOB_OF_STEP[id]} job could not run: ${message}`], details: {} };
+}
 
 function shown<T>(report: JobReport<T>, format: (report: JobReport<T>) => string): { report: JobReport<unknown>; text: string } {
   return { report: report as JobReport<unknown>, text: format(report) };
@@ -58,11 +87,19 @@ export async function runCycle(
   options: { only?: StepId[]; onStep?: (step: CycleStep) => void } = {},
 ): Promise<CycleStep[]> {
   const steps: CycleStep[] = [];
+  const failed: string[] = [];
   for (const definition of STEPS) {
     if (options.only && !options.only.includes(definition.id)) continue;
-    const result = await definition.run(runtime, baseId);
-    if (!result) continue;
-    const step: CycleStep = { id: definition.id, title: definition.title, ...result };
+    let step: CycleStep;
+    try {
+      const result = await definition.run(runtime, baseId, [...failed]);
+      if (!result) continue;
+      step = { id: definition.id, title: definition.title, ...result, failed: upstreamFailure(definition.id, result.report) };
+    } catch (error) {
+      const report = thrownReport(definition.id, error);
+      step = { id: definition.id, title: definition.title, report, text: report.problems.join('\n'), failed: true };
+    }
+    if (step.failed) failed.push(JOB_OF_STEP[definition.id]);
     steps.push(step);
     options.onStep?.(step);
   }

@@ -55,6 +55,8 @@ export interface BuildDocumentsDetails {
   current: number;
   rowsWritten: number;
   permissionsGranted: number;
+  /** What a Drive or Airtable failure stopped this run (the next run builds it): not a record problem. */
+  failed: string[];
 }
 
 /** "Today" where the agency works: a pack generated on a Shanghai morning is dated that day. */
@@ -105,7 +107,7 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   const requested = new Set(input.poNumbers ?? []);
   const picked = base.purchaseOrders.filter((po) => po.generateDocuments || requested.has(po.poNumber));
   const pickedIds = new Set(picked.map((po) => po.id));
-  const details: BuildDocumentsDetails = { picked: picked.map((po) => po.poNumber), packs: [], blocked: [], schedules: [], uploads: 0, current: 0, rowsWritten: 0, permissionsGranted: 0 };
+  const details: BuildDocumentsDetails = { picked: picked.map((po) => po.poNumber), packs: [], blocked: [], schedules: [], uploads: 0, current: 0, rowsWritten: 0, permissionsGranted: 0, failed: [] };
   for (const number of requested) {
     if (!picked.some((po) => po.poNumber === number)) problems.push(`PO ${number}: no readable purchase order has this number`);
   }
@@ -122,7 +124,7 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   for (const po of picked) {
     const place = placeOf(base, po, undefined);
     if (typeof place === 'string') continue;
-    await guard(problems, `${po.poNumber}: Drive folders`, () => folders.resolve(target(place, po, 'exportDocuments'), place.access));
+    await guard(problems, `${po.poNumber}: Drive folders`, () => folders.resolve(target(place, po, 'exportDocuments'), place.access), details.failed);
   }
 
   for (const result of shipmentContexts(base)) {
@@ -137,7 +139,7 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
       if (typeof place === 'string') fixes = [place];
       else {
         const packPlace: PackPlace = { target: target(place, result.context.po, 'exportDocuments'), access: place.access };
-        const pack = await guard(problems, `Shipment ${shipment.bookingRef}`, () => publishPack(ctx, { ...result.context, project: place.project, client: place.client }, packPlace, today, pageSize));
+        const pack = await guard(problems, `Shipment ${shipment.bookingRef}`, () => publishPack(ctx, { ...result.context, project: place.project, client: place.client }, packPlace, today, pageSize), details.failed);
         if (pack && !pack.ok) fixes = pack.fixes;
         if (pack?.ok) {
           details.packs.push({ shipment: shipment.bookingRef, po: result.context.po.poNumber, documents: { ...pack.documents } });
@@ -173,7 +175,7 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
         inspections: base.inspections,
         calendar: base.calendar,
         asOf: today,
-      }, { target: target(place, po), access: place.access }, author));
+      }, { target: target(place, po), access: place.access }, author), details.failed);
     if (outcome) {
       details.schedules.push({ po: po.poNumber, outcome: outcome.drive });
       count(outcome.drive);
@@ -190,12 +192,13 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   return finish(problems, details);
 }
 
-/** Runs one unit of work; a Drive or Airtable failure is reported against it and the run goes on. */
-async function guard<T>(problems: string[], what: string, work: () => Promise<T>): Promise<T | undefined> {
+/** Runs one unit of work; a Drive or Airtable failure is reported against it (and listed as failed) and the run goes on. */
+async function guard<T>(problems: string[], what: string, work: () => Promise<T>, failed?: string[]): Promise<T | undefined> {
   try {
     return await work();
   } catch (error) {
     problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+    failed?.push(what);
     return undefined;
   }
 }
