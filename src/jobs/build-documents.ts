@@ -2,8 +2,11 @@
  * The documents job: export packs per shipment and production schedules per PO, as PDFs in the project's Drive
  * folder with a Documents row each.
  *
- * Scope: POs whose "Generate documents" box is ticked (picked up, then cleared) or named on the command line, plus
- * shipments without a current pack and POs without a current schedule. A pack that cannot be built produces
+ * Scope: every shipment's pack and every PO's schedule, each compared with its Documents row by the hash of what it
+ * is built from (the pack's document contents, which follow from the records alone; the schedule's chart without
+ * its "as of" day): only what changed (or never got a file) is rendered, so an interrupted upstream job (a plan
+ * killed half-way) is repaired by the next run. POs whose "Generate documents" box is ticked (picked up, then
+ * cleared) or named on the command line get their folders and sharing checked too. A pack that cannot be built produces
  * nothing; its fix list goes to the PO's "Sync issues" and the report's `blocked` list (an expected outcome, so it
  * does not fail the run; Drive or Airtable failures do). Content is hashed before rendering, so a second run
  * renders, uploads and writes nothing.
@@ -22,7 +25,7 @@ import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
 import type { DrivePort } from '../ports/drive.ts';
 import { DocumentsRows } from './documents/documents-rows.ts';
 import { DriveFolders, resolveRoot, type FolderAccess } from './documents/drive-folders.ts';
-import { ALWAYS_IN_PACK, publishPack, type PackPlace } from './documents/export-packs.ts';
+import { publishPack, type PackPlace } from './documents/export-packs.ts';
 import { loadPoBase } from './documents/load-po-base.ts';
 import type { PublishContext } from './documents/publish-document.ts';
 import { publishSchedule } from './documents/schedules.ts';
@@ -130,8 +133,6 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   for (const result of shipmentContexts(base)) {
     const shipment = result.ok ? result.context.shipment : result.shipment;
     const po = result.ok ? result.context.po : result.po;
-    const hasPack = ALWAYS_IN_PACK.every((kind) => rows.isCurrent({ kind, shipmentId: shipment.id }));
-    if (hasPack && !(po && pickedIds.has(po.id))) continue;
     let fixes: string[] | undefined;
     if (!result.ok) fixes = result.fixes;
     else {
@@ -159,7 +160,6 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   const suppliers = byId(base.suppliers);
   for (const po of base.purchaseOrders) {
     if (po.status === 'Cancelled' || !milestonesByPo.has(po.id)) continue;
-    if (!pickedIds.has(po.id) && rows.isCurrent({ kind: 'production-schedule', poId: po.id })) continue;
     const place = placeOf(base, po, undefined);
     if (typeof place === 'string') {
       problems.push(`Production schedule of ${po.poNumber}: ${place}`);
