@@ -2,6 +2,7 @@
 import type { Config } from '../config/config.ts';
 import { EXIT } from './exit-codes.ts';
 import type { Printer } from './output.ts';
+import { localLoadJournal } from './sample-load-marker.ts';
 import { createRuntime, type Runtime } from './runtime.ts';
 
 export class BaseNotFoundError extends Error {}
@@ -49,7 +50,13 @@ export async function recordLinks(runtime: Runtime, baseId: string): Promise<((t
 export async function runOnBase(config: Config, print: Printer, work: (runtime: Runtime, baseId: string) => Promise<number>): Promise<number> {
   const runtime = await createRuntime(config);
   try {
-    return await work(runtime, await resolveBaseId(runtime));
+    const baseId = await resolveBaseId(runtime);
+    // A plan computed from half a base would reach the client's pages: finish the load first.
+    if (runtime.config.mode === 'local' && (await localLoadJournal(runtime).read()) === 'loading') {
+      print.err('The sample agency was only partly loaded (an earlier `npm start` was interrupted): run `npm start` to finish loading it first.');
+      return EXIT.usage;
+    }
+    return await work(runtime, baseId);
   } catch (error) {
     if (!(error instanceof BaseNotFoundError)) throw error;
     print.err(error.message);
