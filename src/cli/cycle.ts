@@ -80,17 +80,21 @@ function shown<T>(report: JobReport<T>, format: (report: JobReport<T>) => string
   return { report: report as JobReport<unknown>, text: format(report) };
 }
 
-/** Runs the chosen steps (all by default) in cycle order; `onStep` sees each report as soon as it is ready. */
+/**
+ * Runs the chosen steps (all by default) in cycle order; `onStep` sees each report as soon as it is ready,
+ * `beforeStep` runs before each (the chaos suite injects faults there).
+ */
 export async function runCycle(
   runtime: Runtime,
   baseId: string,
-  options: { only?: StepId[]; onStep?: (step: CycleStep) => void } = {},
+  options: { only?: StepId[]; onStep?: (step: CycleStep) => void; beforeStep?: (id: StepId) => Promise<void> } = {},
 ): Promise<CycleStep[]> {
   const steps: CycleStep[] = [];
   const failed: string[] = [];
   for (const definition of STEPS) {
     if (options.only && !options.only.includes(definition.id)) continue;
     let step: CycleStep;
+    await options.beforeStep?.(definition.id);
     try {
       const result = await definition.run(runtime, baseId, [...failed]);
       if (!result) continue;
