@@ -44,7 +44,7 @@ const STEPS: StepDefinition[] = [
   { id: 'plan', title: 'Schedule plan', run: async (r, b) => shown(await planWith(r, b), formatPlanReport) },
   { id: 'documents', title: 'Export documents and schedules', run: async (r, b) => shown(await docsWith(r, b), formatDocsReport) },
   { id: 'closure', title: 'Closure reports', run: async (r, b) => shown(await closeWith(r, b), formatCloseReport) },
-  { id: 'checks', title: 'Checks', run: async (r, b, failed) => shown(await checkWith(r, b, undefined, { upstreamFailed: failed }), formatCheckReport) },
+  { id: 'checks', title: 'Checks', run: async (r, b, failed) => shown(await checkWith(r, b, { upstreamFailed: failed }), formatCheckReport) },
   { id: 'sync', title: 'Notion client portals', run: async (r) => shown(await syncWith(r), formatSyncReport) },
   {
     id: 'reminders',

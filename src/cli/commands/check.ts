@@ -7,13 +7,8 @@ import { printReport, requestSummary, table, type Printer } from '../output.ts';
 import type { Runtime } from '../runtime.ts';
 
 /** Runs the checks job through an existing runtime (also used by `start` and the schedule). */
-export async function checkWith(
-  runtime: Runtime,
-  baseId: string,
-  now: () => Date = () => new Date(),
-  options: { upstreamFailed?: readonly string[] } = {},
-): Promise<JobReport<RunChecksDetails>> {
-  return runChecks({ records: runtime.airtable.records(baseId), counter: runtime.counter, now }, options);
+export async function checkWith(runtime: Runtime, baseId: string, options: { upstreamFailed?: readonly string[] } = {}): Promise<JobReport<RunChecksDetails>> {
+  return runChecks({ records: runtime.airtable.records(baseId), counter: runtime.counter, now: runtime.now }, options);
 }
 
 export function formatCheckReport(report: JobReport<RunChecksDetails>): string {
