@@ -29,11 +29,19 @@ const COMMAND: Record<ChaosTarget, string[]> = {
 const SERVICES = ['airtable', 'notion', 'drive', 'gmail'] as const;
 const STATUSES = [429, 500, 503] as const;
 
+function pinnedNow(at: Date): string {
+  const pinned = new Date(at);
+  pinned.setUTCMinutes(17, 0, 0);
+  return pinned.toISOString();
+}
+
 export interface ChaosOptions {
   runs: number;
   seed: number;
   modes?: readonly ChaosMode[];
   targets?: readonly ChaosTarget[];
+  /** Fixed scenarios, one per run, instead of drawing mode and target (the seed still draws faults and kill points). */
+  scenarios?: readonly { mode: ChaosMode; target: ChaosTarget }[];
   /** Take a new reference when the last one is older than this (reminders depend on the time of day). */
   referenceMaxAgeMs?: number;
   log?: (line: string) => void;
@@ -45,6 +53,8 @@ export interface RunOutcome {
   target: ChaosTarget;
   /** What was injected, in words. */
   chaos: string[];
+  /** A child process was SIGKILLed (kill mode). */
+  killed: boolean;
   differences: Difference[];
   stackTraces: string[];
   /** Problems the clean cycle after the chaos still reported (a state it could not complete). */
@@ -79,7 +89,10 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
   };
   const ws = await startWorkspace({ port: 0, dir, speed: 1000 });
   const env: Record<string, string> = { PATH: process.env['PATH'] ?? '', WORKSPACE_PORT: String(ws.port), WORKSPACE_DIR: dir, WORKSPACE_SPEED: '1000', WORKSPACE_TOKEN: ws.token };
-  for (const name of ['SOURCING_NOW', 'TZ']) if (process.env[name]) env[name] = process.env[name]!;
+  if (process.env['TZ']) env['TZ'] = process.env['TZ'];
+  // Every run starts at the same moment (the jobs' clock, SOURCING_NOW), so reminders that follow working hours
+  // compare with the reference: 17 minutes past the current hour, away from the :00 / :30 starts of working hours.
+  env['SOURCING_NOW'] = process.env['SOURCING_NOW'] ?? pinnedNow(new Date());
   const harness: Harness = {
     ws,
     env,
@@ -173,9 +186,10 @@ function total(report: JobReport<unknown>): number {
 
 async function chaosRun(h: Harness, reference: Reference, run: number, random: Random, options: ChaosOptions): Promise<{ outcome: RunOutcome; snapshot: Snapshot }> {
   const started = Date.now();
-  const mode: ChaosMode = random.pick(options.modes ?? (['faults', 'kill', 'double'] as const));
+  const scenario = options.scenarios?.[(run - 1) % options.scenarios.length];
+  const mode: ChaosMode = scenario?.mode ?? random.pick(options.modes ?? (['faults', 'kill', 'double'] as const));
   const targets = options.targets ?? (mode === 'faults' ? CYCLE_ORDER : [...CYCLE_ORDER, 'setup' as const]);
-  const target = random.pick(targets);
+  const target = scenario?.target ?? random.pick(targets);
   const chaos: string[] = [];
   const children: ChildResult[] = [];
   const errorsBefore = h.errors.length;
@@ -228,6 +242,7 @@ async function chaosRun(h: Harness, reference: Reference, run: number, random: R
     mode,
     target,
     chaos,
+    killed: children.some((c) => c.killedAfter !== undefined),
     differences: compareSnapshots(reference.snapshot, snapshot),
     stackTraces: traces,
     cleanProblems,
@@ -237,13 +252,27 @@ async function chaosRun(h: Harness, reference: Reference, run: number, random: R
 }
 
 
+/**
+ * Before each job of a faults run: with a chance, one or two faults of the local workspace (src/local/faults.ts):
+ * an error status (429/500/503), a connection reset, a timeout, or a write applied whose answer is lost; for
+ * the next 1–3 matching requests of a service, or a seeded share (5–20 %) of all of them during the job.
+ */
 async function injectFaults(h: Harness, random: Random, step: StepId, chaos: string[]): Promise<void> {
   await h.control('DELETE', '/faults');
-  if (!random.chance(0.6)) return;
+  if (!random.chance(0.7)) return;
   const n = random.int(1, 2);
   for (let i = 0; i < n; i += 1) {
-    const fault = { service: random.pick(SERVICES), status: random.pick(STATUSES), count: random.int(1, 3) };
-    chaos.push(`${step}: next ${fault.count} ${fault.service} request(s) answer ${fault.status}`);
+    const service = random.pick(SERVICES);
+    const kind = random.pick(['status', 'status', 'reset', 'timeout', 'lost-response'] as const);
+    const byRate = random.chance(0.3);
+    const fault: Record<string, unknown> = { service, kind, seed: random.int(1, 1_000_000) };
+    if (kind === 'status') fault['status'] = random.pick(STATUSES);
+    if (kind === 'timeout') fault['delayMs'] = random.int(200, 1500);
+    if (kind === 'lost-response') fault['methods'] = ['POST', 'PATCH', 'PUT'];
+    if (byRate) fault['rate'] = random.int(5, 20) / 100;
+    else fault['count'] = random.int(1, 3);
+    const what = kind === 'status' ? `answer ${String(fault['status'])}` : kind === 'timeout' ? `time out after ${String(fault['delayMs'])} ms` : kind === 'reset' ? 'reset the connection' : 'apply the write and lose the answer';
+    chaos.push(`${step}: ${byRate ? `${Math.round(Number(fault['rate']) * 100)} % of` : `next ${String(fault['count'])}`} ${service} request(s) ${what}`);
     await h.control('POST', '/faults', fault);
   }
 }
