@@ -6,7 +6,7 @@
  *
  * A step that fails does not stop the cycle, and the steps after it are told (`upstreamFailed`): the checks leave
  * out the rules about the failed job's outputs (a failed documents run is "documents job failed", never "has no
- * commercial invoice"), and reminders send nothing new after failed checks. A step failed when it threw, or when
+ * commercial invoice"), and reminders send nothing new after any failed step. A step failed when it threw, or when
  * a service failure stopped part of its work (documents `details.failed`, checks `details.writesFailed`); record
  * problems (bad cells) are not failures of the job.
  */
