@@ -76,12 +76,12 @@ describe('derived outputs heal after an interrupted plan', () => {
     const healed = await outcome(interrupted);
     expect(healed.milestones).toEqual(expected.milestones);
     for (const [po, bytes] of expected.schedules) expect(healed.schedules.get(po)?.equals(bytes), po).toBe(true);
-  });
+  }, 120_000);
 
   it('a schedule is not re-rendered just because a day has passed', async () => {
     const nextDay = await buildDocuments(reference.deps(new Date(NOW.getTime() + 86_400_000)));
     expect(nextDay.details.uploads).toBe(0);
     expect(nextDay.details.schedules.length).toBeGreaterThan(0);
     expect(nextDay.details.schedules.every((s) => s.outcome === 'current')).toBe(true);
-  });
+  }, 60_000);
 });

@@ -112,5 +112,5 @@ describe('setup job: provisioning and sample loading', () => {
     counter = new RequestCounter();
     const third = await setupWorkspace(deps(), input);
     expect(third.details.load).toBeUndefined();
-  });
+  }, 60_000);
 });

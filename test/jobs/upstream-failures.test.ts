@@ -32,11 +32,11 @@ describe('upstream failures in a cycle', () => {
     expect(checks.details.byRule['export-documents-missing']).toBeUndefined();
     expect(checks.details.notChecked).toEqual([{ rule: 'export-documents-missing', because: expect.stringContaining('documents job failed') }]);
     expect(await exportAlerts()).toEqual([]);
-  });
+  }, 60_000);
 
   it('without an upstream failure the same base does raise the missing documents (the check above is not vacuous)', async () => {
     const checks = await runChecks(sw.deps(), { today: TODAY });
     expect(checks.details.notChecked).toEqual([]);
     expect((await exportAlerts()).length).toBeGreaterThan(0);
-  });
+  }, 60_000);
 });
