@@ -11,11 +11,19 @@ import { loadConfig } from '../../src/config/config.ts';
 
 const runtime = await createRuntime(loadConfig(process.env));
 try {
+  await work();
+} catch (error) {
+  // As the CLI does: one line, exit 3, no stack trace (the harness counts stack traces as defects).
+  console.error(`npm start's work failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 3;
+} finally {
+  await runtime.close();
+}
+
+async function work(): Promise<void> {
   const setup = await provisionWith(runtime, 'new-base');
   console.log(JSON.stringify({ step: 'setup', ok: setup.ok }));
   if (!process.argv.includes('--setup-only')) {
     await runCycle(runtime, setup.details.baseId, { onStep: (step) => console.log(JSON.stringify({ step: step.id, ok: step.report.ok, failed: step.failed })) });
   }
-} finally {
-  await runtime.close();
 }
