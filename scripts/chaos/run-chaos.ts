@@ -21,10 +21,11 @@ import { compareSnapshots, takeSnapshot, type Difference, type Snapshot } from '
 export type ChaosMode = 'faults' | 'kill' | 'double';
 export type ChaosTarget = StepId | 'setup';
 
-export const CYCLE_ORDER: StepId[] = ['calendar', 'plan', 'documents', 'closure', 'checks', 'sync', 'reminders'];
+export const CYCLE_ORDER: StepId[] = ['calendar', 'plan', 'documents', 'closure', 'checks', 'sync', 'reminders', 'chat', 'reviews', 'weekly'];
 /** The command of each job: the `sourcing` CLI, or npm start's provisioning for the sample load. */
 const COMMAND: Record<ChaosTarget, string[]> = {
   setup: [CYCLE_CHILD, '--setup-only'], calendar: ['calendar'], plan: ['plan'], documents: ['docs'], closure: ['close'], checks: ['check'], sync: ['sync'], reminders: ['remind'],
+  chat: ['chat'], reviews: ['reviews'], weekly: ['weekly'],
 };
 const SERVICES = ['airtable', 'notion', 'drive', 'gmail'] as const;
 const STATUSES = [429, 500, 503] as const;

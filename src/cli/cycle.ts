@@ -2,23 +2,29 @@
  * One full cycle of the jobs on a provisioned base, in the order that makes each step's input fresh: the risk
  * calendar, the plan and the documents before the checks (they read all three: a pack built now is not "missing"),
  * the checks before the portal sync (portal pages count open alerts), the sync before reminders (mails link the
- * portal pages).
+ * portal pages). The cycle takes all its jobs' leases first, in one fixed order (job-leases.ts); a job whose
+ * lease another run holds is reported "already running" and skipped, the others run.
  *
  * A step that fails does not stop the cycle, and the steps after it are told (`upstreamFailed`): the checks leave
  * out the rules about the failed job's outputs (a failed documents run is "documents job failed", never "has no
  * commercial invoice"), and reminders send nothing new after any failed step. A step failed when it threw, or when
  * a service failure stopped part of its work (documents `details.failed`, checks `details.writesFailed`); record
- * problems (bad cells) are not failures of the job.
+ * problems (bad cells) are not failures of the job. A step another run holds ("already running") counts as not
+ * done for the steps after it.
  */
 import type { JobReport } from '../jobs/report.ts';
 import type { RequestCounts } from '../lib/request-counter.ts';
 import { calendarWith, formatCalendarReport } from './commands/calendar.ts';
+import { chatWith, formatChatReport } from './commands/chat.ts';
 import { checkWith, formatCheckReport } from './commands/check.ts';
 import { closeWith, formatCloseReport } from './commands/close.ts';
 import { docsWith, formatDocsReport } from './commands/docs.ts';
 import { formatPlanReport, planWith } from './commands/plan.ts';
 import { formatRemindReport, remindWith } from './commands/remind.ts';
+import { formatReviewsReport, reviewsWith } from './commands/reviews.ts';
+import { formatWeeklyReport, weeklyWith } from './commands/weekly.ts';
 import { formatSyncReport, syncWith } from './commands/sync.ts';
+import { alreadyRunningReport, alreadyRunningText, takeLeases, type JobKind } from './job-leases.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface CycleStep {
@@ -31,7 +37,7 @@ export interface CycleStep {
   failed: boolean;
 }
 
-export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders';
+export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders' | 'chat' | 'reviews' | 'weekly';
 
 interface StepDefinition {
   id: StepId;
@@ -54,11 +60,29 @@ const STEPS: StepDefinition[] = [
       return report ? shown(report, formatRemindReport) : undefined;
     },
   },
+  { id: 'chat', title: 'Chat alerts', run: async (r, b) => shown(await chatWith(r, b), formatChatReport) },
+  {
+    id: 'reviews',
+    title: 'Review invites',
+    run: async (r, b) => {
+      const report = await reviewsWith(r, b);
+      return report ? shown(report, formatReviewsReport) : undefined;
+    },
+  },
+  {
+    id: 'weekly',
+    title: 'Weekly client updates',
+    run: async (r, b) => {
+      const report = await weeklyWith(r, b);
+      return report ? shown(report, formatWeeklyReport) : undefined;
+    },
+  },
 ];
 
 /** The job names the other jobs know their upstream by (RULE_UPSTREAM, sendReminders). */
 const JOB_OF_STEP: Record<StepId, string> = {
   calendar: 'calendar', plan: 'plan', documents: 'documents', closure: 'closure', checks: 'checks', sync: 'sync', reminders: 'reminders',
+  chat: 'chat', reviews: 'reviews', weekly: 'weekly',
 };
 
 /** Whether a service failure stopped part of a step's work (record problems do not count). */
@@ -91,21 +115,29 @@ export async function runCycle(
 ): Promise<CycleStep[]> {
   const steps: CycleStep[] = [];
   const failed: string[] = [];
-  for (const definition of STEPS) {
-    if (options.only && !options.only.includes(definition.id)) continue;
-    let step: CycleStep;
-    await options.beforeStep?.(definition.id);
-    try {
-      const result = await definition.run(runtime, baseId, [...failed]);
-      if (!result) continue;
-      step = { id: definition.id, title: definition.title, ...result, failed: upstreamFailure(definition.id, result.report) };
-    } catch (error) {
-      const report = thrownReport(definition.id, error);
-      step = { id: definition.id, title: definition.title, report, text: report.problems.join('\n'), failed: true };
+  const chosen = STEPS.filter((d) => !options.only || options.only.includes(d.id));
+  const leases = await takeLeases(runtime, baseId, chosen.map((d) => d.id satisfies JobKind));
+  try {
+    for (const definition of chosen) {
+      const refusal = leases.refused.find((r) => r.job === definition.id);
+      let step: CycleStep;
+      await options.beforeStep?.(definition.id);
+      try {
+        const result = refusal
+          ? { report: alreadyRunningReport(runtime, refusal) as JobReport<unknown>, text: alreadyRunningText(refusal) }
+          : await definition.run(runtime, baseId, [...failed]);
+        if (!result) continue;
+        step = { id: definition.id, title: definition.title, ...result, failed: refusal !== undefined || upstreamFailure(definition.id, result.report) };
+      } catch (error) {
+        const report = thrownReport(definition.id, error);
+        step = { id: definition.id, title: definition.title, report, text: report.problems.join('\n'), failed: true };
+      }
+      if (step.failed) failed.push(JOB_OF_STEP[definition.id]);
+      steps.push(step);
+      options.onStep?.(step);
     }
-    if (step.failed) failed.push(JOB_OF_STEP[definition.id]);
-    steps.push(step);
-    options.onStep?.(step);
+  } finally {
+    await leases.release();
   }
   return steps;
 }

@@ -26,7 +26,7 @@ export interface ControlContext extends ServiceContext {
   limiter: SlidingWindowLimiter;
 }
 
-const SERVICE_NAMES: ServiceName[] = ['airtable', 'notion', 'drive', 'gmail', 'storage'];
+const SERVICE_NAMES: ServiceName[] = ['airtable', 'notion', 'drive', 'gmail', 'storage', 'chat'];
 
 export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResponse {
   const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
