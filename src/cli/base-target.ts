@@ -3,6 +3,7 @@ import type { Config } from '../config/config.ts';
 import { EXIT } from './exit-codes.ts';
 import { runLeased, type JobKind } from './job-leases.ts';
 import { printReport, type Printer } from './output.ts';
+import { localLoadJournal } from './sample-load-marker.ts';
 import { createRuntime, type Runtime } from './runtime.ts';
 
 export class BaseNotFoundError extends Error {}
@@ -57,6 +58,11 @@ export async function runOnBase(
   const runtime = await createRuntime(config);
   try {
     const baseId = await resolveBaseId(runtime);
+    // A plan computed from half a base would reach the client's pages: finish the load first.
+    if (runtime.config.mode === 'local' && (await localLoadJournal(runtime).read()) === 'loading') {
+      print.err('The sample agency was only partly loaded (an earlier `npm start` was interrupted): run `npm start` to finish loading it first.');
+      return EXIT.usage;
+    }
     if (!job) return await work(runtime, baseId);
     const outcome = await runLeased(runtime, baseId, job, () => work(runtime, baseId));
     return outcome.ran ? outcome.result : printReport(print, outcome.report, () => '');

@@ -4,8 +4,16 @@
  * the checks before the portal sync (portal pages count open alerts), the sync before reminders (mails link the
  * portal pages). The cycle takes all its jobs' leases first, in one fixed order (job-leases.ts); a job whose
  * lease another run holds is reported "already running" and skipped, the others run.
+ *
+ * A step that fails does not stop the cycle, and the steps after it are told (`upstreamFailed`): the checks leave
+ * out the rules about the failed job's outputs (a failed documents run is "documents job failed", never "has no
+ * commercial invoice"), and reminders send nothing new after any failed step. A step failed when it threw, or when
+ * a service failure stopped part of its work (documents `details.failed`, checks `details.writesFailed`); record
+ * problems (bad cells) are not failures of the job. A step another run holds ("already running") counts as not
+ * done for the steps after it.
  */
 import type { JobReport } from '../jobs/report.ts';
+import type { RequestCounts } from '../lib/request-counter.ts';
 import { calendarWith, formatCalendarReport } from './commands/calendar.ts';
 import { chatWith, formatChatReport } from './commands/chat.ts';
 import { checkWith, formatCheckReport } from './commands/check.ts';
@@ -26,6 +34,8 @@ export interface CycleStep {
   report: JobReport<unknown>;
   /** The report for people. */
   text: string;
+  /** The step threw, or a service failure stopped part of its work (see upstreamFailure). */
+  failed: boolean;
 }
 
 export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders' | 'chat' | 'reviews' | 'weekly';
@@ -33,12 +43,21 @@ export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 
 interface StepDefinition {
   id: StepId;
   title: string;
-  run(runtime: Runtime, baseId: string, options: CycleOptions): Promise<{ report: JobReport<unknown>; text: string } | undefined>;
+  run(runtime: Runtime, baseId: string, context: StepContext): Promise<{ report: JobReport<unknown>; text: string } | undefined>;
+}
+
+interface StepContext {
+  /** Jobs that failed earlier in this cycle (see upstreamFailure). */
+  upstreamFailed: readonly string[];
+  /** Why the sync step runs (see syncWith). */
+  syncTrigger: SyncTrigger;
 }
 
 export interface CycleOptions {
   only?: StepId[];
   onStep?: (step: CycleStep) => void;
+  /** Runs before each step (the chaos suite injects faults there). */
+  beforeStep?: (id: StepId) => Promise<void>;
   /** Why the sync step runs (see syncWith); `manual` by default. */
   syncTrigger?: SyncTrigger;
 }
@@ -48,13 +67,13 @@ const STEPS: StepDefinition[] = [
   { id: 'plan', title: 'Schedule plan', run: async (r, b) => shown(await planWith(r, b), formatPlanReport) },
   { id: 'documents', title: 'Export documents and schedules', run: async (r, b) => shown(await docsWith(r, b), formatDocsReport) },
   { id: 'closure', title: 'Closure reports', run: async (r, b) => shown(await closeWith(r, b), formatCloseReport) },
-  { id: 'checks', title: 'Checks', run: async (r, b) => shown(await checkWith(r, b), formatCheckReport) },
-  { id: 'sync', title: 'Notion client portals', run: async (r, _b, o) => shown(await syncWith(r, o.syncTrigger ?? 'manual'), formatSyncReport) },
+  { id: 'checks', title: 'Checks', run: async (r, b, c) => shown(await checkWith(r, b, { upstreamFailed: c.upstreamFailed }), formatCheckReport) },
+  { id: 'sync', title: 'Notion client portals', run: async (r, _b, c) => shown(await syncWith(r, c.syncTrigger), formatSyncReport) },
   {
     id: 'reminders',
     title: 'Reminders',
-    run: async (r, b) => {
-      const report = await remindWith(r, b);
+    run: async (r, b, c) => {
+      const report = await remindWith(r, b, { upstreamFailed: c.upstreamFailed });
       return report ? shown(report, formatRemindReport) : undefined;
     },
   },
@@ -77,6 +96,27 @@ const STEPS: StepDefinition[] = [
   },
 ];
 
+/** The job names the other jobs know their upstream by (RULE_UPSTREAM, sendReminders). */
+const JOB_OF_STEP: Record<StepId, string> = {
+  calendar: 'calendar', plan: 'plan', documents: 'documents', closure: 'closure', checks: 'checks', sync: 'sync', reminders: 'reminders',
+  chat: 'chat', reviews: 'reviews', weekly: 'weekly',
+};
+
+/** Whether a service failure stopped part of a step's work (record problems do not count). */
+export function upstreamFailure(id: StepId, report: JobReport<unknown>): boolean {
+  const details = report.details as { failed?: unknown; writesFailed?: unknown } | undefined;
+  if (id === 'documents') return Array.isArray(details?.failed) && details.failed.length > 0;
+  if (id === 'checks') return typeof details?.writesFailed === 'number' && details.writesFailed > 0;
+  return false;
+}
+
+/** The report of a step that threw: the cycle goes on, and the later steps know. */
+function thrownReport(id: StepId, error: unknown): JobReport<unknown> {
+  const message = error instanceof Error ? error.message : String(error);
+  const requests: RequestCounts = {};
+  return { job: JOB_OF_STEP[id], ok: false, startedAt: new Date().toISOString(), durationMs: 0, requests, problems: [`The ${JOB_OF_STEP[id]} job could not run: ${message}`], details: {} };
+}
+
 function shown<T>(report: JobReport<T>, format: (report: JobReport<T>) => string): { report: JobReport<unknown>; text: string } {
   return { report: report as JobReport<unknown>, text: format(report) };
 }
@@ -87,6 +127,7 @@ function shown<T>(report: JobReport<T>, format: (report: JobReport<T>) => string
  * applied to what the next step reads.
  */
 export async function runCycle(runtime: Runtime, baseId: string, options: CycleOptions = {}): Promise<CycleStep[]> {
+  const failed: string[] = [];
   const chosen = STEPS.filter((d) => !options.only || options.only.includes(d.id));
   const shared = chosen.length > 1 ? new CachedRecords(runtime.airtable.records(baseId)) : undefined;
   const cycleRuntime: Runtime = shared
@@ -97,11 +138,19 @@ export async function runCycle(runtime: Runtime, baseId: string, options: CycleO
   try {
     for (const definition of chosen) {
       const refusal = leases.refused.find((r) => r.job === definition.id);
-      const result = refusal
-        ? { report: alreadyRunningReport(runtime, refusal) as JobReport<unknown>, text: alreadyRunningText(refusal) }
-        : await definition.run(cycleRuntime, baseId, options);
-      if (!result) continue;
-      const step: CycleStep = { id: definition.id, title: definition.title, ...result };
+      let step: CycleStep;
+      await options.beforeStep?.(definition.id);
+      try {
+        const result = refusal
+          ? { report: alreadyRunningReport(runtime, refusal) as JobReport<unknown>, text: alreadyRunningText(refusal) }
+          : await definition.run(cycleRuntime, baseId, { upstreamFailed: [...failed], syncTrigger: options.syncTrigger ?? 'manual' });
+        if (!result) continue;
+        step = { id: definition.id, title: definition.title, ...result, failed: refusal !== undefined || upstreamFailure(definition.id, result.report) };
+      } catch (error) {
+        const report = thrownReport(definition.id, error);
+        step = { id: definition.id, title: definition.title, report, text: report.problems.join('\n'), failed: true };
+      }
+      if (step.failed) failed.push(JOB_OF_STEP[definition.id]);
       steps.push(step);
       options.onStep?.(step);
     }

@@ -2,8 +2,11 @@
  * The documents job: export packs per shipment and production schedules per PO, as PDFs in the project's Drive
  * folder with a Documents row each.
  *
- * Scope: POs whose "Generate documents" box is ticked (picked up, then cleared) or named on the command line, plus
- * shipments without a current pack and POs without a current schedule. A pack that cannot be built produces
+ * Scope: every shipment's pack and every PO's schedule, each compared with its Documents row by the hash of what it
+ * is built from (the pack's document contents, which follow from the records alone; the schedule's chart without
+ * its "as of" day): only what changed (or never got a file) is rendered, so an interrupted upstream job (a plan
+ * killed half-way) is repaired by the next run. POs whose "Generate documents" box is ticked (picked up, then
+ * cleared) or named on the command line get their folders and sharing checked too. A pack that cannot be built produces
  * nothing; its fix list goes to the PO's "Sync issues" and the report's `blocked` list (an expected outcome, so it
  * does not fail the run; Drive or Airtable failures do). Content is hashed before rendering, so a second run
  * renders, uploads and writes nothing.
@@ -24,7 +27,7 @@ import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
 import type { DrivePort } from '../ports/drive.ts';
 import { DocumentsRows } from './documents/documents-rows.ts';
 import { DriveFolders, resolveRoot, type FolderAccess } from './documents/drive-folders.ts';
-import { ALWAYS_IN_PACK, publishPack, type PackPlace } from './documents/export-packs.ts';
+import { publishPack, type PackPlace } from './documents/export-packs.ts';
 import { loadPoBase } from './documents/load-po-base.ts';
 import type { PublishContext } from './documents/publish-document.ts';
 import { publishSchedule } from './documents/schedules.ts';
@@ -58,6 +61,8 @@ export interface BuildDocumentsDetails {
   current: number;
   rowsWritten: number;
   permissionsGranted: number;
+  /** What a Drive or Airtable failure stopped this run (the next run builds it): not a record problem. */
+  failed: string[];
   /** Grants this job had made that are no longer wanted (an address removed from Portal emails, a new agent). */
   permissionsRevoked: number;
 }
@@ -113,7 +118,7 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   problems.push(...policy.problems);
   const picked = base.purchaseOrders.filter((po) => po.generateDocuments || requested.has(po.poNumber));
   const pickedIds = new Set(picked.map((po) => po.id));
-  const details: BuildDocumentsDetails = { picked: picked.map((po) => po.poNumber), packs: [], blocked: [], schedules: [], uploads: 0, current: 0, rowsWritten: 0, permissionsGranted: 0, permissionsRevoked: 0 };
+  const details: BuildDocumentsDetails = { picked: picked.map((po) => po.poNumber), packs: [], blocked: [], schedules: [], uploads: 0, current: 0, rowsWritten: 0, permissionsGranted: 0, permissionsRevoked: 0, failed: [] };
   for (const number of requested) {
     if (!picked.some((po) => po.poNumber === number)) problems.push(`PO ${number}: no readable purchase order has this number`);
   }
@@ -130,14 +135,12 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   for (const po of picked) {
     const place = placeOf(base, po, undefined);
     if (typeof place === 'string') continue;
-    await guard(problems, `${po.poNumber}: Drive folders`, () => folders.resolve(target(place, po, 'exportDocuments'), place.access));
+    await guard(problems, `${po.poNumber}: Drive folders`, () => folders.resolve(target(place, po, 'exportDocuments'), place.access), details.failed);
   }
 
   for (const result of shipmentContexts(base)) {
     const shipment = result.ok ? result.context.shipment : result.shipment;
     const po = result.ok ? result.context.po : result.po;
-    const hasPack = ALWAYS_IN_PACK.every((kind) => rows.isCurrent({ kind, shipmentId: shipment.id }));
-    if (hasPack && !(po && pickedIds.has(po.id))) continue;
     let fixes: string[] | undefined;
     if (!result.ok) fixes = result.fixes;
     else {
@@ -149,7 +152,7 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
           access: place.access,
           hidden: supplierAsSeenByClient(policy, place.client.id, result.context.po.supplier).hidden,
         };
-        const pack = await guard(problems, `Shipment ${shipment.bookingRef}`, () => publishPack(ctx, { ...result.context, project: place.project, client: place.client }, packPlace, today, pageSize));
+        const pack = await guard(problems, `Shipment ${shipment.bookingRef}`, () => publishPack(ctx, { ...result.context, project: place.project, client: place.client }, packPlace, today, pageSize), details.failed);
         if (pack && !pack.ok) fixes = pack.fixes;
         if (pack?.ok) {
           details.packs.push({ shipment: shipment.bookingRef, po: result.context.po.poNumber, documents: { ...pack.documents } });
@@ -169,7 +172,6 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   const suppliers = byId(base.suppliers);
   for (const po of base.purchaseOrders) {
     if (po.status === 'Cancelled' || !milestonesByPo.has(po.id)) continue;
-    if (!pickedIds.has(po.id) && rows.isCurrent({ kind: 'production-schedule', poId: po.id })) continue;
     const place = placeOf(base, po, undefined);
     if (typeof place === 'string') {
       problems.push(`Production schedule of ${po.poNumber}: ${place}`);
@@ -186,7 +188,7 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
         calendar: base.calendar,
         asOf: today,
         supplierSeen: supplierAsSeenByClient(policy, place.client.id, po.supplier),
-      }, { target: target(place, po), access: place.access }, author));
+      }, { target: target(place, po), access: place.access }, author), details.failed);
     if (outcome) {
       details.schedules.push({ po: po.poNumber, outcome: outcome.drive });
       count(outcome.drive);
@@ -207,12 +209,13 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   return finish(problems, details);
 }
 
-/** Runs one unit of work; a Drive or Airtable failure is reported against it and the run goes on. */
-async function guard<T>(problems: string[], what: string, work: () => Promise<T>): Promise<T | undefined> {
+/** Runs one unit of work; a Drive or Airtable failure is reported against it (and listed as failed) and the run goes on. */
+async function guard<T>(problems: string[], what: string, work: () => Promise<T>, failed?: string[]): Promise<T | undefined> {
   try {
     return await work();
   } catch (error) {
     problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+    failed?.push(what);
     return undefined;
   }
 }

@@ -4,6 +4,7 @@ import { setupWorkspace, type SetupDetails } from '../../jobs/setup-workspace.ts
 import { leaseScope, runLeased } from '../job-leases.ts';
 import { printReport, reportFooter, table, type Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
+import { localLoadJournal } from '../sample-load-marker.ts';
 import { loadSampleRows, loadTemplateTables } from '../workspace-data.ts';
 
 /** Provision (and optionally load the sample agency) through an existing runtime. */
@@ -17,6 +18,7 @@ export async function provisionWith(runtime: Runtime, sample: 'always' | 'new-ba
       tables: loadTemplateTables(),
       rows: sample ? loadSampleRows(today) : undefined,
       loadRows: sample === 'new-base' ? 'new-base' : 'always',
+      ...(sample === 'new-base' && runtime.config.mode === 'local' ? { journal: localLoadJournal(runtime) } : {}),
     },
   );
 }
@@ -27,6 +29,7 @@ export function formatSetupReport(report: JobReport<SetupDetails>): string {
     `Base ${report.details.baseId}: ${provision.createdBase ? 'created' : 'already there'}; ` +
       `${provision.tablesCreated.length} tables and ${provision.fieldsCreated.length} fields added.`,
   ];
+  if (report.details.resumed) lines.push('An earlier sample load was interrupted: it has been finished now.');
   if (load) {
     const rows = Object.entries(load.perTable).map(([name, c]) => [name, c.created, c.existing]);
     lines.push('', table(['Table', 'Created', 'Already there'], rows));

@@ -19,12 +19,12 @@ export function formatRemindReport(report: JobReport<RemindDetails>): string {
 }
 
 /** Sends what is due through an existing runtime (also used by `start`); undefined without a sender address. */
-export async function remindWith(runtime: Runtime, baseId: string): Promise<JobReport<RemindDetails> | undefined> {
+export async function remindWith(runtime: Runtime, baseId: string, options: { upstreamFailed?: readonly string[] } = {}): Promise<JobReport<RemindDetails> | undefined> {
   const from = runtime.config.mail.from;
   if (!from) return undefined;
   return sendReminders(
     { records: runtime.airtable.records(baseId), mail: runtime.mail, counter: runtime.counter, now: runtime.now },
-    { from, escalateAfterWorkingDays: runtime.config.mail.escalateAfterWorkingDays, recordLinks: () => recordLinks(runtime, baseId) },
+    { from, escalateAfterWorkingDays: runtime.config.mail.escalateAfterWorkingDays, recordLinks: () => recordLinks(runtime, baseId), ...options },
   );
 }
 

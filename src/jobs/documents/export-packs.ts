@@ -38,9 +38,6 @@ export function packDocuments(pack: DocumentPack): PackDocument[] {
   return docs;
 }
 
-/** Every pack has these two; a shipment whose rows for both are current has its pack. */
-export const ALWAYS_IN_PACK: readonly DocumentKindId[] = ['commercial-invoice', 'packing-list'];
-
 
 export type PackResult =
   | { ok: true; documents: Partial<Record<DocumentKindId, PublishOutcome['drive']>> }
