@@ -47,7 +47,7 @@ export function buildPoPage(po: PortalPo, index: PortalIndex, seen: SupplierAsSe
     },
     seed: po.clientApproval ? { [PO_PROPS.clientApproval]: select(po.clientApproval) } : {},
     sections: withHashes([
-      summarySection(po, { supplier, eta, health, lastInspection }),
+      summarySection(po, { supplier, supplierNamed: seen.named, eta, health, lastInspection }),
       milestonesSection(milestones, index.today),
       inspectionsSection(inspections),
       updatesSection(updates),

@@ -4,7 +4,7 @@
  * "as of" date comes in, and the same records always give the same model (its hash decides whether the PDF in
  * Drive is current).
  */
-import type { SupplierAsSeen } from '../confidentiality/policy.ts';
+import { incotermAsSeenByClient as incotermText, type SupplierAsSeen } from '../confidentiality/policy.ts';
 import { DateTime } from 'luxon';
 import { daysBetween, type IsoDate } from '../calendar/iso-date.ts';
 import type { CalendarEntry } from '../models/calendar-entry.ts';
@@ -213,15 +213,6 @@ export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
     }),
     summary: summaryOf(rows, po, scheduled),
   };
-}
-
-/**
- * EXW and FCA are usually named at the factory's own premises ("FCA Huamei factory, Cixi"): for a client who may
- * not know the factory, the place is said, not named. Other terms name a port or the destination.
- */
-function incotermText(incoterm: string, namedPlace: string | undefined, supplierNamed: boolean): string {
-  if (!supplierNamed && (incoterm === 'EXW' || incoterm === 'FCA')) return `${incoterm} (factory premises)`;
-  return `${incoterm} ${namedPlace ?? ''}`.trim();
 }
 
 /** The PO's schedule network (the same the planner and the checks use); none when the PO lacks planning data. */
