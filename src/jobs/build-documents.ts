@@ -4,8 +4,9 @@
  *
  * Scope: POs whose "Generate documents" box is ticked (picked up, then cleared) or named on the command line, plus
  * shipments without a current pack and POs without a current schedule. A pack that cannot be built produces
- * nothing; its fix list goes to the PO's "Sync issues" and the report's `blocked` list (an expected outcome, so it
- * does not fail the run; Drive or Airtable failures do). Content is hashed before rendering, so a second run
+ * nothing; its fix list goes to the PO's "Sync issues", the report's `blocked` list and one line of `problems`: a
+ * shipment left without documents is a problem to act on, so the run is not ok (`sourcing docs` exits 1, the
+ * function answers 207), while the other shipments proceed. Content is hashed before rendering, so a second run
  * renders, uploads and writes nothing.
  */
 import { DateTime } from 'luxon';
@@ -147,8 +148,9 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
     }
     if (po) poFixes.set(po.id, [...(poFixes.get(po.id) ?? []), ...(fixes ?? []).map((f) => `${shipment.bookingRef}: ${f}`)]);
     if (fixes) {
-      // What to fix is an outcome of the run, not a failure of it: it goes to the report and the record.
+      // A blocked pack is a problem of the run (exit 1 / HTTP 207): the shipment has no documents until it is fixed.
       details.blocked.push({ shipment: shipment.bookingRef, po: po?.poNumber, fixes });
+      problems.push(`${po?.poNumber ?? 'Shipment'} / ${shipment.bookingRef}: no export documents until ${fixes.length} field(s) are fixed (listed under "No documents" and on the PO's "Sync issues")`);
       if (!po) shipmentFixes.set(shipment.id, fixes);
     }
   }

@@ -70,6 +70,7 @@ export const purchaseOrders = defineModel(
     clientApproval: 'Client approval',
     syncIssues: 'Sync issues',
     notionPage: 'Notion page',
+    quantityTolerance: 'Quantity tolerance %',
   } as const,
   {
     poNumber: requiredText(),
@@ -102,6 +103,11 @@ export const purchaseOrders = defineModel(
     clientApproval: select(CLIENT_APPROVALS),
     syncIssues: text(),
     notionPage: text(),
+    /**
+     * Fraction: 0.03 = the contract's ±3 % more-or-less clause. Shipped vs ordered per line item outside it blocks
+     * the export pack; inside it the difference is printed on the invoice. Empty = the exact quantity.
+     */
+    quantityTolerance: percent(),
   },
 );
 
