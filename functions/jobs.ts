@@ -18,7 +18,7 @@ export const provisionJob = defineJob({
   async run(runtime) {
     const [{ setupWorkspace }, { loadTemplateTables }] = await Promise.all([import('../src/jobs/setup-workspace.ts'), import('../src/cli/workspace-data.ts')]);
     return setupWorkspace(
-      { meta: runtime.airtable.meta, records: runtime.airtable.records, counter: runtime.counter, now: () => new Date() },
+      { meta: runtime.airtable.meta, records: runtime.airtable.records, counter: runtime.counter, now: runtime.now },
       { ...runtime.airtableTarget, tables: loadTemplateTables() },
     );
   },
@@ -47,7 +47,7 @@ const checksJob = baseJob('checks', noInput, async (rt, baseId) => (await import
 /** Reminders need a sender: without MAIL_FROM in cloud mode the step reports that, instead of failing the checks. */
 const remindersJob = baseJob('reminders', noInput, async (rt, baseId) => {
   const report = await (await import('../src/cli/commands/remind.ts')).remindWith(rt, baseId);
-  return report ?? { job: 'remind', ok: false, startedAt: new Date().toISOString(), durationMs: 0, requests: {}, problems: ['MAIL_FROM is not set: no reminder was sent'], details: {} };
+  return report ?? { job: 'remind', ok: false, startedAt: rt.now().toISOString(), durationMs: 0, requests: {}, problems: ['MAIL_FROM is not set: no reminder was sent'], details: {} };
 });
 const documentsJob = baseJob(
   'documents',

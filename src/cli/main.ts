@@ -3,6 +3,7 @@
  * report (or JSON with --json) and map it to an exit code (see exit-codes.ts).
  */
 import { parseArgs } from 'node:util';
+import { parseNow } from '../config/clock-config.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { BaseNotFoundError } from './base-target.ts';
 import { runCalendar } from './commands/calendar.ts';
@@ -44,7 +45,8 @@ Commands:
   status                      mode, base, POs by status and open alerts by severity
   help                        this text
 
-Options: --json for machine-readable output.
+Options: --json for machine-readable output; --now <ISO date-time> runs as of that moment (e.g. --now
+2027-01-20T09:00+08:00: what next week's checks, plan and reminders will do; also the env SOURCING_NOW).
 Environment: AIRTABLE_TOKEN + AIRTABLE_WORKSPACE_ID or AIRTABLE_BASE_ID for a real base (see README);
 WORKSPACE_TOKEN (default "local"), WORKSPACE_DIR (default .workspace), WORKSPACE_PORT (default 4010).
 
@@ -65,6 +67,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         po: { type: 'string', multiple: true },
         project: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
+        now: { type: 'string' },
       },
     });
   } catch (error) {
@@ -83,6 +86,15 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const overrides: Record<string, string | undefined> = { ...env };
   if (values.port !== undefined) overrides['WORKSPACE_PORT'] = values.port;
   if (values.dir !== undefined) overrides['WORKSPACE_DIR'] = values.dir;
+  if (values.now !== undefined) {
+    // Checked here so the message names the flag the person typed, not the variable it stands for.
+    const now = parseNow(values.now, '--now');
+    if ('problem' in now) {
+      print.err(now.problem);
+      return EXIT.usage;
+    }
+    overrides['SOURCING_NOW'] = values.now;
+  }
   // The demo cycle runs the local workspace's rate limits 10x faster unless told otherwise
   // (WORKSPACE_SPEED=1 shows the real pacing: Airtable 5 req/s per base, Notion 3 req/s).
   if (command === 'start' && overrides['WORKSPACE_SPEED'] === undefined) overrides['WORKSPACE_SPEED'] = '10';

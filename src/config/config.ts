@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { MAIL_ENV, mailConfig, redactMail, type MailConfig } from './mail-config.ts';
 import { DRIVE_ENV, driveConfig, redactDrive, type DriveConfig } from './drive-config.ts';
 import { NOTION_ENV, notionConfig, redactNotion, type NotionConfig } from './notion-config.ts';
+import { CLOCK_ENV, clockConfig } from './clock-config.ts';
 
 const optionalText = z
   .string()
@@ -28,6 +29,7 @@ const EnvSchema = z.object({
   ...MAIL_ENV,
   ...DRIVE_ENV,
   ...NOTION_ENV,
+  ...CLOCK_ENV,
 });
 
 export interface Config {
@@ -43,6 +45,8 @@ export interface Config {
   mail: MailConfig;
   drive: DriveConfig;
   notion: NotionConfig;
+  /** SOURCING_NOW (or --now): the moment the jobs run as of; undefined = the real time. */
+  now?: Date;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +66,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const mail = mailConfig(e, mode);
   if (mail.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${mail.problems.join('\n  ')}`);
+  const clock = clockConfig(e);
+  if (clock.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${clock.problems.join('\n  ')}`);
   const drive = driveConfig(e);
   if (drive.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${drive.problems.join('\n  ')}`);
   const config: Config = {
@@ -77,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mail: mail.config,
     drive: drive.config,
     notion: notionConfig(e),
+    now: clock.now,
   };
   // Secrets never reach logs or JSON output.
   Object.defineProperty(config, 'toJSON', { enumerable: false, value: () => redact(config) });
