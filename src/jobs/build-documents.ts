@@ -23,6 +23,7 @@ import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
 import type { DrivePort } from '../ports/drive.ts';
 import { DocumentsRows } from './documents/documents-rows.ts';
 import { DriveFolders, resolveRoot, type FolderAccess } from './documents/drive-folders.ts';
+import { loadPolicy, needsContract, publishContract } from './documents/contracts.ts';
 import { ALWAYS_IN_PACK, publishPack, type PackPlace } from './documents/export-packs.ts';
 import { loadPoBase } from './documents/load-po-base.ts';
 import type { PublishContext } from './documents/publish-document.ts';
@@ -52,6 +53,10 @@ export interface BuildDocumentsDetails {
   packs: { shipment: string; po: string; documents: Record<string, string> }[];
   blocked: { shipment: string; po?: string | undefined; fixes: string[] }[];
   schedules: { po: string; outcome: string }[];
+  /** Purchase contracts drafted (or found current) in "01 Contract". */
+  contracts: { po: string; outcome: string }[];
+  /** POs whose contract cannot be drafted yet, with the fields to complete. */
+  contractsBlocked: { po: string; fixes: string[] }[];
   uploads: number;
   current: number;
   rowsWritten: number;
@@ -84,7 +89,7 @@ function placeOf(base: PoBase, po: PurchaseOrder, clientId: string | undefined):
   };
 }
 
-function target(place: Place, po: PurchaseOrder, section?: 'exportDocuments'): FolderTarget {
+function target(place: Place, po: PurchaseOrder, section?: 'exportDocuments' | 'contract'): FolderTarget {
   return {
     client: { id: place.client.id, name: place.client.name },
     project: { id: place.project.id, name: place.project.project },
@@ -106,7 +111,7 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   const requested = new Set(input.poNumbers ?? []);
   const picked = base.purchaseOrders.filter((po) => po.generateDocuments || requested.has(po.poNumber));
   const pickedIds = new Set(picked.map((po) => po.id));
-  const details: BuildDocumentsDetails = { picked: picked.map((po) => po.poNumber), packs: [], blocked: [], schedules: [], uploads: 0, current: 0, rowsWritten: 0, permissionsGranted: 0 };
+  const details: BuildDocumentsDetails = { picked: picked.map((po) => po.poNumber), packs: [], blocked: [], schedules: [], contracts: [], contractsBlocked: [], uploads: 0, current: 0, rowsWritten: 0, permissionsGranted: 0 };
   for (const number of requested) {
     if (!picked.some((po) => po.poNumber === number)) problems.push(`PO ${number}: no readable purchase order has this number`);
   }
@@ -155,6 +160,8 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
     }
   }
 
+  await draftContracts();
+
   const milestonesByPo = groupBy(base.milestones, (m) => m.po);
   const suppliers = byId(base.suppliers);
   for (const po of base.purchaseOrders) {
@@ -183,6 +190,9 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   }
 
   details.rowsWritten += await rows.flush(deps.records);
+  for (const blocked of details.contractsBlocked) {
+    problems.push(`${blocked.po}: no purchase contract until ${blocked.fixes.length} field(s) are completed (listed under "No contract" and on the PO's "Sync issues")`);
+  }
   details.rowsWritten += await writePoUpdates(deps.records, base, poFixes, pickedIds);
   details.rowsWritten += await writeShipmentIssues(deps.records, base, shipmentFixes);
   const root = folders.links.size > 0 ? await folders.root() : undefined;
@@ -190,6 +200,32 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   details.permissionsGranted = folders.granted;
 
   return finish(problems, details);
+
+  /** Contracts of the POs being negotiated or produced, into "01 Contract"; fixes join the PO's "Sync issues". */
+  async function draftContracts(): Promise<void> {
+    const due = base.purchaseOrders.filter((po) => needsContract(po) &&
+      (pickedIds.has(po.id) || !rows.isCurrent({ kind: 'purchase-contract', poId: po.id })));
+    if (due.length === 0) return;
+    const { policy, problems: policyProblems } = await loadPolicy(deps.records, base);
+    problems.push(...policyProblems);
+    for (const po of due) {
+      const place = placeOf(base, po, undefined);
+      if (typeof place === 'string') {
+        problems.push(`Purchase contract of ${po.poNumber}: ${place}`);
+        continue;
+      }
+      const result = await guard(problems, `Purchase contract of ${po.poNumber}`, () =>
+        publishContract(ctx, base, po, policy, { target: target(place, po, 'contract'), access: place.access, clientId: place.client.id }, today, pageSize));
+      if (!result) continue;
+      if (!result.ok) {
+        details.contractsBlocked.push({ po: po.poNumber, fixes: result.fixes });
+        poFixes.set(po.id, [...(poFixes.get(po.id) ?? []), ...result.fixes.map((f) => `Contract: ${f}`)]);
+        continue;
+      }
+      details.contracts.push({ po: po.poNumber, outcome: result.outcome.drive });
+      count(result.outcome.drive);
+    }
+  }
 }
 
 /** Runs one unit of work; a Drive or Airtable failure is reported against it and the run goes on. */

@@ -71,6 +71,7 @@ export const purchaseOrders = defineModel(
     syncIssues: 'Sync issues',
     notionPage: 'Notion page',
     quantityTolerance: 'Quantity tolerance %',
+    drawingReferences: 'Drawing references',
   } as const,
   {
     poNumber: requiredText(),
@@ -108,6 +109,8 @@ export const purchaseOrders = defineModel(
      * the export pack; inside it the difference is printed on the invoice. Empty = the exact quantity.
      */
     quantityTolerance: percent(),
+    /** Drawing / spec numbers with revisions, one per line: the contract lists them with the attached files. */
+    drawingReferences: text(),
   },
 );
 
