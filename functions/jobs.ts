@@ -25,7 +25,7 @@ export const provisionJob = defineJob({
 });
 
 /** A job over the configured base, through the same runtime helpers the CLI uses (imported on first run). */
-function baseJob<Input>(name: JobName | 'reminders', input: z.ZodType<Input>, run: (runtime: Runtime, baseId: string, input: Input) => Promise<JobReport<unknown>>): FunctionJob<unknown> {
+function baseJob<Input>(name: JobName | 'reminders' | 'chat' | 'reviews' | 'weekly', input: z.ZodType<Input>, run: (runtime: Runtime, baseId: string, input: Input) => Promise<JobReport<unknown>>): FunctionJob<unknown> {
   return defineJob({
     name,
     input,
@@ -49,6 +49,11 @@ const remindersJob = baseJob('reminders', noInput, async (rt, baseId) => {
   const report = await (await import('../src/cli/commands/remind.ts')).remindWith(rt, baseId);
   return report ?? { job: 'remind', ok: false, startedAt: rt.now().toISOString(), durationMs: 0, requests: {}, problems: ['MAIL_FROM is not set: no reminder was sent'], details: {} };
 });
+const chatJob = baseJob('chat', noInput, async (rt, baseId) => (await import('../src/cli/commands/chat.ts')).chatWith(rt, baseId));
+/** Review invites and weekly client updates are mail: without MAIL_FROM the step says so instead of failing the checks. */
+const noSender = (job: string): JobReport<unknown> => ({ job, ok: false, startedAt: new Date().toISOString(), durationMs: 0, requests: {}, problems: ['MAIL_FROM is not set: nothing was sent'], details: {} });
+const reviewsJob = baseJob('reviews', noInput, async (rt, baseId) => (await (await import('../src/cli/commands/reviews.ts')).reviewsWith(rt, baseId)) ?? noSender('reviews'));
+const weeklyJob = baseJob('weekly', noInput, async (rt, baseId) => (await (await import('../src/cli/commands/weekly.ts')).weeklyWith(rt, baseId)) ?? noSender('weekly'));
 const documentsJob = baseJob(
   'documents',
   z.object({ poNumbers: z.array(z.string().min(1)).optional() }).strict(),
@@ -65,7 +70,8 @@ const calendarJob = baseJob('calendar', noInput, async (rt, baseId) => (await im
 export const JOBS: Record<JobName, FunctionJob<unknown> | undefined> = {
   provision: provisionJob,
   sync: syncJob,
-  checks: sequence('checks', [checksJob, remindersJob], noInput),
+  // Hourly: the checks, then every message they lead to (mail reminders, chat, review invites, weekly updates).
+  checks: sequence('checks', [checksJob, remindersJob, chatJob, reviewsJob, weeklyJob], noInput),
   documents: documentsJob,
   close: closeJob,
   plan: planJob,

@@ -6,11 +6,14 @@
  */
 import type { JobReport } from '../jobs/report.ts';
 import { calendarWith, formatCalendarReport } from './commands/calendar.ts';
+import { chatWith, formatChatReport } from './commands/chat.ts';
 import { checkWith, formatCheckReport } from './commands/check.ts';
 import { closeWith, formatCloseReport } from './commands/close.ts';
 import { docsWith, formatDocsReport } from './commands/docs.ts';
 import { formatPlanReport, planWith } from './commands/plan.ts';
 import { formatRemindReport, remindWith } from './commands/remind.ts';
+import { formatReviewsReport, reviewsWith } from './commands/reviews.ts';
+import { formatWeeklyReport, weeklyWith } from './commands/weekly.ts';
 import { formatSyncReport, syncWith } from './commands/sync.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -22,7 +25,7 @@ export interface CycleStep {
   text: string;
 }
 
-export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders';
+export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders' | 'chat' | 'reviews' | 'weekly';
 
 interface StepDefinition {
   id: StepId;
@@ -43,6 +46,23 @@ const STEPS: StepDefinition[] = [
     run: async (r, b) => {
       const report = await remindWith(r, b);
       return report ? shown(report, formatRemindReport) : undefined;
+    },
+  },
+  { id: 'chat', title: 'Chat alerts', run: async (r, b) => shown(await chatWith(r, b), formatChatReport) },
+  {
+    id: 'reviews',
+    title: 'Review invites',
+    run: async (r, b) => {
+      const report = await reviewsWith(r, b);
+      return report ? shown(report, formatReviewsReport) : undefined;
+    },
+  },
+  {
+    id: 'weekly',
+    title: 'Weekly client updates',
+    run: async (r, b) => {
+      const report = await weeklyWith(r, b);
+      return report ? shown(report, formatWeeklyReport) : undefined;
     },
   },
 ];
