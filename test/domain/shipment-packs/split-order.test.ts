@@ -3,20 +3,9 @@ import { buildDocumentPack } from '../../../src/domain/documents/document-pack.t
 import { shipmentDocumentInput } from '../../../src/domain/shipment-packs/document-input.ts';
 import { shipmentContexts } from '../../../src/domain/shipment-packs/shipment-context.ts';
 import type { PoBase } from '../../../src/domain/snapshot/po-base.ts';
-import { parsedSample } from '../sample-records.ts';
+import { sampleBase } from './sample-base.ts';
 
 const TODAY = '2026-03-02';
-const TABLES: Record<keyof PoBase, string> = {
-  agency: 'Agency', people: 'People', clients: 'Clients', projects: 'Projects', suppliers: 'Suppliers',
-  supplierEvaluations: 'Supplier Evaluations', purchaseOrders: 'Purchase Orders', lineItems: 'Line Items', milestones: 'Milestones',
-  inspections: 'Inspections', shipments: 'Shipments', shipmentLines: 'Shipment Lines', documents: 'Documents', calendar: 'Calendar',
-};
-
-export function sampleBase(): PoBase {
-  const { parsed } = parsedSample(TODAY);
-  return Object.fromEntries(Object.entries(TABLES).map(([key, table]) => [key, structuredClone(parsed.get(table)?.records ?? [])])) as unknown as PoBase;
-}
-
 function mapped(base: PoBase, bookingRef: string) {
   const result = shipmentContexts(base).find((r) => (r.ok ? r.context.shipment : r.shipment).bookingRef === bookingRef);
   if (!result?.ok) throw new Error(`${bookingRef}: ${result ? result.fixes.join('; ') : 'not found'}`);
