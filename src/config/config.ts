@@ -9,6 +9,7 @@ import { MAIL_ENV, mailConfig, redactMail, type MailConfig } from './mail-config
 import { DRIVE_ENV, driveConfig, redactDrive, type DriveConfig } from './drive-config.ts';
 import { NOTION_ENV, notionConfig, redactNotion, type NotionConfig } from './notion-config.ts';
 import { CLOCK_ENV, clockConfig } from './clock-config.ts';
+import { STATE_ENV, stateConfig, type StateConfig } from './state-config.ts';
 
 const optionalText = z
   .string()
@@ -32,6 +33,7 @@ const EnvSchema = z.object({
   ...NOTION_ENV,
   ...CHAT_ENV,
   ...CLOCK_ENV,
+  ...STATE_ENV,
 });
 
 export interface Config {
@@ -50,6 +52,8 @@ export interface Config {
   chat: ChatConfig;
   /** SOURCING_NOW (or --now): the moment the jobs run as of; undefined = the real time. */
   now?: Date;
+  /** Leases and other durable state (state-config.ts). */
+  state: StateConfig;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     notion: notionConfig(e),
     chat: chat.config,
     now: clock.now,
+    state: stateConfig(e),
   };
   // Secrets never reach logs or JSON output.
   Object.defineProperty(config, 'toJSON', { enumerable: false, value: () => redact(config) });

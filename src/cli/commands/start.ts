@@ -1,3 +1,4 @@
+import { alreadyRunningText, leaseScope, runLeased } from '../job-leases.ts';
 import type { Config } from '../../config/config.ts';
 import { EXIT } from '../exit-codes.ts';
 import type { Printer } from '../output.ts';
@@ -25,7 +26,12 @@ export async function runStart(config: Config, print: Printer, options: { once: 
       }
       print.out('');
     }
-    const setup = await provisionWith(runtime, 'new-base');
+    const provisioned = await runLeased(runtime, leaseScope(runtime), 'provision', () => provisionWith(runtime, 'new-base'));
+    if (!provisioned.ran) {
+      print.out(`${alreadyRunningText(provisioned.report.alreadyRunning)} Another \`sourcing start\` is setting up this workspace.`);
+      return EXIT.ok;
+    }
+    const setup = provisioned.result;
     const section = (title: string, text: string) => {
       if (!print.json) print.out(`\n== ${title} ==\n${text}`);
     };

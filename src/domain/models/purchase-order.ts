@@ -72,6 +72,7 @@ export const purchaseOrders = defineModel(
     notionPage: 'Notion page',
     quantityTolerance: 'Quantity tolerance %',
     drawingReferences: 'Drawing references',
+    portalSyncHash: 'Portal sync hash',
   } as const,
   {
     poNumber: requiredText(),
@@ -111,6 +112,8 @@ export const purchaseOrders = defineModel(
     quantityTolerance: percent(),
     /** Drawing / spec numbers with revisions, one per line: the contract lists them with the attached files. */
     drawingReferences: text(),
+    /** What the PO's portal page showed when last written (kept here, not on the page the client reads). */
+    portalSyncHash: text(),
   },
 );
 

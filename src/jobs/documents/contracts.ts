@@ -3,18 +3,16 @@
  * "01 Contract" folder (a sub-folder per PO when the project has several), versioned in the Documents table like
  * every other document. A PO that lacks what a contract needs gets the fields to complete instead.
  */
-import { buildConfidentialityPolicy, type ConfidentialityPolicy } from '../../domain/confidentiality/policy.ts';
+import type { ConfidentialityPolicy } from '../../domain/confidentiality/policy.ts';
+import { policyFromPoBase } from '../../domain/confidentiality/po-base-policy.ts';
 import { buyerShownToFactory } from '../../domain/contracts/buyer-shown-to-factory.ts';
 import { buildPurchaseContract } from '../../domain/contracts/purchase-contract.ts';
 import { documentFileName, documentKey } from '../../domain/drive-layout/document-places.ts';
-import { disclosures } from '../../domain/models/disclosure.ts';
 import { PO_STATUSES, type PurchaseOrder } from '../../domain/models/purchase-order.ts';
 import type { PoBase } from '../../domain/snapshot/po-base.ts';
 import { renderPurchaseContract } from '../../documents/purchase-contract.ts';
 import type { PageSize } from '../../documents/theme.ts';
 import { contentHash } from '../../lib/content-hash.ts';
-import type { AirtableRecordsPort } from '../../ports/airtable.ts';
-import { readTables } from '../read-tables.ts';
 import type { PackPlace } from './export-packs.ts';
 import { publishDocument, type PublishContext, type PublishOutcome } from './publish-document.ts';
 
@@ -30,26 +28,10 @@ export function needsContract(po: PurchaseOrder): boolean {
   return at >= FIRST && at <= LAST;
 }
 
-/**
- * The confidentiality policy from the Disclosures table (read only when a contract is due). A base provisioned
- * before that table existed has no rows: every factory then sees the agency only, the default.
- */
-export async function loadPolicy(records: AirtableRecordsPort, base: PoBase): Promise<{ policy: ConfidentialityPolicy; problems: string[] }> {
-  let rows: { id: string; disclosure: string; client?: string | undefined; supplier?: string | undefined; clientMaySee: readonly string[]; supplierMaySee: readonly string[] }[] = [];
-  const problems: string[] = [];
-  try {
-    const read = await readTables(records, { disclosures }, 'model');
-    rows = read.tables.disclosures;
-    problems.push(...read.problems.map(String));
-  } catch {
-    rows = [];
-  }
-  const policy = buildConfidentialityPolicy({
-    disclosures: rows.map((r) => ({ id: r.id, label: r.disclosure, client: r.client, supplier: r.supplier, clientMaySee: r.clientMaySee, supplierMaySee: r.supplierMaySee })),
-    suppliers: base.suppliers.map((s) => ({ id: s.id, name: s.name, nameLocal: s.nameZh, clientAlias: s.clientAlias, address: s.address, contact: s.contact })),
-    suppliersOfClient: new Map(),
-  });
-  return { policy, problems: [...problems, ...policy.problems] };
+/** The confidentiality policy, from the Disclosures rows the documents job already read with the PO base. */
+export function loadPolicy(base: PoBase): { policy: ConfidentialityPolicy; problems: string[] } {
+  const policy = policyFromPoBase(base);
+  return { policy, problems: [...policy.problems] };
 }
 
 export type ContractOutcome = { ok: true; outcome: PublishOutcome } | { ok: false; fixes: string[] };
