@@ -7,6 +7,7 @@ import { bufferConsumed } from './rules/buffer-consumed.ts';
 import { calendarConflict } from './rules/calendar-conflict.ts';
 import { certificateExpiring } from './rules/certificate-expiring.ts';
 import { contractIncomplete } from './rules/contract-incomplete.ts';
+import { evaluationRejected } from './rules/evaluation-rejected.ts';
 import { exportDocumentsMissing } from './rules/export-documents-missing.ts';
 import { inspectionFailed } from './rules/inspection-failed.ts';
 import { lateMilestone } from './rules/late-milestone.ts';
@@ -40,6 +41,7 @@ export const ALL_RULES: readonly CheckRule[] = [
   balanceBeforePsi,
   // Phase gates.
   supplierNotQualified,
+  evaluationRejected,
   contractIncomplete,
   missingMilestonePlan,
   missingQualityBenchmarks,

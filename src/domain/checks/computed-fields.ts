@@ -56,6 +56,11 @@ function inspectionPatches(s: WorkspaceSnapshot): FieldPatch[] {
       const want = outcome.fields[key];
       if ((i[key] ?? null) !== want) fields[inspections.fields[key]] = want;
     }
+    // The inspection shows which switching state its plan uses and why (ISO 2859-1 clause 9).
+    if (outcome.switching) {
+      if (i.severity !== outcome.switching.severity) fields[inspections.fields.severity] = outcome.switching.severity;
+      if (i.switchingReason !== outcome.switching.reason) fields[inspections.fields.switchingReason] = outcome.switching.reason;
+    }
     if (Object.keys(fields).length > 0) out.push({ table: inspections.table, id: i.id, fields });
   }
   return out;

@@ -21,16 +21,18 @@ export type DocumentKindId =
   | 'certificate-of-origin'
   | 'bill-of-lading-draft'
   | 'production-schedule'
-  | 'closure-report';
+  | 'closure-report'
+  | 'purchase-contract';
 
 /** The Documents table's Kind choice for each document. */
-export const DOCUMENT_KIND_LABELS: Record<DocumentKindId, 'Commercial invoice' | 'Packing list' | 'Certificate of origin' | 'B/L draft' | 'Production schedule' | 'Closure report'> = {
+export const DOCUMENT_KIND_LABELS: Record<DocumentKindId, 'Commercial invoice' | 'Packing list' | 'Certificate of origin' | 'B/L draft' | 'Production schedule' | 'Closure report' | 'Purchase contract'> = {
   'commercial-invoice': 'Commercial invoice',
   'packing-list': 'Packing list',
   'certificate-of-origin': 'Certificate of origin',
   'bill-of-lading-draft': 'B/L draft',
   'production-schedule': 'Production schedule',
   'closure-report': 'Closure report',
+  'purchase-contract': 'Purchase contract',
 };
 
 export interface FolderStep {

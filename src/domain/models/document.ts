@@ -9,6 +9,7 @@ export const DOCUMENT_KINDS = [
   'B/L draft',
   'Production schedule',
   'Closure report',
+  'Purchase contract',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

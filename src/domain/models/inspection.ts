@@ -7,6 +7,7 @@ export const INSPECTION_TYPES = ['IPI', 'DUPRO', 'PSI', 'CLC', 'Factory audit'] 
 export type InspectionType = (typeof INSPECTION_TYPES)[number];
 export const INSPECTION_RESULTS = ['Pending', 'Pass', 'Fail', 'Conditional pass'] as const;
 export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
+export const INSPECTION_SEVERITIES = ['Normal', 'Tightened', 'Reduced'] as const;
 
 const count = () => number({ integer: true, min: 0 });
 
@@ -40,6 +41,8 @@ export const inspections = defineModel(
     photos: 'Photos',
     reinspectionOf: 'Re-inspection of',
     syncIssues: 'Sync issues',
+    severity: 'Inspection severity',
+    switchingReason: 'Switching reason',
   } as const,
   {
     inspection: requiredText(),
@@ -70,6 +73,9 @@ export const inspections = defineModel(
     photos: attachments(),
     reinspectionOf: link(),
     syncIssues: text(),
+    /** ISO 2859-1 switching state of this inspection's plan (system): normal, tightened or reduced. */
+    severity: select(INSPECTION_SEVERITIES),
+    switchingReason: text(),
   },
 );
 

@@ -70,6 +70,8 @@ export const purchaseOrders = defineModel(
     clientApproval: 'Client approval',
     syncIssues: 'Sync issues',
     notionPage: 'Notion page',
+    quantityTolerance: 'Quantity tolerance %',
+    drawingReferences: 'Drawing references',
     portalSyncHash: 'Portal sync hash',
     planVerdict: 'Plan verdict',
   } as const,
@@ -104,6 +106,13 @@ export const purchaseOrders = defineModel(
     clientApproval: select(CLIENT_APPROVALS),
     syncIssues: text(),
     notionPage: text(),
+    /**
+     * Fraction: 0.03 = the contract's ±3 % more-or-less clause. Shipped vs ordered per line item outside it blocks
+     * the export pack; inside it the difference is printed on the invoice. Empty = the exact quantity.
+     */
+    quantityTolerance: percent(),
+    /** Drawing / spec numbers with revisions, one per line: the contract lists them with the attached files. */
+    drawingReferences: text(),
     /** What the PO's portal page showed when last written (kept here, not on the page the client reads). */
     portalSyncHash: text(),
     /** Written by the planner: feasibility, buffer used, conflicts and recovery options. */

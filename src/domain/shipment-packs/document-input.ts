@@ -7,6 +7,8 @@
 import { FixList } from '../documents/fixes.ts';
 import type { ContainerInput, LineInput, PartyInput, ShipmentDocumentInput } from '../documents/input.ts';
 import { agencyParty, clientParty, lines, signatoryFromContact, supplierParty, textParty } from './parties.ts';
+import { orderedVsShipped } from './ordered-vs-shipped.ts';
+import { chargesOf } from './shipment-charges.ts';
 import type { ShipmentContext, ShippedLine } from './shipment-context.ts';
 
 export type DocumentInputResult = { ok: true; input: ShipmentDocumentInput } | { ok: false; fixes: string[] };
@@ -129,9 +131,10 @@ export function shipmentDocumentInput(ctx: ShipmentContext, today: string): Docu
   }
   const shippedLines = ctx.lines.map((l) => lineInput(l, fixes));
   const shipmentContainers = containers(ctx, fixes);
+  const quantityNotes = orderedVsShipped(ctx, fixes);
+  const charges = chargesOf(ctx, fixes);
   if (!fixes.isEmpty || !exporter || !buyer || !consignee) return { ok: false, fixes: fixes.items };
 
-  const other = shipment.otherCharges ? [{ label: 'Other charges', amount: shipment.otherCharges }] : undefined;
   const input: ShipmentDocumentInput = {
     documentDate: shipment.invoiceDate ?? today,
     invoice: {
@@ -143,6 +146,7 @@ export function shipmentDocumentInput(ctx: ShipmentContext, today: string): Docu
       signatoryName: exporter.signatory?.name ?? '',
       signatoryTitle: exporter.signatory?.title ?? '',
       placeOfIssue: exporter.place ?? '',
+      remarks: quantityNotes,
     },
     order: {
       ref: ref('Purchase Orders', po.id, po.poNumber),
@@ -153,7 +157,7 @@ export function shipmentDocumentInput(ctx: ShipmentContext, today: string): Docu
       currency: shipment.currency ?? po.currency ?? '',
       paymentTerms: po.paymentTerms ?? '',
     },
-    charges: { ref: shipmentRef, freight: shipment.freightCharge, insurance: shipment.insuranceCharge, other },
+    charges,
     exporter: exporter.party,
     buyer,
     consignee,
@@ -177,6 +181,7 @@ export function shipmentDocumentInput(ctx: ShipmentContext, today: string): Docu
       etd: shipment.atd ?? shipment.etd,
       containers: shipmentContainers,
       freightTerm: shipment.freightTerm,
+      firstCartonNumber: ctx.firstCartonNumber,
     },
   };
   return { ok: true, input };

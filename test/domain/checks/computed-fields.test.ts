@@ -63,6 +63,24 @@ describe('inspection sampling write-back', () => {
     expect(patchesFor(w, 'Inspections')[0]?.fields).toEqual({ 'Accept major': 7, 'Reject major': 8, 'Accept minor': 0, 'Reject minor': 1 });
   });
 
+  it('plans the next PSI tightened after 2 of the supplier\'s lots were rejected, and says why on the inspection', () => {
+    const w = baseWorld();
+    w.drop('inspections', 'in-dupro');
+    psi(w, 'psi-a', 'Fail', { Inspection: 'PSI lot A', 'Inspection date': day(-40), 'Scheduled date': day(-40) });
+    psi(w, 'psi-b', 'Pass', { Inspection: 'PSI lot B', 'Inspection date': day(-30), 'Scheduled date': day(-30) });
+    psi(w, 'psi-c', 'Fail', { Inspection: 'PSI lot C', 'Inspection date': day(-20), 'Scheduled date': day(-20) });
+    psi(w, 'psi-next', 'Pending', { 'Inspection date': undefined, 'Scheduled date': day(5) });
+    const patches = patchesFor(w, 'Inspections');
+    expect(patches).toEqual([{
+      table: 'Inspections',
+      id: rid('psi-next'),
+      fields: {
+        'Accept major': 5, 'Reject major': 6, 'Accept minor': 8, 'Reject minor': 9, 'Inspection severity': 'Tightened',
+        'Switching reason': `Tightened inspection: 2 of 3 consecutive lots rejected under normal inspection (PSI lot A (${day(-40)}), PSI lot C (${day(-20)})); back to normal after 5 consecutive accepted lots.`,
+      },
+    }]);
+  });
+
   it('never rewrites the numbers an inspection was judged by', () => {
     const w = baseWorld();
     psi(w, 'in-psi', 'Pass', { 'Sample size': 80 });

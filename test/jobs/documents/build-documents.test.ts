@@ -102,7 +102,13 @@ describe('documents job on the sample agency', () => {
     expect(await documentsOf(shipment.id)).toEqual([]);
     expect(existsSync(file('Tidewater Sourcing', 'Saltbush Outdoor', 'Saltbush · Acacia outdoor dining', '03 Export documents'))).toBe(false);
     expect(first.details.blocked).toEqual([{ shipment: 'NSH1873452', po: 'PO-2409', fixes: expect.arrayContaining([expect.stringContaining('"Invoice number" is missing')]) }]);
-    expect(first.ok).toBe(true);
+    // A shipment left without documents makes the run not ok (exit 1 / HTTP 207), and the report says which.
+    expect(first.ok).toBe(false);
+    expect(first.problems).toEqual([
+      expect.stringMatching(/^PO-2409 \/ NSH1873452: no export documents until \d+ field\(s\) are fixed/),
+      // PO-2411 is being negotiated without packaging, inspection and penalty terms: no contract yet.
+      expect.stringMatching(/^PO-2411: no purchase contract until \d+ field\(s\) are completed/),
+    ]);
   });
 
   it('draws a production schedule per PO with its risk windows and inspections', async () => {
