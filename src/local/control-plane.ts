@@ -8,7 +8,13 @@
  * - DELETE /__workspace/faults                   drop pending faults
  * - GET|PATCH /__workspace/settings {speed?, rateLimits?:{airtable?:{requestsPerSecond?, penaltyMs?, enabled?}}}
  * - GET  /__workspace/health
+ * - GET  /__workspace/clock                      the clock of the process running the jobs ({now, real}; 404 without one)
+ * - POST /__workspace/clock {advanceDays}        move that clock 1–31 days forward and run the cycle at the new
+ *        time; answers the cycle's summary (one at a time: 409 while one runs)
+ * - GET  /__workspace/last-cycle                 the last cycle's steps and the request-log range of its changes
  */
+import { advanceClock, clockNow, lastCycle } from './clock-control.ts';
+import type { WorkspaceHooks } from './hooks.ts';
 import type { RequestLog } from './request-log.ts';
 import type { SlidingWindowLimiter } from './rate-limiter.ts';
 import type { LocalRequest, LocalResponse, LocalService, ServiceContext, ServiceName } from './types.ts';
@@ -27,11 +33,12 @@ export interface ControlContext extends ServiceContext {
   faults: FaultQueue;
   requestLog: RequestLog;
   limiter: SlidingWindowLimiter;
+  hooks: WorkspaceHooks;
 }
 
 const SERVICE_NAMES: ServiceName[] = ['airtable', 'notion', 'drive', 'gmail'];
 
-export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResponse {
+export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResponse | Promise<LocalResponse> {
   const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
   const query = new URLSearchParams(req.rawQuery);
   switch (route) {
@@ -87,6 +94,12 @@ export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResp
       ctx.limiter.clear();
       return { status: 200, body: ctx.settings };
     }
+    case 'GET /__workspace/clock':
+      return clockNow(ctx.hooks);
+    case 'POST /__workspace/clock':
+      return advanceClock(ctx.hooks, parseJson(req.body)?.['advanceDays']);
+    case 'GET /__workspace/last-cycle':
+      return lastCycle(ctx.hooks);
     default:
       return { status: 404, body: { error: `unknown control route ${route}` } };
   }

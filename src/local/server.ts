@@ -16,6 +16,9 @@ import { allServices } from './services.ts';
 import { defaultSettings } from './settings.ts';
 import { openStore } from './store.ts';
 import type { LocalRequest, LocalResponse, LocalService, ServiceContext, WorkspaceSettings } from './types.ts';
+import type { WorkspaceHooks } from './hooks.ts';
+import { ActionLog } from './viewer/action-log.ts';
+import { handleViewerAction, isViewerAction } from './viewer/actions.ts';
 import { handleViewer, isViewerPath } from './viewer/router.ts';
 
 export interface WorkspaceOptions {
@@ -35,6 +38,8 @@ export interface RunningWorkspace {
   token: string;
   settings: WorkspaceSettings;
   requestLog: RequestLog;
+  /** Filled in by the process that runs the jobs (its clock, "run the cycle now"); see hooks.ts. */
+  hooks: WorkspaceHooks;
   close(): Promise<void>;
 }
 
@@ -51,6 +56,8 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
   const limiter = new SlidingWindowLimiter();
   const requestLog = new RequestLog();
   const faults: FaultQueue = [];
+  const hooks: WorkspaceHooks = {};
+  const actions = new ActionLog();
   let origin = '';
   const ctx = (): ServiceContext => ({ db, dir, settings, origin, now: () => Date.now() });
 
@@ -64,11 +71,13 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
         const viewer = !service && isViewerPath(path);
         let response: LocalResponse;
         if (viewer) {
-          // The read-only viewer needs no token: the server listens on 127.0.0.1 only (see viewer/router.ts).
-          response = handleViewer(request, ctx());
+          // The viewer needs no token: the server listens on 127.0.0.1 only (see viewer/router.ts). Its actions
+          // call the APIs below with the token, like any client (see viewer/actions.ts).
+          const viewerCtx = { ...ctx(), token, requestLog, actions, hooks };
+          response = isViewerAction(request) ? await handleViewerAction(request, viewerCtx) : handleViewer(request, viewerCtx);
         } else if (path.startsWith('/__workspace')) {
           response = authorized(req, token)
-            ? await handleControl(request, { ...ctx(), services, faults, requestLog, limiter })
+            ? await handleControl(request, { ...ctx(), services, faults, requestLog, limiter, hooks })
             : { status: 401, body: { error: 'unauthorized' } };
         } else if (!service) {
           response = { status: 404, body: { error: { type: 'NOT_FOUND', message: `No local service serves ${path}` } } };
@@ -109,6 +118,7 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
     token,
     settings,
     requestLog,
+    hooks,
     close: () =>
       new Promise<void>((resolveClose) => {
         server.closeAllConnections();
