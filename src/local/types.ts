@@ -6,7 +6,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type Database from 'better-sqlite3';
 
-export type ServiceName = 'airtable' | 'notion' | 'drive' | 'gmail';
+export type ServiceName = 'airtable' | 'notion' | 'drive' | 'gmail' | 'storage';
 
 export interface LocalRequest {
   method: string;
@@ -23,6 +23,8 @@ export interface LocalResponse {
   headers?: Record<string, string>;
   /** A JSON-serialisable value, or raw bytes (for media downloads). */
   body?: unknown;
+  /** Injected network faults: close the connection instead of answering (after `afterMs`). */
+  drop?: { afterMs: number };
 }
 
 export interface RateLimitSettings {

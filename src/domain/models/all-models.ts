@@ -4,6 +4,7 @@ import { alerts } from './alert.ts';
 import { calendar } from './calendar-entry.ts';
 import { clientComments } from './client-comment.ts';
 import { clients } from './client.ts';
+import { disclosures } from './disclosure.ts';
 import { documents } from './document.ts';
 import { inspections } from './inspection.ts';
 import { lineItems } from './line-item.ts';
@@ -37,6 +38,7 @@ export const ALL_MODELS = [
   alerts,
   agency,
   outbox,
+  disclosures,
 ] as const;
 
 export type AnyModel = (typeof ALL_MODELS)[number];
