@@ -11,9 +11,17 @@ import type { Serial } from './serial.ts';
 
 const DAY_MS = 86_400_000;
 
-/** The first line of a job's text report: its counts, as the job itself words them. */
+/**
+ * A job's counts as the job itself words them: the first line of its text report with a number in it that is not
+ * a table row (the portal sync opens with its table of portals).
+ */
+export function headlineOf(text: string): string {
+  const lines = text.split('\n').map((l) => l.trim());
+  return lines.find((l) => /\d/.test(l) && !/\S {2,}\S/.test(l) && !/^[─\s]+$/.test(l)) ?? lines[0] ?? '';
+}
+
 export function stepSummary(step: CycleStep): CycleStepSummary {
-  return { title: step.title, ok: step.report.ok, headline: step.text.split('\n')[0] ?? '', problems: step.report.problems.length };
+  return { title: step.title, ok: step.report.ok, headline: headlineOf(step.text), problems: step.report.problems.length };
 }
 
 export class CycleRecorder {

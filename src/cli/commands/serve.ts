@@ -5,6 +5,8 @@ import type { Printer } from '../output.ts';
 import { createRuntime } from '../runtime.ts';
 import { startSchedule } from '../schedule.ts';
 import { untilInterrupted } from '../signals.ts';
+import { CycleRecorder } from '../recorded-cycle.ts';
+import { Serial } from '../serial.ts';
 
 /**
  * `sourcing serve`: the jobs on their schedule, in-process, against the configured base (the local workspace,
@@ -15,7 +17,10 @@ export async function runServe(config: Config, print: Printer): Promise<number> 
   try {
     const baseId = await resolveBaseId(runtime);
     print.out(`Serving base ${baseId}${runtime.workspaceUrl ? ` on the local workspace at ${runtime.workspaceUrl} (viewer: ${runtime.workspaceUrl}/)` : ''} until Ctrl-C.`);
-    const schedule = startSchedule(runtime, baseId, (line) => print.out(line));
+    // The viewer's clock and "next day / week" run through this process (same one-at-a-time queue as the schedule).
+    const serial = new Serial();
+    new CycleRecorder(runtime, baseId, serial).attach((run) => print.out(`[${run.asOf}] clock moved from the viewer; cycle ran (${run.steps.length} jobs)`));
+    const schedule = startSchedule(runtime, baseId, (line) => print.out(line), undefined, serial);
     await untilInterrupted();
     await schedule.stop();
     return EXIT.ok;
