@@ -159,10 +159,15 @@ async function callSelf(ctx: ViewerContext, method: string, path: string, body: 
   }
 }
 
+/**
+ * The browser says the form came from this server: its Origin names it, or (the viewer sends no referrer, so
+ * Chromium posts `Origin: null`) its Fetch Metadata says same-origin. Anything else is another site's page.
+ */
 function sameOrigin(req: LocalRequest): boolean {
   const origin = req.headers.origin;
   const host = req.headers.host;
-  return typeof origin === 'string' && typeof host === 'string' && origin === `http://${host}`;
+  if (typeof origin === 'string' && typeof host === 'string' && origin === `http://${host}`) return true;
+  return req.headers['sec-fetch-site'] === 'same-origin';
 }
 
 /** Where to go back to: a path on this server only (never an open redirect). */

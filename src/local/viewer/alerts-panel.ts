@@ -39,11 +39,16 @@ export function alertButtons(baseId: string, tableId: string, recordId: string, 
 
 /** The overview's panel: the first `limit` open alerts of each base, with their buttons. */
 export function openAlertsPanel(db: Database.Database, limit = 8): SafeHtml[] {
+  // The overview answers "what is new?": newest first (a client's comment after the last cycle is on top), and
+  // the most severe first among alerts seen at the same moment.
   return listBases(db, undefined, 1000).flatMap((base) => {
     const view = BaseView.open(db, base.id);
     const alerts = view ? openAlerts(view) : undefined;
     if (!view || !alerts) return [];
-    const { table, open, severity } = alerts;
+    const { table, severity } = alerts;
+    const firstSeen = table.fields.find((f) => f.name === 'First seen');
+    const seen = (r: ViewRecord) => String(firstSeen ? (r.cells[firstSeen.id] ?? '') : '');
+    const open = [...alerts.open].sort((a, b) => seen(b).localeCompare(seen(a)));
     const message = table.fields.find((f) => f.name === 'Message');
     const po = table.fields.find((f) => f.name === 'PO');
     const rows = open.slice(0, limit).map((r) => {
@@ -53,7 +58,7 @@ export function openAlertsPanel(db: Database.Database, limit = 8): SafeHtml[] {
       return html`<li class="alert" data-alert="${r.id}"><span class="sev sev-${level.toLowerCase()}">${level}</span> ${poNames.length > 0 ? html`<b>${poNames.join(', ')}</b> ` : ''}<a href="${recordHref(base.id, table.id, r.id)}">${message ? String(r.cells[message.id] ?? '').split('\n')[0] : view.primaryText(table, r)}</a>${alertButtons(base.id, table.id, r.id, '/')}</li>`;
     });
     return [
-      html`<div class="panel"><h3><a href="/viewer/airtable/${base.id}/${table.id}">Open alerts</a> <span class="muted">${base.name} · ${open.length} open${open.length > limit ? `, the ${limit} most severe shown` : ''}</span></h3>${
+      html`<div class="panel"><h3><a href="/viewer/airtable/${base.id}/${table.id}">Open alerts</a> <span class="muted">${base.name} · ${open.length} open, newest first${open.length > limit ? ` (${limit} shown; all in the Alerts table)` : ''}</span></h3>${
         rows.length === 0 ? html`<p class="empty">No open alert.</p>` : html`<ul class="alerts">${rows}</ul>`
       }</div>`,
     ];

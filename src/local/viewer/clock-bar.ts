@@ -16,7 +16,7 @@ export function clockBar(ctx: ViewerContext, back: string): SafeHtml {
   const shown = `${when.toUTCString().slice(0, 22)} UTC`;
   const button = (days: number, label: string) =>
     html`<form method="post" action="/viewer/act/clock"><input type="hidden" name="days" value="${days}"><input type="hidden" name="back" value="${back}"><button type="submit">${label}</button></form>`;
-  return html`<div class="clockbar" data-clock="${clock.now}"><span>🕘 Jobs' clock: <b>${shown}</b>${clock.real ? html` <span class="muted">(real time)</span>` : html` <span class="muted">(moved)</span>`}</span>${button(1, 'Next day ▸')}${button(7, 'Next week ▸▸')}<a href="/viewer/happened">What just happened</a></div>`;
+  return html`<div class="clockbar" data-clock="${clock.now}"><span>Jobs' clock: <b>${shown}</b>${clock.real ? html` <span class="muted">(real time)</span>` : html` <span class="muted">(set with --now or moved here)</span>`}</span>${button(1, 'Next day ▸')}${button(7, 'Next week ▸▸')}<a href="/viewer/happened">What just happened</a></div>`;
 }
 
 export function actionFlash(action: ViewerAction): SafeHtml {

@@ -11,7 +11,8 @@ import { html, type SafeHtml } from './html.ts';
 import { pageHeader, renderPage } from './layout.ts';
 import { titleOf } from './notion-blocks.ts';
 
-const READS = new Set(['GET', 'HEAD']);
+/** Reads, including Notion's POST searches and queries (they change nothing). */
+const isRead = (r: LoggedRequest) => r.method === 'GET' || r.method === 'HEAD' || /^\/v1\/(search|data_sources\/[^/]+\/query)$/.test(r.path);
 
 export function happenedPage(ctx: ViewerContext): LocalResponse {
   const cycle = ctx.hooks.lastCycle?.();
@@ -24,8 +25,8 @@ export function happenedPage(ctx: ViewerContext): LocalResponse {
   }
   const writes = ctx.requestLog
     .list({ sinceSeq: cycle.firstSeq })
-    .filter((r) => r.seq <= cycle.lastSeq && !READS.has(r.method) && r.service !== 'control' && r.service !== 'viewer');
-  const reads = ctx.requestLog.list({ sinceSeq: cycle.firstSeq }).filter((r) => r.seq <= cycle.lastSeq && READS.has(r.method) && r.service !== 'viewer').length;
+    .filter((r) => r.seq <= cycle.lastSeq && !isRead(r) && r.service !== 'control' && r.service !== 'viewer');
+  const reads = ctx.requestLog.list({ sinceSeq: cycle.firstSeq }).filter((r) => r.seq <= cycle.lastSeq && isRead(r) && r.service !== 'viewer' && r.service !== 'control').length;
   const store = new NotionStore(ctx.db);
   const grouped = new Map<string, { what: string; service: string; n: number; failed: number }>();
   for (const w of writes) {
