@@ -59,8 +59,10 @@ function describe(ctx: ViewerContext, store: NotionStore, r: LoggedRequest): str
   switch (r.service) {
     case 'airtable': {
       if (parts[1] === 'meta') return `${verb(r.method)} the base schema`;
-      const table = parts[2] ? tableById(ctx.db, parts[2]) : undefined;
-      return `${verb(r.method)} records in ${table?.name ?? parts[2] ?? 'a table'}`;
+      // The table is named by ID or by name (airtable.js sends names URL-encoded); PATCH may be an upsert.
+      const segment = safeDecode(parts[2] ?? '');
+      const table = segment.startsWith('tbl') ? tableById(ctx.db, segment) : undefined;
+      return `${r.method === 'PATCH' ? 'update (or upsert)' : verb(r.method)} records in ${table?.name ?? (segment || 'a table')}`;
     }
     case 'notion': {
       if (parts[1] === 'pages' && parts[2]) return `${verb(r.method)} page “${titleOf(store, parts[2])}”`;
@@ -89,4 +91,12 @@ export function happenedSummary(ctx: ViewerContext): SafeHtml {
   return html`<div class="panel"><h3><a href="/viewer/happened">What just happened</a> <span class="muted">last cycle, as of ${cycle.asOf.slice(0, 16).replace('T', ' ')} UTC</span></h3><ul>${cycle.steps.map(
     (s) => html`<li>${s.ok ? '' : html`<span class="issue">⚠ </span>`}<b>${s.title}:</b> ${s.headline}</li>`,
   )}</ul></div>`;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
