@@ -2,16 +2,21 @@
  * One full cycle of the jobs on a provisioned base, in the order that makes each step's input fresh: the risk
  * calendar, the plan and the documents before the checks (they read all three: a pack built now is not "missing"),
  * the checks before the portal sync (portal pages count open alerts), the sync before reminders (mails link the
- * portal pages).
+ * portal pages). The cycle takes all its jobs' leases first, in one fixed order (job-leases.ts); a job whose
+ * lease another run holds is reported "already running" and skipped, the others run.
  */
 import type { JobReport } from '../jobs/report.ts';
 import { calendarWith, formatCalendarReport } from './commands/calendar.ts';
+import { chatWith, formatChatReport } from './commands/chat.ts';
 import { checkWith, formatCheckReport } from './commands/check.ts';
 import { closeWith, formatCloseReport } from './commands/close.ts';
 import { docsWith, formatDocsReport } from './commands/docs.ts';
 import { formatPlanReport, planWith } from './commands/plan.ts';
 import { formatRemindReport, remindWith } from './commands/remind.ts';
+import { formatReviewsReport, reviewsWith } from './commands/reviews.ts';
+import { formatWeeklyReport, weeklyWith } from './commands/weekly.ts';
 import { formatSyncReport, syncWith } from './commands/sync.ts';
+import { alreadyRunningReport, alreadyRunningText, takeLeases, type JobKind } from './job-leases.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface CycleStep {
@@ -22,7 +27,7 @@ export interface CycleStep {
   text: string;
 }
 
-export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders';
+export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders' | 'chat' | 'reviews' | 'weekly';
 
 interface StepDefinition {
   id: StepId;
@@ -45,6 +50,23 @@ const STEPS: StepDefinition[] = [
       return report ? shown(report, formatRemindReport) : undefined;
     },
   },
+  { id: 'chat', title: 'Chat alerts', run: async (r, b) => shown(await chatWith(r, b), formatChatReport) },
+  {
+    id: 'reviews',
+    title: 'Review invites',
+    run: async (r, b) => {
+      const report = await reviewsWith(r, b);
+      return report ? shown(report, formatReviewsReport) : undefined;
+    },
+  },
+  {
+    id: 'weekly',
+    title: 'Weekly client updates',
+    run: async (r, b) => {
+      const report = await weeklyWith(r, b);
+      return report ? shown(report, formatWeeklyReport) : undefined;
+    },
+  },
 ];
 
 function shown<T>(report: JobReport<T>, format: (report: JobReport<T>) => string): { report: JobReport<unknown>; text: string } {
@@ -58,13 +80,21 @@ export async function runCycle(
   options: { only?: StepId[]; onStep?: (step: CycleStep) => void } = {},
 ): Promise<CycleStep[]> {
   const steps: CycleStep[] = [];
-  for (const definition of STEPS) {
-    if (options.only && !options.only.includes(definition.id)) continue;
-    const result = await definition.run(runtime, baseId);
-    if (!result) continue;
-    const step: CycleStep = { id: definition.id, title: definition.title, ...result };
-    steps.push(step);
-    options.onStep?.(step);
+  const chosen = STEPS.filter((d) => !options.only || options.only.includes(d.id));
+  const leases = await takeLeases(runtime, baseId, chosen.map((d) => d.id satisfies JobKind));
+  try {
+    for (const definition of chosen) {
+      const refusal = leases.refused.find((r) => r.job === definition.id);
+      const result = refusal
+        ? { report: alreadyRunningReport(runtime, refusal) as JobReport<unknown>, text: alreadyRunningText(refusal) }
+        : await definition.run(runtime, baseId);
+      if (!result) continue;
+      const step: CycleStep = { id: definition.id, title: definition.title, ...result };
+      steps.push(step);
+      options.onStep?.(step);
+    }
+  } finally {
+    await leases.release();
   }
   return steps;
 }

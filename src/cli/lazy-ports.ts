@@ -28,12 +28,15 @@ export function lazyNotionPort(config: Config, counter: RequestCounter, workspac
     listPortalPages: async (rootPageId) => (await port()).listPortalPages(rootPageId),
     ensurePortal: async (input) => (await port()).ensurePortal(input),
     listPages: async (dataSourceId, names) => (await port()).listPages(dataSourceId, names),
+    integrationUserId: async () => (await port()).integrationUserId(),
+    removeProperties: async (dataSourceId, names) => (await port()).removeProperties(dataSourceId, names),
     findPage: async (pageId, names) => (await port()).findPage(pageId, names),
     restorePage: async (pageId) => (await port()).restorePage(pageId),
     createPage: async (dataSourceId, page) => (await port()).createPage(dataSourceId, page),
     updatePage: async (pageId, change) => (await port()).updatePage(pageId, change),
     archivePage: async (pageId) => (await port()).archivePage(pageId),
     listComments: async (pageId) => (await port()).listComments(pageId),
+    prependSection: async (pageId, section) => (await port()).prependSection(pageId, section),
   };
 }
 
@@ -52,6 +55,7 @@ export function lazyDrivePort(config: Config, counter: RequestCounter, workspace
   return {
     ensureFolder: async (spec) => (await port()).ensureFolder(spec),
     share: async (folder, grants) => (await port()).share(folder, grants),
+    reconcileSharing: async (folder, wanted) => (await port()).reconcileSharing(folder, wanted),
     putDocument: async (spec) => (await port()).putDocument(spec),
   };
 }

@@ -7,12 +7,15 @@ import { ConfigError, loadConfig } from '../config/config.ts';
 import { parseCommandLine, UsageError } from './args.ts';
 import { BaseNotFoundError } from './base-target.ts';
 import { runCalendar } from './commands/calendar.ts';
+import { runChat } from './commands/chat.ts';
 import { runCheck } from './commands/check.ts';
 import { runClose } from './commands/close.ts';
 import { runDocs } from './commands/docs.ts';
 import { runPlan } from './commands/plan.ts';
 import { runProvision } from './commands/provision.ts';
 import { runRemind } from './commands/remind.ts';
+import { runReviews } from './commands/reviews.ts';
+import { runWeekly } from './commands/weekly.ts';
 import { runServe } from './commands/serve.ts';
 import { runStatus } from './commands/status.ts';
 import { runSync } from './commands/sync.ts';
@@ -38,6 +41,9 @@ Commands:
   check                       run every check (late milestones, inspections, calendar, phase gates) into Alerts
   sync                        Airtable → Notion client portals, and client comments / approvals back
   remind                      send the reminder digests, critical mails and escalations that are due
+  reviews                     propose review meetings (failed inspection, before PSI / loading, closure) as invites
+  weekly                      each client's weekly update (mail + Notion portal section), Monday in their zone
+  chat                        post new critical alerts to the WeCom / Slack channels of Chat Channels, each once
   docs [--po PO-…]            export packs per shipment and production schedules per PO, as PDFs in Drive
                               (POs with "Generate documents" ticked, shipments without a pack; --po forces one)
   close [--project NAME]      closure reports of closed projects (or the named one) and supplier scores
@@ -113,6 +119,12 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await runSync(config, print);
       case 'remind':
         return await runRemind(config, print);
+      case 'chat':
+        return await runChat(config, print);
+      case 'reviews':
+        return await runReviews(config, print);
+      case 'weekly':
+        return await runWeekly(config, print);
       case 'docs':
         return await runDocs(config, print, { poNumbers: values.po });
       case 'close':

@@ -2,6 +2,7 @@
 import type { JobReport } from '../jobs/report.ts';
 import type { RequestCounts } from '../lib/request-counter.ts';
 import { EXIT } from './exit-codes.ts';
+import { alreadyRunningText, isAlreadyRunning } from './job-leases.ts';
 import { clearProgress } from './progress.ts';
 
 export function table(headers: string[], rows: (string | number)[][]): string {
@@ -31,6 +32,11 @@ export function reportFooter(report: Pick<JobReport, 'requests' | 'problems'>): 
 
 /** Prints a job's report (as JSON with --json) and gives the exit code: ok, or problems when rows were skipped. */
 export function printReport<R extends JobReport<unknown>>(print: Printer, report: R, format: (report: R) => string): number {
+  // Another run holds the job's lease: say so and exit 0 (nothing failed; that run does the work).
+  if (isAlreadyRunning(report)) {
+    print.out(print.json ? JSON.stringify(report, null, 2) : alreadyRunningText(report.alreadyRunning));
+    return EXIT.ok;
+  }
   print.out(print.json ? JSON.stringify(report, null, 2) : format(report));
   return report.ok ? EXIT.ok : EXIT.problems;
 }

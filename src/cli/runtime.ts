@@ -10,8 +10,11 @@ import type { RunningWorkspace } from '../local/server.ts';
 import type { DrivePort } from '../ports/drive.ts';
 import type { MailPort } from '../ports/mail.ts';
 import type { NotionPortalPort } from '../ports/notion.ts';
+import type { StateStore } from '../ports/state-store.ts';
+import { newHolderId } from '../lib/leases.ts';
 import { Clock } from './clock.ts';
 import { lazyDrivePort, lazyMailPort, lazyNotionPort } from './lazy-ports.ts';
+import { lazyStateStore } from './state-port.ts';
 
 /** The local workspace's Airtable "workspace" ID (the Meta API requires one to create a base). */
 export const LOCAL_AIRTABLE_WORKSPACE_ID = 'wspLocal000000000';
@@ -34,6 +37,10 @@ export interface Runtime {
   /** Set when this process started the workspace (and must stop it). */
   workspace?: RunningWorkspace;
   airtableTarget: { baseId?: string; baseName: string; workspaceId: string };
+  /** Durable state shared by every run of this deployment: leases (one run per base and job), cursors. */
+  state: StateStore;
+  /** Who this run is when it holds a lease (host, process, a random part). */
+  holder: string;
   close(): Promise<void>;
 }
 
@@ -56,8 +63,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   counter.onChange = progress;
   const clock = options.clock ?? new Clock(config.now);
   const now = () => clock.now();
+  const holder = newHolderId();
   if (config.mode === 'cloud') {
     const token = config.airtable.token ?? '';
+    const state = lazyStateStore(config, counter);
     return {
       config,
       counter,
@@ -72,7 +81,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         baseName: config.airtable.baseName,
         workspaceId: config.airtable.workspaceId ?? '',
       },
-      close: async () => {},
+      state,
+      holder,
+      close: async () => {
+        await state.close();
+      },
     };
   }
 
@@ -94,6 +107,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     });
     url = workspace.url;
   }
+  const state = lazyStateStore(config, counter, url);
   return {
     config,
     counter,
@@ -113,7 +127,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     workspaceUrl: url,
     workspace,
     airtableTarget: { baseName: config.airtable.baseName, workspaceId: LOCAL_AIRTABLE_WORKSPACE_ID },
+    state,
+    holder,
     close: async () => {
+      await state.close();
       await workspace?.close();
     },
   };

@@ -4,11 +4,13 @@
  * real services. Secrets are redacted from anything that serialises the config.
  */
 import { z } from 'zod';
+import { CHAT_ENV, chatConfig, redactChat, type ChatConfig } from './chat-config.ts';
 import { MAIL_ENV, mailConfig, redactMail, type MailConfig } from './mail-config.ts';
 import { DRIVE_ENV, driveConfig, redactDrive, type DriveConfig } from './drive-config.ts';
 import { NOTION_ENV, notionConfig, redactNotion, type NotionConfig } from './notion-config.ts';
 import { CLOCK_ENV, clockConfig } from './clock-config.ts';
 import { describeIssue } from './setting-errors.ts';
+import { STATE_ENV, stateConfig, type StateConfig } from './state-config.ts';
 
 const optionalText = z
   .string()
@@ -30,7 +32,9 @@ const EnvSchema = z.object({
   ...MAIL_ENV,
   ...DRIVE_ENV,
   ...NOTION_ENV,
+  ...CHAT_ENV,
   ...CLOCK_ENV,
+  ...STATE_ENV,
 });
 
 export interface Config {
@@ -46,8 +50,11 @@ export interface Config {
   mail: MailConfig;
   drive: DriveConfig;
   notion: NotionConfig;
+  chat: ChatConfig;
   /** SOURCING_NOW (or --now): the moment the jobs run as of; undefined = the real time. */
   now?: Date;
+  /** Leases and other durable state (state-config.ts). */
+  state: StateConfig;
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +78,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (clock.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${clock.problems.join('\n  ')}`);
   const drive = driveConfig(e);
   if (drive.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${drive.problems.join('\n  ')}`);
+  const chat = chatConfig(e, mode);
+  if (chat.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${chat.problems.join('\n  ')}`);
   const config: Config = {
     mode,
     workspace: { token: e.WORKSPACE_TOKEN, dir: e.WORKSPACE_DIR, port: e.WORKSPACE_PORT, speed: e.WORKSPACE_SPEED },
@@ -84,7 +93,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mail: mail.config,
     drive: drive.config,
     notion: notionConfig(e),
+    chat: chat.config,
     now: clock.now,
+    state: stateConfig(e),
   };
   // Secrets never reach logs or JSON output.
   Object.defineProperty(config, 'toJSON', { enumerable: false, value: () => redact(config) });
@@ -99,5 +110,6 @@ export function redact(config: Config): unknown {
     mail: redactMail(config.mail),
     drive: redactDrive(config.drive),
     notion: redactNotion(config.notion),
+    chat: redactChat(config.chat),
   };
 }

@@ -8,6 +8,8 @@
  * does not fail the run; Drive or Airtable failures do). Content is hashed before rendering, so a second run
  * renders, uploads and writes nothing.
  */
+import { supplierAsSeenByClient } from '../domain/confidentiality/policy.ts';
+import { policyFromPoBase } from '../domain/confidentiality/po-base-policy.ts';
 import { DateTime } from 'luxon';
 import type { FolderTarget } from '../domain/drive-layout/document-places.ts';
 import type { Client } from '../domain/models/client.ts';
@@ -26,6 +28,7 @@ import { ALWAYS_IN_PACK, publishPack, type PackPlace } from './documents/export-
 import { loadPoBase } from './documents/load-po-base.ts';
 import type { PublishContext } from './documents/publish-document.ts';
 import { publishSchedule } from './documents/schedules.ts';
+import { reconcileAllSharing } from './documents/sharing.ts';
 import { syncIssuesUpdate } from './documents/sync-issues.ts';
 import { writeFolderLinks } from './documents/write-back.ts';
 import { startReport, type JobReport } from './report.ts';
@@ -55,6 +58,8 @@ export interface BuildDocumentsDetails {
   current: number;
   rowsWritten: number;
   permissionsGranted: number;
+  /** Grants this job had made that are no longer wanted (an address removed from Portal emails, a new agent). */
+  permissionsRevoked: number;
 }
 
 /** "Today" where the agency works: a pack generated on a Shanghai morning is dated that day. */
@@ -103,9 +108,12 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   const folders = new DriveFolders(deps.drive, () => resolveRoot(deps.drive, input.rootFolderId, agency));
   const ctx: PublishContext = { drive: deps.drive, folders, rows, generatedAt: started.toISOString() };
   const requested = new Set(input.poNumbers ?? []);
+  // One policy for every document of the run: what each client may read about each factory.
+  const policy = policyFromPoBase(base);
+  problems.push(...policy.problems);
   const picked = base.purchaseOrders.filter((po) => po.generateDocuments || requested.has(po.poNumber));
   const pickedIds = new Set(picked.map((po) => po.id));
-  const details: BuildDocumentsDetails = { picked: picked.map((po) => po.poNumber), packs: [], blocked: [], schedules: [], uploads: 0, current: 0, rowsWritten: 0, permissionsGranted: 0 };
+  const details: BuildDocumentsDetails = { picked: picked.map((po) => po.poNumber), packs: [], blocked: [], schedules: [], uploads: 0, current: 0, rowsWritten: 0, permissionsGranted: 0, permissionsRevoked: 0 };
   for (const number of requested) {
     if (!picked.some((po) => po.poNumber === number)) problems.push(`PO ${number}: no readable purchase order has this number`);
   }
@@ -136,7 +144,11 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
       const place = placeOf(base, result.context.po, result.context.shipment.client);
       if (typeof place === 'string') fixes = [place];
       else {
-        const packPlace: PackPlace = { target: target(place, result.context.po, 'exportDocuments'), access: place.access };
+        const packPlace: PackPlace = {
+          target: target(place, result.context.po, 'exportDocuments'),
+          access: place.access,
+          hidden: supplierAsSeenByClient(policy, place.client.id, result.context.po.supplier).hidden,
+        };
         const pack = await guard(problems, `Shipment ${shipment.bookingRef}`, () => publishPack(ctx, { ...result.context, project: place.project, client: place.client }, packPlace, today, pageSize));
         if (pack && !pack.ok) fixes = pack.fixes;
         if (pack?.ok) {
@@ -173,6 +185,7 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
         inspections: base.inspections,
         calendar: base.calendar,
         asOf: today,
+        supplierSeen: supplierAsSeenByClient(policy, place.client.id, po.supplier),
       }, { target: target(place, po), access: place.access }, author));
     if (outcome) {
       details.schedules.push({ po: po.poNumber, outcome: outcome.drive });
@@ -180,12 +193,16 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
     }
   }
 
+  // Sharing follows Portal emails and agents on every run, whether or not a document changed.
+  await reconcileAllSharing(base, folders, problems);
+
   details.rowsWritten += await rows.flush(deps.records);
   details.rowsWritten += await writePoUpdates(deps.records, base, poFixes, pickedIds);
   details.rowsWritten += await writeShipmentIssues(deps.records, base, shipmentFixes);
   const root = folders.links.size > 0 ? await folders.root() : undefined;
   details.rowsWritten += await writeFolderLinks(deps.records, base, { links: folders.links, rootLink: root?.link });
   details.permissionsGranted = folders.granted;
+  details.permissionsRevoked = folders.revoked;
 
   return finish(problems, details);
 }

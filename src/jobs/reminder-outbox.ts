@@ -41,6 +41,10 @@ export const ON_DELIVERY: Record<OutboxKind, (now: Date) => Fields> = {
   Digest: () => ({}),
   Critical: (now) => ({ [A.notifiedAt]: now.toISOString() }),
   Escalation: () => ({ [A.escalated]: true }),
+  // Chat rows are not mail (post-chat.ts settles them itself); invites and weekly updates mark no alert.
+  Chat: () => ({}),
+  Invite: () => ({}),
+  'Weekly update': () => ({}),
 };
 
 /** One message to deliver exactly once: `mail.messageId` must be derived from `key` (messageIdFor). */
@@ -85,7 +89,8 @@ export async function settleInterrupted(records: AirtableRecordsPort, mail: Mail
   const parsed = parseRecords(outbox, await records.list(outbox.table, { matchAny: states }));
   problems.push(...parsed.problems.map(String));
   const rows = parsed.records;
-  const recovered = await recoverSending(records, mail, rows.filter((r) => r.state === 'Sending'), now, problems);
+  // A chat post has no Message-ID to look for: post-chat.ts settles its own rows (Unconfirmed, never reposted).
+  const recovered = await recoverSending(records, mail, rows.filter((r) => r.state === 'Sending' && r.kind !== 'Chat'), now, problems);
   const nowUnconfirmed = new Set(recovered.filter((r) => r.outcome === 'unconfirmed').map((r) => r.key));
   return { recovered, unconfirmed: rows.filter((r) => r.state === 'Unconfirmed' || nowUnconfirmed.has(r.key)) };
 }

@@ -33,7 +33,7 @@ export interface ControlContext extends ServiceContext {
   hooks: WorkspaceHooks;
 }
 
-const SERVICE_NAMES: ServiceName[] = ['airtable', 'notion', 'drive', 'gmail', 'storage'];
+const SERVICE_NAMES: ServiceName[] = ['airtable', 'notion', 'drive', 'gmail', 'storage', 'chat'];
 
 export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResponse | Promise<LocalResponse> {
   const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;

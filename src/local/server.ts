@@ -105,6 +105,10 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
       });
   });
 
+  // Node closes idle keep-alive sockets after 5 s; a client that picks such a socket just then gets ECONNRESET on
+  // a request the server never saw. The real APIs keep connections far longer, so the local one does too.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
@@ -137,10 +141,11 @@ async function serve(
   context: ServiceContext,
   guards: { token: string; faults: FaultQueue; limiter: SlidingWindowLimiter; settings: WorkspaceSettings },
 ): Promise<LocalResponse> {
-  if (!authorizedHeader(request.headers.authorization, guards.token)) return service.errorResponse(401);
+  if (!service.ownAuthentication && !authorizedHeader(request.headers.authorization, guards.token)) return service.errorResponse(401);
   const fault = takeFault(guards.faults, service.name, request);
   if (fault?.kind === 'reset') return { status: 0, drop: { afterMs: 0 } };
   if (fault?.kind === 'timeout') return { status: 0, drop: { afterMs: fault.delayMs ?? 30_000 } };
+  if (fault?.kind === 'delay') await new Promise((resolveDelay) => setTimeout(resolveDelay, fault.delayMs ?? 1000));
   if (fault?.kind === 'status') {
     if (fault.status === 429) return service.rateLimitedResponse(fault.retryAfterMs ?? 1000);
     return service.errorResponse(fault.status, fault.message);

@@ -8,16 +8,17 @@
 import { Readable } from 'node:stream';
 import type { drive_v3 } from '@googleapis/drive';
 import type { RequestCounter } from '../../lib/request-counter.ts';
-import type { DocumentSpec, DriveFolder, DriveGrant, DriveKey, DrivePort, FolderSpec, PutResult } from '../../ports/drive.ts';
+import type { DocumentSpec, DriveFolder, DriveGrant, DriveKey, DrivePort, FolderSpec, PutResult, SharingResult } from '../../ports/drive.ts';
 import { createDriveClient, type DriveClientOptions } from './client.ts';
-import { toDriveApiError } from './errors.ts';
+import { DriveApiError, toDriveApiError } from './errors.ts';
 import { missingGrants } from './grants.ts';
+import { grantKey, planSharing, recordedGrants } from './sharing-plan.ts';
 import { checkKey, keyQuery } from './query.ts';
 
 const FOLDER_MIME = 'application/vnd.google-apps.folder';
 /** appProperty holding the content hash of a document. */
 export const HASH_PROPERTY = 'contentHash';
-const ITEM_FIELDS = 'id,name,parents,appProperties,webViewLink,permissions(emailAddress,role,type)';
+const ITEM_FIELDS = 'id,name,parents,appProperties,webViewLink,permissions(id,emailAddress,role,type)';
 
 export interface DriveAdapterOptions extends DriveClientOptions {
   counter: RequestCounter;
@@ -71,6 +72,49 @@ export class DriveAdapter implements DrivePort {
       folder.grants.push({ email: grant.email, role: grant.role });
     }
     return missing.length;
+  }
+
+  async reconcileSharing(folder: DriveFolder, wanted: readonly DriveGrant[]): Promise<SharingResult> {
+    const current = folder.grants.flatMap((g) => (g.permissionId ? [{ id: g.permissionId, email: g.email, role: g.role }] : []));
+    const plan = planSharing(current, folder.recordedGrants ?? new Map(), wanted);
+    if (Object.keys(plan.record).length > 0) await this.setAppProperties(folder.id, plan.record);
+    for (const grant of plan.create) {
+      // https://developers.google.com/drive/api/reference/rest/v3/permissions/create
+      const created = await this.call('permissions.create', () =>
+        this.client.permissions.create({
+          fileId: folder.id,
+          sendNotificationEmail: false,
+          supportsAllDrives: true,
+          requestBody: { type: 'user', role: grant.role, emailAddress: grant.email },
+          fields: 'id',
+        }),
+      );
+      folder.grants.push({ email: grant.email, role: grant.role, ...(created.data.id ? { permissionId: created.data.id } : {}) });
+    }
+    for (const revoke of plan.revoke) {
+      // https://developers.google.com/drive/api/reference/rest/v3/permissions/delete
+      try {
+        await this.call('permissions.delete', () => this.client.permissions.delete({ fileId: folder.id, permissionId: revoke.permissionId, supportsAllDrives: true }));
+      } catch (error) {
+        // Already gone (removed by hand, or by a run that died before forgetting it): nothing left to revoke.
+        if (!(error instanceof DriveApiError && error.status === 404)) throw error;
+      }
+    }
+    if (plan.forget.length > 0) await this.setAppProperties(folder.id, Object.fromEntries(plan.forget.map((k) => [k, null])));
+    const recorded = new Map(folder.recordedGrants ?? []);
+    for (const grant of plan.create) recorded.set(grant.email, grant.role);
+    for (const key of plan.forget) for (const [email] of recorded) if (grantKey(email) === key) recorded.delete(email);
+    folder.recordedGrants = recorded;
+    const revoked = new Set(plan.revoke.map((r) => r.permissionId));
+    folder.grants = folder.grants.filter((g) => !g.permissionId || !revoked.has(g.permissionId));
+    return { granted: plan.create.map((g) => g.email), revoked: plan.revoke.map((r) => r.email) };
+  }
+
+  // https://developers.google.com/drive/api/reference/rest/v3/files/update (appProperties; null removes a key)
+  private async setAppProperties(fileId: string, appProperties: Record<string, string | null>): Promise<void> {
+    await this.call('files.update', () =>
+      this.client.files.update({ fileId, requestBody: { appProperties: appProperties as Record<string, string> }, fields: 'id', supportsAllDrives: true }),
+    );
   }
 
   async putDocument(spec: DocumentSpec): Promise<PutResult> {
@@ -184,7 +228,8 @@ function toFolder(file: DriveFile): DriveFolder {
     link: file.webViewLink ?? `https://drive.google.com/drive/folders/${id}`,
     grants: (file.permissions ?? [])
       .filter((p) => p.type === 'user' && p.emailAddress)
-      .map((p) => ({ email: (p.emailAddress ?? '').toLowerCase(), role: p.role ?? '' })),
+      .map((p) => ({ email: (p.emailAddress ?? '').toLowerCase(), role: p.role ?? '', ...(p.id ? { permissionId: p.id } : {}) })),
+    recordedGrants: recordedGrants(file.appProperties),
   };
 }
 

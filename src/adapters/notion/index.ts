@@ -6,8 +6,9 @@ import type { NotionPortalPort } from '../../ports/notion.ts';
 import { listComments } from './comments.ts';
 import { NotionConnection, type NotionConnectionOptions } from './connection.ts';
 import { createPage, findPage, listPages, setTrashed, toExisting, updateProperties } from './pages.ts';
-import { ensurePortal, ensureRootPage, isMissingProperty, listPortalPages, repairSchema, type LayoutRegistry } from './portal.ts';
-import { replaceSections } from './sections.ts';
+import { ensurePortal, ensureRootPage, integrationUserId, isMissingProperty, listPortalPages, removeProperties, repairSchema, type LayoutRegistry } from './portal.ts';
+import { headingText } from './from-notion.ts';
+import { appendAfter, listTopLevelBlocks, replaceSections, sectionBlocks } from './sections.ts';
 
 export { isNotionRead, operationOf } from './connection.ts';
 export type { NotionConnectionOptions } from './connection.ts';
@@ -16,6 +17,7 @@ export function createNotionAdapter(options: NotionConnectionOptions): NotionPor
   const connection = new NotionConnection(options);
   const registry: LayoutRegistry = new Map();
   const dataSourceOfPage = new Map<string, string>();
+  let me: Promise<string> | undefined;
 
   /** Runs a write; when Notion says a property does not exist, repairs the schema once and retries. */
   async function withSchemaRepair<T>(dataSourceId: string | undefined, write: () => Promise<T>): Promise<T> {
@@ -41,6 +43,12 @@ export function createNotionAdapter(options: NotionConnectionOptions): NotionPor
       if (found?.dataSourceId) dataSourceOfPage.set(found.pageId, found.dataSourceId);
       return found;
     },
+    integrationUserId() {
+      me ??= integrationUserId(connection);
+      me.catch(() => (me = undefined));
+      return me;
+    },
+    removeProperties: (dataSourceId, names) => removeProperties(connection, dataSourceId, names),
     restorePage: (pageId) => setTrashed(connection, pageId, false),
     async createPage(dataSourceId, page) {
       const created = await withSchemaRepair(dataSourceId, () => createPage(connection, dataSourceId, page));
@@ -57,5 +65,11 @@ export function createNotionAdapter(options: NotionConnectionOptions): NotionPor
     },
     archivePage: (pageId) => setTrashed(connection, pageId, true),
     listComments: (pageId) => listComments(connection, pageId),
+    async prependSection(pageId, section) {
+      const blocks = await listTopLevelBlocks(connection, pageId);
+      if (blocks.some((b) => headingText(b)?.trim() === section.title.trim())) return false;
+      await appendAfter(connection, pageId, undefined, sectionBlocks([section]));
+      return true;
+    },
   };
 }

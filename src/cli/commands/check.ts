@@ -38,5 +38,5 @@ export function formatCheckReport(report: JobReport<RunChecksDetails>): string {
 
 /** `sourcing check`: run every check once against the PO base and reconcile the Alerts table. */
 export function runCheck(config: Config, print: Printer): Promise<number> {
-  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await checkWith(runtime, baseId), formatCheckReport));
+  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await checkWith(runtime, baseId), formatCheckReport), 'checks');
 }

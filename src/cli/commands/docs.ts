@@ -42,5 +42,5 @@ export function formatDocsReport(report: JobReport<BuildDocumentsDetails>): stri
 
 /** `sourcing docs [--po PO-2406]`: export packs and production schedules into Drive. */
 export function runDocs(config: Config, print: Printer, options: { poNumbers?: string[] } = {}): Promise<number> {
-  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await docsWith(runtime, baseId, options), formatDocsReport));
+  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await docsWith(runtime, baseId, options), formatDocsReport), 'documents');
 }

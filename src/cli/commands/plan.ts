@@ -34,5 +34,5 @@ export function planWith(runtime: Runtime, baseId: string): Promise<JobReport<Pl
 
 /** `sourcing plan`: baseline milestone dates for open POs; fills empty dates only. */
 export function runPlan(config: Config, print: Printer): Promise<number> {
-  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await planWith(runtime, baseId), formatPlanReport));
+  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await planWith(runtime, baseId), formatPlanReport), 'plan');
 }

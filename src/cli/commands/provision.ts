@@ -1,6 +1,7 @@
 import type { Config } from '../../config/config.ts';
 import type { JobReport } from '../../jobs/report.ts';
 import { setupWorkspace, type SetupDetails } from '../../jobs/setup-workspace.ts';
+import { leaseScope, runLeased } from '../job-leases.ts';
 import { printReport, reportFooter, table, type Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 import { loadSampleRows, loadTemplateTables } from '../workspace-data.ts';
@@ -38,8 +39,9 @@ export function formatSetupReport(report: JobReport<SetupDetails>): string {
 export async function runProvision(config: Config, print: Printer, options: { sample: boolean }): Promise<number> {
   const runtime = await createRuntime(config);
   try {
-    const report = await provisionWith(runtime, options.sample ? 'always' : false);
-    return printReport(print, report, formatSetupReport);
+    // Two provisions at once would both create the base (or load the sample twice): one at a time per base name.
+    const outcome = await runLeased(runtime, leaseScope(runtime), 'provision', () => provisionWith(runtime, options.sample ? 'always' : false));
+    return outcome.ran ? printReport(print, outcome.result, formatSetupReport) : printReport(print, outcome.report, () => '');
   } finally {
     await runtime.close();
   }

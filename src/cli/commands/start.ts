@@ -1,3 +1,4 @@
+import { alreadyRunningText, leaseScope, runLeased } from '../job-leases.ts';
 import type { Config } from '../../config/config.ts';
 import type { JobReport } from '../../jobs/report.ts';
 import { EXIT } from '../exit-codes.ts';
@@ -24,7 +25,12 @@ export async function runStart(config: Config, print: Printer, options: { once: 
   const runtime = running ? await createRuntime(config) : serving ? await startServing(config, print) : await createRuntime(config, { servePort: 0 });
   try {
     if (!print.json) print.out(opening(runtime, config, running !== undefined, serving));
-    const setup = await provisionWith(runtime, 'new-base');
+    const provisioned = await runLeased(runtime, leaseScope(runtime), 'provision', () => provisionWith(runtime, 'new-base'));
+    if (!provisioned.ran) {
+      print.out(`${alreadyRunningText(provisioned.report.alreadyRunning)} Another \`sourcing start\` is setting up this workspace.`);
+      return EXIT.ok;
+    }
+    const setup = provisioned.result;
     const baseId = setup.details.baseId;
     const serial = new Serial();
     const recorder = new CycleRecorder(runtime, baseId, serial);

@@ -2,6 +2,7 @@ import type { Config } from '../../config/config.ts';
 import type { JobReport } from '../../jobs/report.ts';
 import { syncPortals, type SyncPortalsDetails } from '../../jobs/sync-portals.ts';
 import { EXIT } from '../exit-codes.ts';
+import { runLeased } from '../job-leases.ts';
 import { printReport, requestSummary, table, type Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 
@@ -64,8 +65,8 @@ export function formatSyncReport(report: JobReport<SyncPortalsDetails>): string 
 export async function runSync(config: Config, print: Printer): Promise<number> {
   const runtime = await createRuntime(config);
   try {
-    const report = await syncWith(runtime);
-    return printReport(print, report, formatSyncReport);
+    const outcome = await runLeased(runtime, await baseIdOf(runtime), 'sync', () => syncWith(runtime));
+    return outcome.ran ? printReport(print, outcome.result, formatSyncReport) : printReport(print, outcome.report, () => '');
   } catch (error) {
     if (!(error instanceof SyncSetupError)) throw error;
     print.err(error.message);

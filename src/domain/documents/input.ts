@@ -10,6 +10,8 @@
 export interface RecordRef {
   table: string;
   id: string;
+  /** The record's primary value (PO number, booking ref, supplier name): messages name records by it. */
+  label?: string | undefined;
 }
 
 export type Decimalish = number | string;

@@ -27,6 +27,7 @@ export const agency = defineModel(
     timeZone: 'Time zone',
     driveRootFolder: 'Drive root folder',
     syncIssues: 'Sync issues',
+    videoRoomUrl: 'Video room URL',
   } as const,
   {
     name: requiredText(),
@@ -51,6 +52,7 @@ export const agency = defineModel(
     timeZone: timeZone(),
     driveRootFolder: text(),
     syncIssues: text(),
+    videoRoomUrl: url(),
   },
 );
 

@@ -2,6 +2,7 @@
 import { agency } from './agency.ts';
 import { alerts } from './alert.ts';
 import { calendar } from './calendar-entry.ts';
+import { chatChannels } from './chat-channel.ts';
 import { clientComments } from './client-comment.ts';
 import { clients } from './client.ts';
 import { disclosures } from './disclosure.ts';
@@ -13,6 +14,7 @@ import { outbox } from './outbox.ts';
 import { people } from './person.ts';
 import { projects } from './project.ts';
 import { purchaseOrders } from './purchase-order.ts';
+import { reviews } from './review.ts';
 import { shipmentLines } from './shipment-line.ts';
 import { shipments } from './shipment.ts';
 import { supplierEvaluations } from './supplier-evaluation.ts';
@@ -38,6 +40,8 @@ export const ALL_MODELS = [
   alerts,
   agency,
   outbox,
+  chatChannels,
+  reviews,
   disclosures,
 ] as const;
 

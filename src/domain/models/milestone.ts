@@ -41,6 +41,7 @@ export const milestones = defineModel(
     status: 'Status',
     updatedVia: 'Updated via',
     syncIssues: 'Sync issues',
+    reviewInvite: 'Review invite',
   } as const,
   {
     milestone: requiredText(),
@@ -57,6 +58,7 @@ export const milestones = defineModel(
     status: select(MILESTONE_STATUSES),
     updatedVia: select(UPDATE_SOURCES),
     syncIssues: text(),
+    reviewInvite: text(),
   },
 );
 

@@ -2,8 +2,10 @@
 import { dateTime, email, links, requiredSelect, requiredText, select, text } from './cells.ts';
 import { defineModel, type ModelRecord } from './parse-records.ts';
 
-export const OUTBOX_KINDS = ['Digest', 'Critical', 'Escalation'] as const;
+export const OUTBOX_KINDS = ['Digest', 'Critical', 'Escalation', 'Chat', 'Invite', 'Weekly update'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+/** The kinds the reminders job mails to agency staff (each has its text in workspace-templates/emails). */
+export type ReminderKind = Extract<OutboxKind, 'Digest' | 'Critical' | 'Escalation'>;
 /** Sending = recorded, not confirmed; Unconfirmed = the transport cannot search sent mail, so it is not resent. */
 export const OUTBOX_STATES = ['Sending', 'Sent', 'Cancelled', 'Unconfirmed'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -23,6 +25,7 @@ export const outbox = defineModel(
     providerMessageId: 'Provider message ID',
     lastError: 'Last error',
     syncIssues: 'Sync issues',
+    channel: 'Channel',
   } as const,
   {
     /** Dedupe key, e.g. "digest:recXXXXXXXXXXXXXX:2026-03-02". */
@@ -38,6 +41,8 @@ export const outbox = defineModel(
     providerMessageId: text(),
     lastError: text(),
     syncIssues: text(),
+    /** The Chat Channels name a Chat row went to. */
+    channel: text(),
   },
 );
 

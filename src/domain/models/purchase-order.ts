@@ -70,6 +70,7 @@ export const purchaseOrders = defineModel(
     clientApproval: 'Client approval',
     syncIssues: 'Sync issues',
     notionPage: 'Notion page',
+    portalSyncHash: 'Portal sync hash',
   } as const,
   {
     poNumber: requiredText(),
@@ -102,6 +103,8 @@ export const purchaseOrders = defineModel(
     clientApproval: select(CLIENT_APPROVALS),
     syncIssues: text(),
     notionPage: text(),
+    /** What the PO's portal page showed when last written (kept here, not on the page the client reads). */
+    portalSyncHash: text(),
   },
 );
 

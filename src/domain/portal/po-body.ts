@@ -132,6 +132,8 @@ export function updatesSection(updates: readonly PortalUpdate[]): BodySection {
 export function latestDocuments(documents: readonly PortalDocument[]): PortalDocument[] {
   const byName = new Map<string, PortalDocument>();
   for (const d of documents) {
+    // Filed where the client cannot read it (it names a factory hidden from them): not offered at all.
+    if (d.agencyOnly) continue;
     const seen = byName.get(d.name);
     if (!seen || (d.version ?? 0) > (seen.version ?? 0)) byName.set(d.name, d);
   }

@@ -14,7 +14,7 @@
 import { localDateOf, isWithinWorkingHours, nextWorkingHoursStart } from '../calendar/working-hours.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { Alert } from '../models/alert.ts';
-import type { OutboxKind } from '../models/outbox.ts';
+import type { ReminderKind } from '../models/outbox.ts';
 import type { Person } from '../models/person.ts';
 import { bySeverityThenAge, firstSeenOf, reminderStatus } from './alert-status.ts';
 import { criticalKey, digestKey, escalationKey } from './dedupe-keys.ts';
@@ -23,7 +23,7 @@ import { resolveReminderSettings, type ReminderSettings } from './reminder-setti
 
 export interface ReminderIntent {
   key: string;
-  kind: OutboxKind;
+  kind: ReminderKind;
   recipientId: string;
   /** Alert record IDs the mail is about, most urgent first. */
   alertIds: string[];

@@ -4,6 +4,7 @@
  * "as of" date comes in, and the same records always give the same model (its hash decides whether the PDF in
  * Drive is current).
  */
+import type { SupplierAsSeen } from '../confidentiality/policy.ts';
 import { DateTime } from 'luxon';
 import { daysBetween, type IsoDate } from '../calendar/iso-date.ts';
 import type { CalendarEntry } from '../models/calendar-entry.ts';
@@ -69,6 +70,8 @@ export interface ScheduleInput {
   inspections: readonly Inspection[];
   calendar: readonly CalendarEntry[];
   asOf: IsoDate;
+  /** The factory as the client may read it (the chart sits in the client's folder); without it, the alias. */
+  supplierSeen?: SupplierAsSeen | undefined;
 }
 
 const ORDER = new Map<string, number>(MILESTONE_LIFECYCLE.map((kind, i) => [kind, i]));
@@ -167,15 +170,15 @@ export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
   const axis = timeAxis(dates);
   const showToday = asOf >= axis.start && asOf <= axis.end;
 
-  const showSupplier = po.showSupplierToClient === true;
-  const supplierName = supplier ? (showSupplier ? supplier.name : (supplier.clientAlias ?? 'Factory')) : '—';
+  const showSupplier = input.supplierSeen?.named === true;
+  const supplierName = supplier ? (showSupplier ? supplier.name : (input.supplierSeen?.label ?? supplier.clientAlias ?? 'Factory')) : '—';
   const facts = [
     { label: 'Project', value: project?.project ?? '—' },
     { label: 'Client', value: client?.name ?? '—' },
     { label: 'Factory', value: supplierName },
     { label: 'Order date', value: po.orderDate ? displayDate(po.orderDate) : '—' },
     { label: 'Ship-by date', value: po.shipBy ? displayDate(po.shipBy) : '—' },
-    { label: 'Incoterm', value: po.incoterm ? `${po.incoterm} ${po.namedPlace ?? ''}`.trim() : '—' },
+    { label: 'Incoterm', value: po.incoterm ? incotermText(po.incoterm, po.namedPlace, showSupplier) : '—' },
     { label: 'Status', value: po.status },
   ];
   return {
@@ -199,4 +202,13 @@ export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
     }),
     summary: summaryOf(rows, po),
   };
+}
+
+/**
+ * EXW and FCA are usually named at the factory's own premises ("FCA Huamei factory, Cixi"): for a client who may
+ * not know the factory, the place is said, not named. Other terms name a port or the destination.
+ */
+function incotermText(incoterm: string, namedPlace: string | undefined, supplierNamed: boolean): string {
+  if (!supplierNamed && (incoterm === 'EXW' || incoterm === 'FCA')) return `${incoterm} (factory premises)`;
+  return `${incoterm} ${namedPlace ?? ''}`.trim();
 }

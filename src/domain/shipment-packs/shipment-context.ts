@@ -35,7 +35,7 @@ export type ContextResult =
   /** `po` is known when the fixes can be written on the PO's "Sync issues". */
   | { ok: false; shipment: Shipment; po?: PurchaseOrder | undefined; fixes: string[] };
 
-const ref = (table: string, id: string) => ({ table, id });
+const ref = (table: string, id: string, label?: string) => ({ table, id, label });
 
 /** One context (or the fixes that stop it) per shipment that has lines; shipments of cancelled POs are left out. */
 export function shipmentContexts(base: PoBase): ContextResult[] {
@@ -58,11 +58,11 @@ export function shipmentContexts(base: PoBase): ContextResult[] {
     for (const shipmentLine of shipmentLines) {
       const lineItem = lineItems.get(shipmentLine.lineItem);
       if (!lineItem) {
-        fixes.add(ref('Shipment Lines', shipmentLine.id), 'Line item', 'points at a line item that could not be read (see that row\'s "Sync issues")');
+        fixes.add(ref('Shipment Lines', shipmentLine.id, shipmentLine.line), 'Line item', 'points at a line item that could not be read (see that row\'s "Sync issues")');
         continue;
       }
       if (seenItems.has(lineItem.id)) {
-        fixes.add(ref('Shipment Lines', shipmentLine.id), 'Line item', `${lineItem.sku} is on this shipment twice; put its whole quantity on one shipment line`);
+        fixes.add(ref('Shipment Lines', shipmentLine.id, shipmentLine.line), 'Line item', `${lineItem.sku} is on this shipment twice; put its whole quantity on one shipment line`);
         continue;
       }
       seenItems.add(lineItem.id);
@@ -72,11 +72,11 @@ export function shipmentContexts(base: PoBase): ContextResult[] {
     const poList = [...poIds].map((id) => pos.get(id));
     const po = poList.length === 1 ? poList[0] : undefined;
     if (poList.length === 1 && !po) {
-      fixes.add(ref('Shipments', shipment.id), 'Shipment Lines', 'belong to a purchase order that could not be read (see its "Sync issues")');
+      fixes.add(ref('Shipments', shipment.id, shipment.bookingRef), 'Shipment Lines', 'belong to a purchase order that could not be read (see its "Sync issues")');
     }
     if (poList.length > 1) {
       const numbers = poList.map((p) => p?.poNumber ?? '(unreadable PO)').sort().join(', ');
-      fixes.add(ref('Shipments', shipment.id), 'Shipment Lines', `mix lines of ${numbers}: one commercial invoice per PO, so book one shipment per PO (or split the lines)`);
+      fixes.add(ref('Shipments', shipment.id, shipment.bookingRef), 'Shipment Lines', `mix lines of ${numbers}: one commercial invoice per PO, so book one shipment per PO (or split the lines)`);
     }
     if (po?.status === 'Cancelled') continue;
     if (!fixes.isEmpty || !po) {

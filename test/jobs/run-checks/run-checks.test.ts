@@ -132,7 +132,7 @@ describe('run-checks on the sample agency', () => {
     await sample.records.update('Milestones', [{ id: broken.id, fields: { PO: [] } }]);
     const report = await sample.check(`${SAMPLE_TODAY}T12:00:00.000Z`);
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([`Milestones ${broken.id}: "PO" is missing`]);
+    expect(report.problems).toEqual([`Milestones PO-2405 · Materials ready: "PO" is missing`]); // named, not by ID
     expect(report.details.skippedRows).toBe(1);
     const after = (await sample.rows('Milestones', 'Milestone')).get('PO-2405 · Materials ready')!;
     expect(after.fields['Sync issues']).toBe('"PO" is missing');
