@@ -166,16 +166,13 @@ export async function findRunningWorkspace(config: Config): Promise<{ url: strin
       signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
     });
   } catch (error) {
-    const code = (error as { cause?: { code?: string } }).cause?.code;
-    if (code === 'ECONNREFUSED') return undefined;
-    if ((error as Error).name === 'TimeoutError') {
-      throw new WorkspaceUnusableError(
-        `The local workspace on port ${config.workspace.port} did not answer within ${ANSWER_WITHIN_MS / 1000} s. Is it stuck? ` +
-          `Stop it (Ctrl-C in its terminal) and try again, or set WORKSPACE_PORT to another port.`,
-        3,
-      );
-    }
-    throw new WorkspaceUnusableError(`Could not reach the local workspace on port ${config.workspace.port}: ${(error as Error).message}`, 3);
+    // Nothing listening (refused, or a port fetch will not use): start one. Only a silent listener is an error.
+    if ((error as Error).name !== 'TimeoutError') return undefined;
+    throw new WorkspaceUnusableError(
+      `The local workspace on port ${config.workspace.port} did not answer within ${ANSWER_WITHIN_MS / 1000} s. Is it stuck? ` +
+        `Stop it (Ctrl-C in its terminal) and try again, or set WORKSPACE_PORT to another port.`,
+      3,
+    );
   }
   if (response.status === 401) {
     throw new WorkspaceUnusableError(
