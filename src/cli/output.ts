@@ -43,18 +43,29 @@ export function printReport<R extends JobReport<unknown>>(print: Printer, report
 
 export interface Printer {
   json: boolean;
+  /** --verbose: every job's full report instead of its summary. */
+  verbose: boolean;
   out(text: string): void;
+  /** An error that ends the command: text on stderr, or with --json `{"ok":false,"error":…}` on stdout. */
   err(text: string): void;
+  /** A remark for people that is not the command's output (always stderr, so --json stdout stays one document). */
+  note(text: string): void;
 }
 
-export function printer(json: boolean): Printer {
+export function printer(json: boolean, verbose = false): Printer {
   return {
     json,
+    verbose,
     out: (text) => {
       clearProgress();
       process.stdout.write(`${text}\n`);
     },
     err: (text) => {
+      clearProgress();
+      if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: text })}\n`);
+      else process.stderr.write(`${text}\n`);
+    },
+    note: (text) => {
       clearProgress();
       process.stderr.write(`${text}\n`);
     },

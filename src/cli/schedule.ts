@@ -6,6 +6,7 @@
 import type { RequestCounts } from '../lib/request-counter.ts';
 import { runCycle, type StepId } from './cycle.ts';
 import type { Runtime } from './runtime.ts';
+import { Serial } from './serial.ts';
 
 export interface ScheduleEntry {
   every: number;
@@ -31,12 +32,14 @@ export function startSchedule(
   baseId: string,
   log: (line: string) => void,
   schedule: ScheduleEntry[] = DEFAULT_SCHEDULE,
+  /** Shared with whatever else runs jobs on this base (the viewer's "next day"): one run at a time. */
+  serial: Serial = new Serial(),
 ): RunningSchedule {
-  let queue = Promise.resolve();
+  let queue: Promise<void> = Promise.resolve();
   let stopped = false;
   const timers = schedule.map((entry) =>
     setInterval(() => {
-      queue = queue.then(async () => {
+      queue = serial.run(async () => {
         if (stopped) return;
         try {
           await runCycle(runtime, baseId, {
@@ -52,7 +55,7 @@ export function startSchedule(
   );
   return {
     enqueue(task) {
-      const run = queue.then(async () => {
+      const run = serial.run(async () => {
         if (!stopped) await task();
       });
       queue = run.catch(() => {});

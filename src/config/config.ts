@@ -9,6 +9,7 @@ import { MAIL_ENV, mailConfig, redactMail, type MailConfig } from './mail-config
 import { DRIVE_ENV, driveConfig, redactDrive, type DriveConfig } from './drive-config.ts';
 import { NOTION_ENV, notionConfig, redactNotion, type NotionConfig } from './notion-config.ts';
 import { CLOCK_ENV, clockConfig } from './clock-config.ts';
+import { describeIssue } from './setting-errors.ts';
 import { STATE_ENV, stateConfig, type StateConfig } from './state-config.ts';
 
 const optionalText = z
@@ -64,7 +65,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => describeIssue(i, env));
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;

@@ -19,6 +19,9 @@ import { defaultSettings } from './settings.ts';
 import { openStore } from './store.ts';
 import { Outbound } from './webhooks/outbound.ts';
 import type { LocalRequest, LocalResponse, LocalService, ServiceContext, WorkspaceSettings } from './types.ts';
+import type { WorkspaceHooks } from './hooks.ts';
+import { ActionLog } from './viewer/action-log.ts';
+import { handleViewerAction, isViewerAction } from './viewer/actions.ts';
 import { handleViewer, isViewerPath } from './viewer/router.ts';
 
 export interface WorkspaceOptions {
@@ -38,6 +41,8 @@ export interface RunningWorkspace {
   token: string;
   settings: WorkspaceSettings;
   requestLog: RequestLog;
+  /** Filled in by the process that runs the jobs (its clock, "run the cycle now"); see hooks.ts. */
+  hooks: WorkspaceHooks;
   close(): Promise<void>;
 }
 
@@ -54,6 +59,8 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
   const limiter = new SlidingWindowLimiter();
   const requestLog = new RequestLog();
   const faults: FaultQueue = [];
+  const hooks: WorkspaceHooks = {};
+  const actions = new ActionLog();
   let origin = '';
   const now = () => Date.now() + (settings.clockOffsetMs ?? 0);
   const outbound = new Outbound(now);
@@ -74,11 +81,13 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
             body: { error: { type: 'FORBIDDEN_HOST', message: 'The local workspace answers only on 127.0.0.1 or localhost (Host header).' } },
           };
         } else if (viewer) {
-          // The read-only viewer needs no token: the server listens on 127.0.0.1 only (see viewer/router.ts).
-          response = handleViewer(request, ctx());
+          // The viewer needs no token: the server listens on 127.0.0.1 only (see viewer/router.ts). Its actions
+          // call the APIs below with the token, like any client (see viewer/actions.ts).
+          const viewerCtx = { ...ctx(), token, requestLog, actions, hooks };
+          response = isViewerAction(request) ? await handleViewerAction(request, viewerCtx) : handleViewer(request, viewerCtx);
         } else if (path.startsWith('/__workspace')) {
           response = authorized(req, token)
-            ? await handleControl(request, { ...ctx(), services, faults, requestLog, limiter })
+            ? await handleControl(request, { ...ctx(), services, faults, requestLog, limiter, hooks })
             : { status: 401, body: { error: 'unauthorized' } };
         } else if (!service) {
           response = { status: 404, body: { error: { type: 'NOT_FOUND', message: `No local service serves ${path}` } } };
@@ -123,6 +132,7 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
     token,
     settings,
     requestLog,
+    hooks,
     close: () =>
       new Promise<void>((resolveClose) => {
         server.closeAllConnections();

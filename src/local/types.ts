@@ -40,7 +40,7 @@ export interface WorkspaceSettings {
   /** Time scale for rate limits: 10 means limits are 10x higher and penalties 10x shorter. */
   speed: number;
   rateLimits: Record<ServiceName, RateLimitSettings>;
-  /** Added to the wall clock for everything the services time (webhook expiry, timestamps): POST /__workspace/clock. */
+  /** Added to the wall clock for everything the services time (webhook expiry, timestamps): POST /__workspace/service-clock. */
   clockOffsetMs?: number;
 }
 

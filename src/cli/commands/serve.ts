@@ -6,6 +6,8 @@ import { createRuntime } from '../runtime.ts';
 import { startEventRuns } from '../event-runs.ts';
 import { startSchedule } from '../schedule.ts';
 import { untilInterrupted } from '../signals.ts';
+import { CycleRecorder } from '../recorded-cycle.ts';
+import { Serial } from '../serial.ts';
 
 /**
  * `sourcing serve`: the jobs on their schedule, in-process, against the configured base (the local workspace,
@@ -16,7 +18,10 @@ export async function runServe(config: Config, print: Printer): Promise<number> 
   try {
     const baseId = await resolveBaseId(runtime);
     print.out(`Serving base ${baseId}${runtime.workspaceUrl ? ` on the local workspace at ${runtime.workspaceUrl} (viewer: ${runtime.workspaceUrl}/)` : ''} until Ctrl-C.`);
-    const schedule = startSchedule(runtime, baseId, (line) => print.out(line));
+    // The viewer's clock and "next day / week", the schedule and the webhook-driven syncs take turns (one Serial).
+    const serial = new Serial();
+    new CycleRecorder(runtime, baseId, serial).attach((run) => print.out(`[${run.asOf}] clock moved from the viewer; cycle ran (${run.steps.length} jobs)`));
+    const schedule = startSchedule(runtime, baseId, (line) => print.out(line), undefined, serial);
     const events = await startEventRuns(runtime, baseId, schedule, (line) => print.out(line));
     if (events) print.out(events.summary);
     await untilInterrupted();

@@ -131,15 +131,15 @@ describe('local Airtable webhooks', () => {
   it('refresh and payload reads push the expiry; an unrefreshed hook expires after 7 days on the workspace clock', async () => {
     const created = await api('POST', '', { notificationUrl: receiver.url, specification: tableData });
     const id = created.body.id;
-    await ws.control('POST', '/clock', { advanceMs: 6 * DAY });
+    await ws.control('POST', '/service-clock', { advanceMs: 6 * DAY });
     const refreshed = await api('POST', `/${id}/refresh`);
     expect(Date.parse(refreshed.body.expirationTime)).toBeGreaterThan(Date.parse(created.body.expirationTime) + 5 * DAY);
-    await ws.control('POST', '/clock', { advanceMs: 6 * DAY });
+    await ws.control('POST', '/service-clock', { advanceMs: 6 * DAY });
     await api('GET', `/${id}/payloads`);
-    await ws.control('POST', '/clock', { advanceMs: 6 * DAY });
+    await ws.control('POST', '/service-clock', { advanceMs: 6 * DAY });
     expect((await api('GET', '')).body.webhooks[0].isHookEnabled).toBe(true);
 
-    await ws.control('POST', '/clock', { advanceMs: 8 * DAY });
+    await ws.control('POST', '/service-clock', { advanceMs: 8 * DAY });
     const [hook] = (await api('GET', '')).body.webhooks;
     expect(hook.isHookEnabled).toBe(false);
     await po.base('Purchase Orders').create([{ fields: { 'PO number': 'PO-3' } }]);
