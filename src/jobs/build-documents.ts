@@ -233,7 +233,7 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
         continue;
       }
       const result = await guard(problems, `Purchase contract of ${po.poNumber}`, () =>
-        publishContract(ctx, base, po, policy, { target: target(place, po, 'contract'), access: place.access, clientId: place.client.id }, today, pageSize), details.failed);
+        publishContract(ctx, base, po, policy, { target: target(place, po, 'contract'), access: place.access, clientId: place.client.id, hidden: supplierAsSeenByClient(policy, place.client.id, po.supplier).hidden }, today, pageSize), details.failed);
       if (!result) continue;
       if (!result.ok) {
         details.contractsBlocked.push({ po: po.poNumber, fixes: result.fixes });

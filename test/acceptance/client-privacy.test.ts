@@ -130,7 +130,12 @@ describe('what clients see is right and private (full sample cycle)', () => {
   };
 
   it('runs the cycle without problems in the steps this issue touches', () => {
-    for (const step of steps.filter((s) => ['documents', 'closure', 'sync'].includes(s.id))) expect(step.report.problems, step.title).toEqual([]);
+    // The sample keeps one shipment without an invoice number and one PO still in negotiation: a pack and a contract
+    // blocked by missing data are the documents job's expected record problems (issue 11), not failures.
+    const expected = /: no (export documents|purchase contract) until \d+ field\(s\) (are fixed|are completed)/;
+    for (const step of steps.filter((s) => ['documents', 'closure', 'sync'].includes(s.id))) {
+      expect(step.report.problems.filter((p) => !expected.test(p)), step.title).toEqual([]);
+    }
   });
 
   it('each client portal carries client content only, and names a factory only where the policy allows', async () => {

@@ -112,13 +112,13 @@ const CLASSES: Array<{ key: 'critical' | 'major' | 'minor'; label: Bilingual }> 
 /** What must be on the PO (and its supplier, project, agency) before a contract can be drafted. */
 function missing(input: ContractInput, fixes: FixList): void {
   const { po, supplier, agency, project } = input;
-  const poRef = { table: 'Purchase Orders', id: po.id };
+  const poRef = { table: 'Purchase Orders', id: po.id, label: po.poNumber };
   if (!agency) fixes.add({ table: 'Agency', id: '(none)' }, 'Legal name', 'no readable Agency row: the agency is the buyer on the contract');
-  else if (blank(agency.signatory)) fixes.add({ table: 'Agency', id: agency.id }, 'Signatory', 'is missing: the contract names who signs for the buyer');
+  else if (blank(agency.signatory)) fixes.add({ table: 'Agency', id: agency.id, label: agency.name }, 'Signatory', 'is missing: the contract names who signs for the buyer');
   if (!supplier) fixes.add(poRef, 'Supplier', 'points at a supplier that could not be read');
   else {
-    if (blank(supplier.address)) fixes.add({ table: 'Suppliers', id: supplier.id }, 'Address', 'is missing: the seller\'s address is on the contract');
-    if (blank(supplier.contact)) fixes.add({ table: 'Suppliers', id: supplier.id }, 'Contact', 'is missing: the contract names who signs for the seller');
+    if (blank(supplier.address)) fixes.add({ table: 'Suppliers', id: supplier.id, label: supplier.name }, 'Address', 'is missing: the seller\'s address is on the contract');
+    if (blank(supplier.contact)) fixes.add({ table: 'Suppliers', id: supplier.id, label: supplier.name }, 'Contact', 'is missing: the contract names who signs for the seller');
   }
   if (po.incoterm === undefined) fixes.add(poRef, 'Incoterm', 'is missing');
   if (blank(po.namedPlace)) fixes.add(poRef, 'Named place', 'is missing: an Incoterm without its named place is incomplete');
@@ -134,14 +134,14 @@ function missing(input: ContractInput, fixes: FixList): void {
   if (blank(po.defectAndPenaltyClauses)) fixes.add(poRef, 'Defect & penalty clauses', 'is missing');
   if (input.lineItems.length === 0) fixes.add(poRef, 'Line Items', 'has no line items');
   for (const li of input.lineItems) {
-    const ref = { table: 'Line Items', id: li.id };
+    const ref = { table: 'Line Items', id: li.id, label: li.sku };
     if (blank(li.description)) fixes.add(ref, 'Description', `is missing (${li.sku})`);
     if (li.quantity === undefined || li.quantity <= 0) fixes.add(ref, 'Quantity', `is missing (${li.sku})`);
     if (li.unit === undefined) fixes.add(ref, 'Unit', `is missing (${li.sku})`);
     if (li.unitPrice === undefined) fixes.add(ref, 'Unit price', `is missing (${li.sku})`);
   }
   if (project && project.aqlMajor === undefined && project.aqlMinor === undefined && project.aqlCritical === undefined) {
-    fixes.add({ table: 'Projects', id: project.id }, 'AQL major', 'and the other AQLs are missing: the contract states the sampling plan');
+    fixes.add({ table: 'Projects', id: project.id, label: project.project }, 'AQL major', 'and the other AQLs are missing: the contract states the sampling plan');
   }
 }
 

@@ -3,6 +3,8 @@
  * "01 Contract" folder (a sub-folder per PO when the project has several), versioned in the Documents table like
  * every other document. A PO that lacks what a contract needs gets the fields to complete instead.
  */
+import { leaksIn } from '../../domain/confidentiality/policy.ts';
+import { textsOf } from './export-packs.ts';
 import type { ConfidentialityPolicy } from '../../domain/confidentiality/policy.ts';
 import { policyFromPoBase } from '../../domain/confidentiality/po-base-policy.ts';
 import { buyerShownToFactory } from '../../domain/contracts/buyer-shown-to-factory.ts';
@@ -60,14 +62,18 @@ export async function publishContract(
   });
   if (!built.ok) return built;
   const content = built.content;
+  // The contract names the factory (the seller): when the policy hides it from this client, the contract is filed
+  // in the agency-only tree, as the export documents that name it are.
+  const agencyOnly = leaksIn(textsOf(content).join('\n'), place.hidden ?? []).length > 0;
   const outcome = await publishDocument(ctx, {
     slot: { kind: 'purchase-contract', projectId: project?.id, poId: po.id },
     fileName: documentFileName('purchase-contract', { poNumber: po.poNumber }),
     rowName: `Purchase contract ${po.poNumber}`,
     key: documentKey('purchase-contract', po.id),
-    contentHash: contentHash({ content, pageSize }, CONTRACT_RENDER_VERSION),
-    target: place.target,
+    contentHash: contentHash({ content, pageSize, agencyOnly }, CONTRACT_RENDER_VERSION),
+    target: { ...place.target, agencyOnly },
     access: place.access,
+    agencyOnly,
     description: `Purchase contract of ${po.poNumber} (English / 简体中文)`,
     render: () => renderPurchaseContract(content, pageSize),
   });

@@ -90,7 +90,7 @@ export async function publishPack(ctx: PublishContext, shipment: ShipmentContext
 }
 
 /** Every string inside a document's content (amounts are bigint-backed decimals, so no JSON.stringify). */
-function textsOf(value: unknown, out: string[] = []): string[] {
+export function textsOf(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
   else if (Array.isArray(value)) for (const item of value) textsOf(item, out);
   else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) textsOf(item, out);
