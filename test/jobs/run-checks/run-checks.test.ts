@@ -72,7 +72,8 @@ describe('run-checks on the sample agency', () => {
     expect(milestones.get('PO-2405 · IPI')!.fields['Status']).toBe('At risk');
     expect(milestones.get('PO-2407 · DUPRO')!.fields['Status']).toBe('Done');
     const { computed, alerts } = report.details;
-    expect(computed).toEqual({ Milestones: 60, 'Supplier Evaluations': 9 });
+    // One PSI's plan follows the switching rules (issue 11): its severity and reason are written too.
+    expect(computed).toEqual({ Milestones: 60, 'Supplier Evaluations': 9, Inspections: 1 });
     // The sample's two alerts are adopted (re-keyed), all others created; 17 of them are schedule conflicts: the
     // sample's entered dates leave less time than the network's lags (e.g. PO-2405 produces 60 days in 22).
     expect(alerts).toMatchObject({ created: 44, adopted: 2, resolved: 0 });
@@ -80,7 +81,7 @@ describe('run-checks on the sample agency', () => {
     const batches = (n: number) => Math.ceil(n / 10);
     expect(report.requests['airtable']!.byOperation).toEqual({
       list: 16, // every table read once, each under 100 rows
-      update: batches(60) + batches(9) + batches(2),
+      update: batches(60) + batches(9) + batches(1) + batches(2),
       create: batches(44),
     });
   });
