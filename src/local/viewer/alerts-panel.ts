@@ -39,8 +39,8 @@ export function alertButtons(baseId: string, tableId: string, recordId: string, 
 
 /** The overview's panel: the first `limit` open alerts of each base, with their buttons. */
 export function openAlertsPanel(db: Database.Database, limit = 8): SafeHtml[] {
-  // The overview answers "what is new?": newest first (a client's comment after the last cycle is on top), and
-  // the most severe first among alerts seen at the same moment.
+  // The overview answers "what is new?": what clients said first, then newest first, and the most severe first
+  // among alerts seen at the same moment.
   return listBases(db, undefined, 1000).flatMap((base) => {
     const view = BaseView.open(db, base.id);
     const alerts = view ? openAlerts(view) : undefined;
@@ -48,7 +48,10 @@ export function openAlertsPanel(db: Database.Database, limit = 8): SafeHtml[] {
     const { table, severity } = alerts;
     const firstSeen = table.fields.find((f) => f.name === 'First seen');
     const seen = (r: ViewRecord) => String(firstSeen ? (r.cells[firstSeen.id] ?? '') : '');
-    const open = [...alerts.open].sort((a, b) => seen(b).localeCompare(seen(a)));
+    // What a client said (rules client-…) is what an agent answers first: on top, whatever the cycle raised since.
+    const rule = table.fields.find((f) => f.name === 'Rule');
+    const fromClient = (r: ViewRecord) => (rule && String(r.cells[rule.id] ?? '').startsWith('client-') ? 1 : 0);
+    const open = [...alerts.open].sort((a, b) => fromClient(b) - fromClient(a) || seen(b).localeCompare(seen(a)));
     const message = table.fields.find((f) => f.name === 'Message');
     const po = table.fields.find((f) => f.name === 'PO');
     const rows = open.slice(0, limit).map((r) => {
