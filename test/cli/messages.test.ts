@@ -108,7 +108,9 @@ describe('messages', () => {
   it('the first `start --once` fits on one screen and says how to browse; with a workspace running, it uses that one', async () => {
     const dir = tempDir();
     const first = await run(['start', '--once'], { WORKSPACE_DIR: dir, WORKSPACE_SPEED: '1000', WORKSPACE_PORT: '4999' });
-    expect(first.code).toBe(0);
+    // Exit 1: the sample keeps a shipment without an invoice number and a PO in negotiation, whose pack and contract
+    // wait for data (issue 11); the run itself went through.
+    expect(first.code).toBe(1);
     const lines = first.stdout.trimEnd().split('\n');
     expect(lines.length).toBeLessThanOrEqual(60);
     expect(first.stdout).toMatch(/^✓ Checks: Checks for \d{4}-\d{2}-\d{2} .*findings/m);
@@ -118,7 +120,7 @@ describe('messages', () => {
     const ws = await startTestWorkspace({ dir });
     cleanup.push(() => ws.close());
     const reused = await run(['start', '--once'], { WORKSPACE_DIR: dir, WORKSPACE_PORT: String(ws.port) });
-    expect(reused.code).toBe(0);
+    expect(reused.code).toBe(1);
     expect(reused.stdout).toMatch(new RegExp(`^Using the local workspace already running at ${ws.url}\\.`));
     expect(reused.stdout).toMatch(new RegExp(`  Viewer         ${ws.url}/ `));
     // The cycle ran through the running workspace.
