@@ -8,7 +8,7 @@
  * so such a row becomes Unconfirmed and is not resent: a missed reminder beats a duplicate one.
  */
 import { alerts as alertModel } from '../domain/models/alert.ts';
-import { outbox, type OutboxEntry, type OutboxKind } from '../domain/models/outbox.ts';
+import { outbox, type OutboxEntry, type OutboxRowKind } from '../domain/models/outbox.ts';
 import { parseRecords } from '../domain/models/parse-records.ts';
 import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
 import type { MailPort } from '../ports/mail.ts';
@@ -25,7 +25,7 @@ export interface Recovered {
 /** A mail the transport accepted, waiting for step 3. */
 export interface Delivered {
   rowId: string;
-  kind: OutboxKind;
+  kind: OutboxRowKind;
   alertIds: string[];
   providerId: string;
 }
@@ -89,7 +89,7 @@ export async function recoverSending(records: AirtableRecordsPort, mail: MailPor
 
 export interface Intent {
   key: string;
-  kind: OutboxKind;
+  kind: OutboxRowKind;
   to: string;
   subject: string;
   messageId: string;

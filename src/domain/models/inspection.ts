@@ -39,6 +39,7 @@ export const inspections = defineModel(
     report: 'Report',
     photos: 'Photos',
     reinspectionOf: 'Re-inspection of',
+    goodsReadyDate: 'Goods ready date',
     syncIssues: 'Sync issues',
   } as const,
   {
@@ -69,6 +70,8 @@ export const inspections = defineModel(
     report: attachments(),
     photos: attachments(),
     reinspectionOf: link(),
+    /** When the factory says the goods will be ready (supplier portal). */
+    goodsReadyDate: date(),
     syncIssues: text(),
   },
 );
