@@ -17,6 +17,8 @@ import { missingPsi } from './rules/missing-psi.ts';
 import { missingQualityBenchmarks } from './rules/missing-quality-benchmarks.ts';
 import { shipmentWithoutPsi } from './rules/shipment-without-psi.ts';
 import { staleUpdates } from './rules/stale-updates.ts';
+import { supplierDateProposal } from './rules/supplier-date-proposal.ts';
+import { supplierNoAnswer } from './rules/supplier-no-answer.ts';
 import { supplierNotQualified } from './rules/supplier-not-qualified.ts';
 
 export const ALL_RULES: readonly CheckRule[] = [
@@ -31,6 +33,8 @@ export const ALL_RULES: readonly CheckRule[] = [
   aqlPlanMismatch,
   calendarConflict,
   staleUpdates,
+  supplierDateProposal,
+  supplierNoAnswer,
   exportDocumentsMissing,
   certificateExpiring,
   balanceBeforePsi,
