@@ -53,6 +53,7 @@ export function lazyDrivePort(config: Config, counter: RequestCounter, workspace
     ensureFolder: async (spec) => (await port()).ensureFolder(spec),
     share: async (folder, grants) => (await port()).share(folder, grants),
     putDocument: async (spec) => (await port()).putDocument(spec),
+    putFile: async (spec) => (await port()).putFile(spec),
   };
 }
 

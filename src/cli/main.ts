@@ -14,6 +14,7 @@ import { runProvision } from './commands/provision.ts';
 import { runRemind } from './commands/remind.ts';
 import { runServe } from './commands/serve.ts';
 import { runStatus } from './commands/status.ts';
+import { runSupplierLinks } from './commands/supplier-links.ts';
 import { runSync } from './commands/sync.ts';
 import { runStart } from './commands/start.ts';
 import { runWorkspace } from './commands/workspace.ts';
@@ -42,6 +43,8 @@ Commands:
   serve                       run the jobs on their schedule (sync 15 min; docs, checks, reminders hourly; daily
                               calendar, plan, closure) against the configured base, until Ctrl-C
   status                      mode, base, POs by status and open alerts by severity
+  supplier-links [--supplier NAME]
+                              each supplier's current portal link (--json: [{"supplier", "url"}])
   help                        this text
 
 Options: --json for machine-readable output.
@@ -64,6 +67,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         dir: { type: 'string' },
         po: { type: 'string', multiple: true },
         project: { type: 'string', multiple: true },
+        supplier: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -123,6 +127,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await runStatus(config, print);
       case 'start':
         return await runStart(config, print, { once: values.once });
+      case 'supplier-links':
+        return await runSupplierLinks(config, print, { supplier: values.supplier });
       default:
         print.err(`Unknown command "${command}".\n\n${HELP}`);
         return EXIT.usage;

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { MAIL_ENV, mailConfig, redactMail, type MailConfig } from './mail-config.ts';
 import { DRIVE_ENV, driveConfig, redactDrive, type DriveConfig } from './drive-config.ts';
 import { NOTION_ENV, notionConfig, redactNotion, type NotionConfig } from './notion-config.ts';
+import { SUPPLIER_PORTAL_ENV, supplierPortalConfig, type SupplierPortalConfig } from './supplier-portal-config.ts';
 
 const optionalText = z
   .string()
@@ -28,6 +29,7 @@ const EnvSchema = z.object({
   ...MAIL_ENV,
   ...DRIVE_ENV,
   ...NOTION_ENV,
+  ...SUPPLIER_PORTAL_ENV,
 });
 
 export interface Config {
@@ -43,6 +45,7 @@ export interface Config {
   mail: MailConfig;
   drive: DriveConfig;
   notion: NotionConfig;
+  supplierPortal: SupplierPortalConfig;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +80,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mail: mail.config,
     drive: drive.config,
     notion: notionConfig(e),
+    supplierPortal: supplierPortalConfig(e),
   };
   // Secrets never reach logs or JSON output.
   Object.defineProperty(config, 'toJSON', { enumerable: false, value: () => redact(config) });
@@ -91,5 +95,6 @@ export function redact(config: Config): unknown {
     mail: redactMail(config.mail),
     drive: redactDrive(config.drive),
     notion: redactNotion(config.notion),
+    supplierPortal: { ...config.supplierPortal, secret: config.supplierPortal.secret ? '***' : undefined },
   };
 }

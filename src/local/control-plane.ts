@@ -8,7 +8,9 @@
  * - DELETE /__workspace/faults                   drop pending faults
  * - GET|PATCH /__workspace/settings {speed?, rateLimits?:{airtable?:{requestsPerSecond?, penaltyMs?, enabled?}}}
  * - GET  /__workspace/health
+ * - PUT  /__workspace/portal-links {supplierPortals: [{supplier, url}]}   links the viewer lists (set by the CLI)
  */
+import { parsePortalLinks, replacePortalLinks } from './portal-links.ts';
 import type { RequestLog } from './request-log.ts';
 import type { SlidingWindowLimiter } from './rate-limiter.ts';
 import type { LocalRequest, LocalResponse, LocalService, ServiceContext, ServiceName } from './types.ts';
@@ -72,6 +74,12 @@ export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResp
     case 'DELETE /__workspace/faults':
       ctx.faults.length = 0;
       return { status: 200, body: { faults: [] } };
+    case 'PUT /__workspace/portal-links': {
+      const links = parsePortalLinks(parseJson(req.body));
+      if (!links) return { status: 400, body: { error: 'expected {supplierPortals: [{supplier: string, url: string}]}' } };
+      replacePortalLinks(ctx.db, links);
+      return { status: 200, body: { supplierPortals: links.length } };
+    }
     case 'GET /__workspace/settings':
       return { status: 200, body: ctx.settings };
     case 'PATCH /__workspace/settings': {

@@ -6,6 +6,7 @@ import { untilInterrupted } from '../signals.ts';
 import { runCycle } from '../cycle.ts';
 import { startSchedule } from '../schedule.ts';
 import { formatSetupReport, provisionWith } from './provision.ts';
+import { mountSupplierPortal } from './supplier-links.ts';
 
 /**
  * `npm start`: the local workspace, one full cycle on the sample agency, a summary with where to look, then
@@ -26,6 +27,7 @@ export async function runStart(config: Config, print: Printer, options: { once: 
       print.out('');
     }
     const setup = await provisionWith(runtime, 'new-base');
+    const portal = await mountSupplierPortal(runtime, setup.details.baseId);
     const section = (title: string, text: string) => {
       if (!print.json) print.out(`\n== ${title} ==\n${text}`);
     };
@@ -34,7 +36,7 @@ export async function runStart(config: Config, print: Printer, options: { once: 
     const steps = await runCycle(runtime, setup.details.baseId, { onStep: (step) => section(step.title, step.text) });
     const reports = [setup, ...steps.map((s) => s.report)];
     if (print.json) print.out(JSON.stringify({ workspaceUrl: runtime.workspaceUrl, reports }, null, 2));
-    else print.out(whereToLook(runtime));
+    else print.out(whereToLook(runtime, portal));
     const ok = reports.every((r) => r.ok);
     if (options.once) return ok ? EXIT.ok : EXIT.problems;
     if (!print.json) print.out('\nServing until Ctrl-C: portal sync every 15 min; documents, checks, reminders hourly; calendar, plan, closure daily.');
@@ -58,7 +60,7 @@ async function startRuntime(config: Config, print: Printer): Promise<Runtime> {
   }
 }
 
-function whereToLook(runtime: Runtime): string {
+function whereToLook(runtime: Runtime, portal: string | undefined): string {
   const url = runtime.workspaceUrl ?? '';
   const dir = runtime.workspace?.dir ?? runtime.config.workspace.dir;
   return [
@@ -69,5 +71,6 @@ function whereToLook(runtime: Runtime): string {
     `  Sent mail      ${dir}/outbox/  (.eml files)`,
     `  APIs           ${url}/v0 (Airtable), /v1 (Notion), /drive/v3, /gmail/v1  (Authorization: Bearer ${runtime.config.workspace.token})`,
     `  Request log    ${url}/__workspace/requests`,
+    ...(portal ? [`  Supplier portal ${portal}  (each factory's own link: on the viewer's overview, or npx sourcing supplier-links)`] : []),
   ].join('\n');
 }

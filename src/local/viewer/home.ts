@@ -7,6 +7,7 @@ import type { LocalResponse } from '../types.ts';
 import { listBases } from '../airtable/store.ts';
 import type { MessageRow } from '../gmail/store.ts';
 import { NotionStore } from '../notion/store.ts';
+import { portalLinks } from '../portal-links.ts';
 import { dashless } from '../notion/ids.ts';
 import { BaseView, kanbanField } from './airtable-data.ts';
 import { colorClass, html, type SafeHtml } from './html.ts';
@@ -59,6 +60,7 @@ export function homePage(db: Database.Database): LocalResponse {
   const card = (href: string, big: number, label: string, note: SafeHtml | string) =>
     html`<a class="card" href="${href}"><div class="big">${big}</div><div class="label">${label}</div><div class="muted">${note}</div></a>`;
   const firstBase = bases[0];
+  const supplierPortals = portalLinks(db);
   const body = html`${pageHeader('Local workspace', { sub: 'Airtable, Notion, Drive and Gmail as the jobs left them' })}
 <div class="cards">
 ${card(firstBase ? `/viewer/airtable/${firstBase.id}` : '/', records, 'Airtable records', `${bases.length} base${bases.length === 1 ? '' : 's'}`)}
@@ -68,6 +70,7 @@ ${card('/viewer/outbox', mailCount, 'Emails sent', 'reminders and digests')}
 </div>
 ${pipelines(db)}
 ${portals.length > 0 ? html`<div class="panel"><h3>Client portals</h3><ul>${portals.map((p) => html`<li><a href="/notion/${dashless(p.id)}">${titleOf(store, p.id)}</a></li>`)}</ul></div>` : ''}
+${supplierPortals.length > 0 ? html`<div class="panel"><h3>Supplier portals</h3><p class="muted">Each factory's own signed link (what the prompt mails send); opens as the factory sees it.</p><ul>${supplierPortals.map((l) => html`<li><a href="${l.url}" rel="noreferrer">${l.supplier}</a></li>`)}</ul></div>` : ''}
 ${mails.length > 0 ? html`<div class="panel"><h3>Latest mail</h3><ul>${mails.map((m) => html`<li><a href="/viewer/outbox/${m.id}">${m.subject || '(no subject)'}</a> <span class="muted">to ${m.to_header}</span></li>`)}</ul></div>` : ''}`;
   return renderPage(db, { title: 'Overview', active: '/', body });
 }
