@@ -25,7 +25,7 @@ export const provisionJob = defineJob({
 });
 
 /** A job over the configured base, through the same runtime helpers the CLI uses (imported on first run). */
-function baseJob<Input>(name: JobName | 'reminders', input: z.ZodType<Input>, run: (runtime: Runtime, baseId: string, input: Input) => Promise<JobReport<unknown>>): FunctionJob<unknown> {
+function baseJob<Input>(name: JobName | 'reminders' | 'supplier-dates' | 'supplier-prompts', input: z.ZodType<Input>, run: (runtime: Runtime, baseId: string, input: Input) => Promise<JobReport<unknown>>): FunctionJob<unknown> {
   return defineJob({
     name,
     input,
@@ -49,6 +49,12 @@ const remindersJob = baseJob('reminders', noInput, async (rt, baseId) => {
   const report = await (await import('../src/cli/commands/remind.ts')).remindWith(rt, baseId);
   return report ?? { job: 'remind', ok: false, startedAt: new Date().toISOString(), durationMs: 0, requests: {}, problems: ['MAIL_FROM is not set: no reminder was sent'], details: {} };
 });
+/** Factory dates the agent approved are applied before the checks; prompt mails go out after the reminders. */
+const supplierDatesJob = baseJob('supplier-dates', noInput, async (rt, baseId) => (await import('../src/cli/commands/supplier-jobs.ts')).supplierDatesWith(rt, baseId));
+const supplierPromptsJob = baseJob('supplier-prompts', noInput, async (rt, baseId) => {
+  const report = await (await import('../src/cli/commands/supplier-jobs.ts')).supplierPromptsWith(rt, baseId);
+  return report ?? { job: 'supplier-prompts', ok: false, startedAt: new Date().toISOString(), durationMs: 0, requests: {}, problems: ['MAIL_FROM is not set: no prompt mail was sent'], details: {} };
+});
 const documentsJob = baseJob(
   'documents',
   z.object({ poNumbers: z.array(z.string().min(1)).optional() }).strict(),
@@ -65,7 +71,7 @@ const calendarJob = baseJob('calendar', noInput, async (rt, baseId) => (await im
 export const JOBS: Record<JobName, FunctionJob<unknown> | undefined> = {
   provision: provisionJob,
   sync: syncJob,
-  checks: sequence('checks', [checksJob, remindersJob], noInput),
+  checks: sequence('checks', [supplierDatesJob, checksJob, remindersJob, supplierPromptsJob], noInput),
   documents: documentsJob,
   close: closeJob,
   plan: planJob,

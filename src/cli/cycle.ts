@@ -11,6 +11,7 @@ import { closeWith, formatCloseReport } from './commands/close.ts';
 import { docsWith, formatDocsReport } from './commands/docs.ts';
 import { formatPlanReport, planWith } from './commands/plan.ts';
 import { formatRemindReport, remindWith } from './commands/remind.ts';
+import { formatSupplierDatesReport, formatSupplierPromptsReport, supplierDatesWith, supplierPromptsWith } from './commands/supplier-jobs.ts';
 import { formatSyncReport, syncWith } from './commands/sync.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -22,7 +23,7 @@ export interface CycleStep {
   text: string;
 }
 
-export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders';
+export type StepId = 'calendar' | 'plan' | 'supplier-dates' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders' | 'supplier-prompts';
 
 interface StepDefinition {
   id: StepId;
@@ -33,6 +34,8 @@ interface StepDefinition {
 const STEPS: StepDefinition[] = [
   { id: 'calendar', title: 'Risk calendar', run: async (r, b) => shown(await calendarWith(r, b), formatCalendarReport) },
   { id: 'plan', title: 'Schedule plan', run: async (r, b) => shown(await planWith(r, b), formatPlanReport) },
+  // Factory dates the agent approved move before the documents and checks read the schedule.
+  { id: 'supplier-dates', title: 'Factory date proposals', run: async (r, b) => shown(await supplierDatesWith(r, b), formatSupplierDatesReport) },
   { id: 'documents', title: 'Export documents and schedules', run: async (r, b) => shown(await docsWith(r, b), formatDocsReport) },
   { id: 'closure', title: 'Closure reports', run: async (r, b) => shown(await closeWith(r, b), formatCloseReport) },
   { id: 'checks', title: 'Checks', run: async (r, b) => shown(await checkWith(r, b), formatCheckReport) },
@@ -43,6 +46,14 @@ const STEPS: StepDefinition[] = [
     run: async (r, b) => {
       const report = await remindWith(r, b);
       return report ? shown(report, formatRemindReport) : undefined;
+    },
+  },
+  {
+    id: 'supplier-prompts',
+    title: 'Prompt mails to factories',
+    run: async (r, b) => {
+      const report = await supplierPromptsWith(r, b);
+      return report ? shown(report, formatSupplierPromptsReport) : undefined;
     },
   },
 ];

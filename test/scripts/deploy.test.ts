@@ -52,6 +52,10 @@ describe('scripts/deploy.sh', () => {
     for (const entry of ['dispatch', 'provisionWorkspace', 'syncWorkspace', 'runChecks', 'buildDocuments', 'closeProject', 'planSchedule', 'refreshCalendar']) {
       expect(has('gcloud functions deploy', '--gen2', '--runtime=nodejs22', `--entry-point=${entry}`, '--trigger-http', '--no-allow-unauthenticated'), entry).toBe(true);
     }
+    // The supplier portal is the one public function, and the platform's log of its URLs (they hold the link) is excluded.
+    expect(has('gcloud functions deploy sourcing-supplier-portal', '--entry-point=supplierPortal', '--trigger-http', '--allow-unauthenticated')).toBe(true);
+    expect(lines.filter((l) => l.includes('--allow-unauthenticated') && !l.includes('--no-allow-unauthenticated'))).toHaveLength(1);
+    expect(has('gcloud logging sinks update _Default', 'supplier-portal-links')).toBe(true);
     expect(has('gcloud functions deploy sourcing-workspace-tick', '--entry-point=workspaceTick', '--trigger-topic=sourcing-workspace-ticks')).toBe(true);
     expect(has('--set-secrets=AIRTABLE_TOKEN=airtable-token:latest,NOTION_TOKEN=notion-token:latest,/secrets/gmail/key.json=gmail-key:latest')).toBe(true);
     expect(has('gcloud functions add-invoker-policy-binding sourcing-dispatch', '--member=serviceAccount:sourcing-invoker@demo-agency.iam.gserviceaccount.com')).toBe(true);

@@ -30,8 +30,8 @@ export async function runSupplierLinks(config: Config, print: Printer, options: 
       const until = links[0]?.expiresAt.slice(0, 10);
       print.out(`Supplier portal links${until ? ` (valid until ${until}; raise a supplier's "Portal key version" to revoke its links)` : ''}:\n`);
       for (const l of links) print.out(`${l.supplier}\n  ${l.url}\n`);
-      if (!runtime.workspace && runtime.config.mode === 'local') print.out('The portal answers while `npm start` or `npx sourcing serve` runs.');
-      else if (runtime.workspace) print.out('Start `npm start` or `npx sourcing serve` with the same WORKSPACE_PORT to open them.');
+      // This process started its own workspace, so none is serving the portal right now.
+      if (runtime.workspace) print.out('The links open while `npm start` or `npx sourcing serve` runs (same WORKSPACE_PORT and WORKSPACE_DIR).');
     }
     return EXIT.ok;
   });
