@@ -29,6 +29,7 @@ a.po{display:block;color:inherit;text-decoration:none}
 table{width:100%;border-collapse:collapse;font-size:14px}
 td,th{text-align:left;padding:6px 4px;border-bottom:1px solid #edf0f3;vertical-align:top}
 th{font-weight:600;color:#55626f;font-size:13px}
+td+td,th+th{white-space:nowrap}
 .ms-done{color:#1b6b34}
 .ms-late{color:#a01f1f;font-weight:600}
 details{margin:6px 0;border:1px solid #dfe4ea;border-radius:8px;background:#fafbfc}
