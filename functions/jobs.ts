@@ -18,14 +18,14 @@ export const provisionJob = defineJob({
   async run(runtime) {
     const [{ setupWorkspace }, { loadTemplateTables }] = await Promise.all([import('../src/jobs/setup-workspace.ts'), import('../src/cli/workspace-data.ts')]);
     return setupWorkspace(
-      { meta: runtime.airtable.meta, records: runtime.airtable.records, counter: runtime.counter, now: () => new Date() },
+      { meta: runtime.airtable.meta, records: runtime.airtable.records, counter: runtime.counter, now: runtime.now },
       { ...runtime.airtableTarget, tables: loadTemplateTables() },
     );
   },
 });
 
 /** A job over the configured base, through the same runtime helpers the CLI uses (imported on first run). */
-function baseJob<Input>(name: JobName | 'reminders' | 'supplier-dates' | 'supplier-prompts', input: z.ZodType<Input>, run: (runtime: Runtime, baseId: string, input: Input) => Promise<JobReport<unknown>>): FunctionJob<unknown> {
+function baseJob<Input>(name: JobName | 'reminders' | 'chat' | 'reviews' | 'weekly' | 'supplier-dates' | 'supplier-prompts', input: z.ZodType<Input>, run: (runtime: Runtime, baseId: string, input: Input) => Promise<JobReport<unknown>>): FunctionJob<unknown> {
   return defineJob({
     name,
     input,
@@ -47,14 +47,19 @@ const checksJob = baseJob('checks', noInput, async (rt, baseId) => (await import
 /** Reminders need a sender: without MAIL_FROM in cloud mode the step reports that, instead of failing the checks. */
 const remindersJob = baseJob('reminders', noInput, async (rt, baseId) => {
   const report = await (await import('../src/cli/commands/remind.ts')).remindWith(rt, baseId);
-  return report ?? { job: 'remind', ok: false, startedAt: new Date().toISOString(), durationMs: 0, requests: {}, problems: ['MAIL_FROM is not set: no reminder was sent'], details: {} };
+  return report ?? { job: 'remind', ok: false, startedAt: rt.now().toISOString(), durationMs: 0, requests: {}, problems: ['MAIL_FROM is not set: no reminder was sent'], details: {} };
 });
 /** Factory dates the agent approved are applied before the checks; prompt mails go out after the reminders. */
 const supplierDatesJob = baseJob('supplier-dates', noInput, async (rt, baseId) => (await import('../src/cli/commands/supplier-jobs.ts')).supplierDatesWith(rt, baseId));
 const supplierPromptsJob = baseJob('supplier-prompts', noInput, async (rt, baseId) => {
   const report = await (await import('../src/cli/commands/supplier-jobs.ts')).supplierPromptsWith(rt, baseId);
-  return report ?? { job: 'supplier-prompts', ok: false, startedAt: new Date().toISOString(), durationMs: 0, requests: {}, problems: ['MAIL_FROM is not set: no prompt mail was sent'], details: {} };
+  return report ?? { job: 'supplier-prompts', ok: false, startedAt: rt.now().toISOString(), durationMs: 0, requests: {}, problems: ['MAIL_FROM is not set: no prompt mail was sent'], details: {} };
 });
+const chatJob = baseJob('chat', noInput, async (rt, baseId) => (await import('../src/cli/commands/chat.ts')).chatWith(rt, baseId));
+/** Review invites and weekly client updates are mail: without MAIL_FROM the step says so instead of failing the checks. */
+const noSender = (job: string): JobReport<unknown> => ({ job, ok: false, startedAt: new Date().toISOString(), durationMs: 0, requests: {}, problems: ['MAIL_FROM is not set: nothing was sent'], details: {} });
+const reviewsJob = baseJob('reviews', noInput, async (rt, baseId) => (await (await import('../src/cli/commands/reviews.ts')).reviewsWith(rt, baseId)) ?? noSender('reviews'));
+const weeklyJob = baseJob('weekly', noInput, async (rt, baseId) => (await (await import('../src/cli/commands/weekly.ts')).weeklyWith(rt, baseId)) ?? noSender('weekly'));
 const documentsJob = baseJob(
   'documents',
   z.object({ poNumbers: z.array(z.string().min(1)).optional() }).strict(),
@@ -71,7 +76,9 @@ const calendarJob = baseJob('calendar', noInput, async (rt, baseId) => (await im
 export const JOBS: Record<JobName, FunctionJob<unknown> | undefined> = {
   provision: provisionJob,
   sync: syncJob,
-  checks: sequence('checks', [supplierDatesJob, checksJob, remindersJob, supplierPromptsJob], noInput),
+  // Hourly: factory dates the agent approved, the checks, then every message they lead to (mail reminders, chat,
+  // review invites, weekly updates, prompt mails to factories).
+  checks: sequence('checks', [supplierDatesJob, checksJob, remindersJob, chatJob, reviewsJob, weeklyJob, supplierPromptsJob], noInput),
   documents: documentsJob,
   close: closeJob,
   plan: planJob,

@@ -6,12 +6,15 @@
  */
 import type { JobReport } from '../jobs/report.ts';
 import { calendarWith, formatCalendarReport } from './commands/calendar.ts';
+import { chatWith, formatChatReport } from './commands/chat.ts';
 import { checkWith, formatCheckReport } from './commands/check.ts';
 import { closeWith, formatCloseReport } from './commands/close.ts';
 import { docsWith, formatDocsReport } from './commands/docs.ts';
 import { formatPlanReport, planWith } from './commands/plan.ts';
 import { formatRemindReport, remindWith } from './commands/remind.ts';
 import { formatSupplierDatesReport, formatSupplierPromptsReport, supplierDatesWith, supplierPromptsWith } from './commands/supplier-jobs.ts';
+import { formatReviewsReport, reviewsWith } from './commands/reviews.ts';
+import { formatWeeklyReport, weeklyWith } from './commands/weekly.ts';
 import { formatSyncReport, syncWith } from './commands/sync.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -23,7 +26,7 @@ export interface CycleStep {
   text: string;
 }
 
-export type StepId = 'calendar' | 'plan' | 'supplier-dates' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders' | 'supplier-prompts';
+export type StepId = 'calendar' | 'plan' | 'supplier-dates' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders' | 'chat' | 'reviews' | 'weekly' | 'supplier-prompts';
 
 interface StepDefinition {
   id: StepId;
@@ -46,6 +49,23 @@ const STEPS: StepDefinition[] = [
     run: async (r, b) => {
       const report = await remindWith(r, b);
       return report ? shown(report, formatRemindReport) : undefined;
+    },
+  },
+  { id: 'chat', title: 'Chat alerts', run: async (r, b) => shown(await chatWith(r, b), formatChatReport) },
+  {
+    id: 'reviews',
+    title: 'Review invites',
+    run: async (r, b) => {
+      const report = await reviewsWith(r, b);
+      return report ? shown(report, formatReviewsReport) : undefined;
+    },
+  },
+  {
+    id: 'weekly',
+    title: 'Weekly client updates',
+    run: async (r, b) => {
+      const report = await weeklyWith(r, b);
+      return report ? shown(report, formatWeeklyReport) : undefined;
     },
   },
   {

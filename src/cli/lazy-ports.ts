@@ -34,6 +34,7 @@ export function lazyNotionPort(config: Config, counter: RequestCounter, workspac
     updatePage: async (pageId, change) => (await port()).updatePage(pageId, change),
     archivePage: async (pageId) => (await port()).archivePage(pageId),
     listComments: async (pageId) => (await port()).listComments(pageId),
+    prependSection: async (pageId, section) => (await port()).prependSection(pageId, section),
   };
 }
 

@@ -3,15 +3,19 @@
  * report (or JSON with --json) and map it to an exit code (see exit-codes.ts).
  */
 import { parseArgs } from 'node:util';
+import { parseNow } from '../config/clock-config.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
 import { BaseNotFoundError } from './base-target.ts';
 import { runCalendar } from './commands/calendar.ts';
+import { runChat } from './commands/chat.ts';
 import { runCheck } from './commands/check.ts';
 import { runClose } from './commands/close.ts';
 import { runDocs } from './commands/docs.ts';
 import { runPlan } from './commands/plan.ts';
 import { runProvision } from './commands/provision.ts';
 import { runRemind } from './commands/remind.ts';
+import { runReviews } from './commands/reviews.ts';
+import { runWeekly } from './commands/weekly.ts';
 import { runServe } from './commands/serve.ts';
 import { runStatus } from './commands/status.ts';
 import { runSupplierLinks } from './commands/supplier-links.ts';
@@ -37,6 +41,9 @@ Commands:
   check                       run every check (late milestones, inspections, calendar, phase gates) into Alerts
   sync                        Airtable → Notion client portals, and client comments / approvals back
   remind                      send the reminder digests, critical mails and escalations that are due
+  reviews                     propose review meetings (failed inspection, before PSI / loading, closure) as invites
+  weekly                      each client's weekly update (mail + Notion portal section), Monday in their zone
+  chat                        post new critical alerts to the WeCom / Slack channels of Chat Channels, each once
   docs [--po PO-…]            export packs per shipment and production schedules per PO, as PDFs in Drive
                               (POs with "Generate documents" ticked, shipments without a pack; --po forces one)
   close [--project NAME]      closure reports of closed projects (or the named one) and supplier scores
@@ -47,7 +54,8 @@ Commands:
                               each supplier's current portal link (--json: [{"supplier", "url"}])
   help                        this text
 
-Options: --json for machine-readable output.
+Options: --json for machine-readable output; --now <ISO date-time> runs as of that moment (e.g. --now
+2027-01-20T09:00+08:00: what next week's checks, plan and reminders will do; also the env SOURCING_NOW).
 Environment: AIRTABLE_TOKEN + AIRTABLE_WORKSPACE_ID or AIRTABLE_BASE_ID for a real base (see README);
 WORKSPACE_TOKEN (default "local"), WORKSPACE_DIR (default .workspace), WORKSPACE_PORT (default 4010).
 
@@ -69,6 +77,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
         project: { type: 'string', multiple: true },
         supplier: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
+        now: { type: 'string' },
       },
     });
   } catch (error) {
@@ -87,6 +96,15 @@ export async function main(argv: string[], env: Record<string, string | undefine
   const overrides: Record<string, string | undefined> = { ...env };
   if (values.port !== undefined) overrides['WORKSPACE_PORT'] = values.port;
   if (values.dir !== undefined) overrides['WORKSPACE_DIR'] = values.dir;
+  if (values.now !== undefined) {
+    // Checked here so the message names the flag the person typed, not the variable it stands for.
+    const now = parseNow(values.now, '--now');
+    if ('problem' in now) {
+      print.err(now.problem);
+      return EXIT.usage;
+    }
+    overrides['SOURCING_NOW'] = values.now;
+  }
   // The demo cycle runs the local workspace's rate limits 10x faster unless told otherwise
   // (WORKSPACE_SPEED=1 shows the real pacing: Airtable 5 req/s per base, Notion 3 req/s).
   if (command === 'start' && overrides['WORKSPACE_SPEED'] === undefined) overrides['WORKSPACE_SPEED'] = '10';
@@ -117,6 +135,12 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await runSync(config, print);
       case 'remind':
         return await runRemind(config, print);
+      case 'chat':
+        return await runChat(config, print);
+      case 'reviews':
+        return await runReviews(config, print);
+      case 'weekly':
+        return await runWeekly(config, print);
       case 'docs':
         return await runDocs(config, print, { poNumbers: values.po });
       case 'close':

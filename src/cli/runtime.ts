@@ -10,6 +10,7 @@ import type { RunningWorkspace } from '../local/server.ts';
 import type { DrivePort } from '../ports/drive.ts';
 import type { MailPort } from '../ports/mail.ts';
 import type { NotionPortalPort } from '../ports/notion.ts';
+import { Clock } from './clock.ts';
 import { lazyDrivePort, lazyMailPort, lazyNotionPort } from './lazy-ports.ts';
 
 /** The local workspace's Airtable "workspace" ID (the Meta API requires one to create a base). */
@@ -18,6 +19,9 @@ export const LOCAL_AIRTABLE_WORKSPACE_ID = 'wspLocal000000000';
 export interface Runtime {
   config: Config;
   counter: RequestCounter;
+  /** The process's one clock (--now / SOURCING_NOW, or the real time); `now` is what every job gets. */
+  clock: Clock;
+  now: () => Date;
   airtable: AirtableAdapters;
   /** Reminder emails: Gmail API (local workspace or real) or SMTP, as configured. */
   mail: MailPort;
@@ -43,16 +47,22 @@ export function reportProgressTo(report: ((counter: RequestCounter) => void) | u
 export interface RuntimeOptions {
   /** Start the workspace on exactly this port (npm start, `sourcing workspace`) instead of reusing or port 0. */
   servePort?: number;
+  /** The clock to share (the viewer's "next week" moves the one `start` made); by default one from config.now. */
+  clock?: Clock;
 }
 
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const counter = new RequestCounter();
   counter.onChange = progress;
+  const clock = options.clock ?? new Clock(config.now);
+  const now = () => clock.now();
   if (config.mode === 'cloud') {
     const token = config.airtable.token ?? '';
     return {
       config,
       counter,
+      clock,
+      now,
       airtable: createAirtableAdapters({ endpointUrl: config.airtable.endpointUrl, apiKey: token, counter }),
       mail: lazyMailPort(config, counter),
       notion: lazyNotionPort(config, counter),
@@ -87,6 +97,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   return {
     config,
     counter,
+    clock,
+    now,
     airtable: createAirtableAdapters({
       endpointUrl: url,
       apiKey: config.workspace.token,

@@ -39,10 +39,10 @@ export function startSchedule(
         try {
           await runCycle(runtime, baseId, {
             only: entry.steps,
-            onStep: (step) => log(`[${new Date().toISOString()}] ${step.id}: ${step.report.ok ? 'ok' : `${step.report.problems.length} problem(s)`}; ${describe(step.report.requests)}`),
+            onStep: (step) => log(`[${runtime.now().toISOString()}] ${step.id}: ${step.report.ok ? 'ok' : `${step.report.problems.length} problem(s)`}; ${describe(step.report.requests)}`),
           });
         } catch (error) {
-          log(`[${new Date().toISOString()}] ${entry.steps.join(', ')} failed: ${error instanceof Error ? error.message : String(error)}`);
+          log(`[${runtime.now().toISOString()}] ${entry.steps.join(', ')} failed: ${error instanceof Error ? error.message : String(error)}`);
         }
       });
     }, entry.every),

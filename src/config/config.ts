@@ -4,10 +4,12 @@
  * real services. Secrets are redacted from anything that serialises the config.
  */
 import { z } from 'zod';
+import { CHAT_ENV, chatConfig, redactChat, type ChatConfig } from './chat-config.ts';
 import { MAIL_ENV, mailConfig, redactMail, type MailConfig } from './mail-config.ts';
 import { DRIVE_ENV, driveConfig, redactDrive, type DriveConfig } from './drive-config.ts';
 import { NOTION_ENV, notionConfig, redactNotion, type NotionConfig } from './notion-config.ts';
 import { SUPPLIER_PORTAL_ENV, supplierPortalConfig, type SupplierPortalConfig } from './supplier-portal-config.ts';
+import { CLOCK_ENV, clockConfig } from './clock-config.ts';
 
 const optionalText = z
   .string()
@@ -30,6 +32,8 @@ const EnvSchema = z.object({
   ...DRIVE_ENV,
   ...NOTION_ENV,
   ...SUPPLIER_PORTAL_ENV,
+  ...CHAT_ENV,
+  ...CLOCK_ENV,
 });
 
 export interface Config {
@@ -46,6 +50,9 @@ export interface Config {
   drive: DriveConfig;
   notion: NotionConfig;
   supplierPortal: SupplierPortalConfig;
+  chat: ChatConfig;
+  /** SOURCING_NOW (or --now): the moment the jobs run as of; undefined = the real time. */
+  now?: Date;
 }
 
 export class ConfigError extends Error {}
@@ -65,8 +72,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const mail = mailConfig(e, mode);
   if (mail.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${mail.problems.join('\n  ')}`);
+  const clock = clockConfig(e);
+  if (clock.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${clock.problems.join('\n  ')}`);
   const drive = driveConfig(e);
   if (drive.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${drive.problems.join('\n  ')}`);
+  const chat = chatConfig(e, mode);
+  if (chat.problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${chat.problems.join('\n  ')}`);
   const config: Config = {
     mode,
     workspace: { token: e.WORKSPACE_TOKEN, dir: e.WORKSPACE_DIR, port: e.WORKSPACE_PORT, speed: e.WORKSPACE_SPEED },
@@ -81,6 +92,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     drive: drive.config,
     notion: notionConfig(e),
     supplierPortal: supplierPortalConfig(e),
+    chat: chat.config,
+    now: clock.now,
   };
   // Secrets never reach logs or JSON output.
   Object.defineProperty(config, 'toJSON', { enumerable: false, value: () => redact(config) });
@@ -96,5 +109,6 @@ export function redact(config: Config): unknown {
     drive: redactDrive(config.drive),
     notion: redactNotion(config.notion),
     supplierPortal: { ...config.supplierPortal, secret: config.supplierPortal.secret ? '***' : undefined },
+    chat: redactChat(config.chat),
   };
 }

@@ -2,8 +2,11 @@
  * `sourcing remind`: reminder emails from the Alerts table, each person in their own working hours: a daily
  * digest, new critical findings at once (one mail per person and run), escalations of unacknowledged warnings
  * to the manager. Exactly once per
- * key through the Outbox table (see reminder-outbox.ts). Reads Alerts; writes only their "Notified at" and
- * "Escalated" fields.
+ * message through the Outbox table (see reminder-outbox.ts). Reads Alerts; writes only their "Notified at" (from
+ * delivered critical mails) and "Escalated" (from delivered escalations).
+ *
+ * In a cycle whose checks job failed, the alerts may be stale or half-written: no new mail is planned then (the
+ * report says why), only mails interrupted earlier are settled, and the next run sends what is due.
  */
 import { alerts as alertModel } from '../domain/models/alert.ts';
 import { parseRecords } from '../domain/models/parse-records.ts';
@@ -16,10 +19,8 @@ import { planReminders, type ReminderIntent } from '../domain/reminders/plan-rem
 import { resolveReminderSettings } from '../domain/reminders/reminder-settings.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort } from '../ports/airtable.ts';
-import { MailSendError, type MailAddress, type MailPort } from '../ports/mail.ts';
-import {
-  finishDelivered, markFailed, recordIntents, recoverSending, rowsForKeys, unconfirmedCriticalAlerts, unsettledRows, type Delivered, type Intent, type Recovered,
-} from './reminder-outbox.ts';
+import type { MailAddress, MailPort } from '../ports/mail.ts';
+import { deliverOnce, doneKeys, rowsForKeys, settleInterrupted, unconfirmedCriticalAlerts, type OutboxMessage, type Recovered } from './reminder-outbox.ts';
 import { startReport, type JobReport } from './report.ts';
 
 export interface RemindDeps {
@@ -39,6 +40,11 @@ export interface RemindInput {
    */
   recordLinks?: () => Promise<((table: string, recordId: string) => string | undefined) | undefined>;
   texts?: EmailTexts;
+  /**
+   * Jobs of the same cycle that failed before this one (e.g. `checks`): when the checks failed, the Alerts table
+   * is not trusted for new mails this run.
+   */
+  upstreamFailed?: readonly string[];
 }
 
 export interface RemindDetails {
@@ -58,8 +64,12 @@ export async function sendReminders(deps: RemindDeps, input: RemindInput): Promi
   const texts = input.texts ?? loadEmailTexts();
   const domain = input.from.address.split('@')[1] ?? 'localhost';
 
-  const unsettled = await unsettledRows(deps.records, problems);
-  const recovered = await recoverSending(deps.records, deps.mail, unsettled.filter((r) => r.state === 'Sending'), now, problems);
+  const settled = await settleInterrupted(deps.records, deps.mail, now, problems);
+  const recovered = settled.recovered;
+  if (input.upstreamFailed?.includes('checks')) {
+    const held = ['The checks job failed in this cycle, so the alerts may be out of date: no new reminder is sent until the next run'];
+    return finish(problems, { sent: [], queued: [], recovered, failed: [], held });
+  }
 
   const persons = parseRecords(people, await deps.records.list(people.table));
   const alertRows = parseRecords(
@@ -67,12 +77,11 @@ export async function sendReminders(deps: RemindDeps, input: RemindInput): Promi
     await deps.records.list(alertModel.table, { matchAny: [{ field: alertModel.fields.status, equals: 'Open' }, { field: alertModel.fields.status, equals: 'Snoozed' }] }),
   );
   problems.push(...persons.problems.map(String), ...alertRows.problems.map(String));
-  const planInput = { now, people: persons.records, alerts: alertRows.records, settings, inCriticalMail: unconfirmedCriticalAlerts(unsettled, recovered) };
+  const planInput = { now, people: persons.records, alerts: alertRows.records, settings, inCriticalMail: unconfirmedCriticalAlerts(settled) };
   const draft = planReminders({ ...planInput, doneKeys: new Set() });
   const existing = await rowsForKeys(deps.records, [...new Set([...draft.due, ...draft.queued].map((i) => i.key))], problems);
   // Sending rows here belong to a run still in progress: leave them to it.
-  const done = new Set([...existing.values()].filter((r) => r.state !== 'Cancelled').map((r) => r.key));
-  const plan = planReminders({ ...planInput, doneKeys: done });
+  const plan = planReminders({ ...planInput, doneKeys: doneKeys(existing) });
 
   const details: RemindDetails = {
     sent: [],
@@ -111,38 +120,24 @@ export async function sendReminders(deps: RemindDeps, input: RemindInput): Promi
         return [];
       }
     });
-    const intents: Intent[] = mails.map((m) => ({
-      key: m.intent.key, kind: m.intent.kind, to: m.email.to.address, subject: m.email.subject, messageId: m.messageId, alertIds: m.intent.alertIds,
+    const messages: OutboxMessage[] = mails.map(({ intent, email, messageId }) => ({
+      key: intent.key,
+      kind: intent.kind,
+      alertIds: intent.alertIds,
+      mail: {
+        messageId,
+        from: input.from,
+        to: [email.to],
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        date: now,
+        headers: { 'X-Sourcing-Reminder-Key': intent.key },
+      },
     }));
-    const rowIds = await recordIntents(deps.records, intents, existing, now);
-
-    const delivered: Delivered[] = [];
-    const failures: { rowId: string; error: string; definite: boolean }[] = [];
-    for (const { intent, email, messageId } of mails) {
-      const rowId = rowIds.get(intent.key)!;
-      try {
-        const sent = await deps.mail.sendMail({
-          messageId,
-          from: input.from,
-          to: [email.to],
-          subject: email.subject,
-          text: email.text,
-          html: email.html,
-          date: now,
-          headers: { 'X-Sourcing-Reminder-Key': intent.key },
-        });
-        delivered.push({ rowId, kind: intent.kind, alertIds: intent.alertIds, providerId: sent.providerId });
-        details.sent.push({ key: intent.key, kind: intent.kind, to: email.to.address, subject: email.subject });
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        // Only a refusal proves nothing went out; anything else is settled against the sent mail next run.
-        failures.push({ rowId, error: message, definite: error instanceof MailSendError && error.definite });
-        details.failed.push({ key: intent.key, error: message });
-        problems.push(`Reminder ${intent.key} to ${email.to.address}: ${message}`);
-      }
-    }
-    await markFailed(deps.records, failures);
-    await finishDelivered(deps.records, delivered, now, problems);
+    const result = await deliverOnce(deps.records, deps.mail, messages, now, problems, existing);
+    details.sent = result.sent.map((m) => ({ key: m.key, kind: m.kind, to: m.mail.to[0]?.address ?? '', subject: m.mail.subject }));
+    details.failed = result.failed;
   }
 
   return finish(problems, details);

@@ -3,26 +3,23 @@
  * - POST /__workspace/reset                      delete every service's data (and the rate-limit state)
  * - GET  /__workspace/requests?service=&since=   the request log (method, path, status, time)
  * - DELETE /__workspace/requests                 clear the log
- * - POST /__workspace/faults {service, status, count, retryAfterMs?, message?}  the next `count` requests of the
- *        service answer `status` in the provider's error shape
+ * - POST /__workspace/faults {service, kind?, status?, count?, rate?, seed?, methods?, pathIncludes?, delayMs?,
+ *        retryAfterMs?, message?}  the next `count` matching requests of the service (or a seeded `rate` share of
+ *        them) answer `status` in the provider's error shape, or are reset, time out, or are applied with their
+ *        answer lost (kinds in ./faults.ts)
+ * - GET /__workspace/faults                      pending faults and how often each hit
  * - DELETE /__workspace/faults                   drop pending faults
  * - GET|PATCH /__workspace/settings {speed?, rateLimits?:{airtable?:{requestsPerSecond?, penaltyMs?, enabled?}}}
  * - GET  /__workspace/health
  * - PUT  /__workspace/portal-links {supplierPortals: [{supplier, url}]}   links the viewer lists (set by the CLI)
  */
 import { parsePortalLinks, replacePortalLinks } from './portal-links.ts';
+import { parseFault, type FaultQueue } from './faults.ts';
 import type { RequestLog } from './request-log.ts';
 import type { SlidingWindowLimiter } from './rate-limiter.ts';
 import type { LocalRequest, LocalResponse, LocalService, ServiceContext, ServiceName } from './types.ts';
 
-export interface Fault {
-  service: ServiceName;
-  status: number;
-  remaining: number;
-  retryAfterMs?: number;
-  message?: string;
-}
-export type FaultQueue = Fault[];
+export type { Fault, FaultQueue } from './faults.ts';
 
 export interface ControlContext extends ServiceContext {
   services: LocalService[];
@@ -31,7 +28,7 @@ export interface ControlContext extends ServiceContext {
   limiter: SlidingWindowLimiter;
 }
 
-const SERVICE_NAMES: ServiceName[] = ['airtable', 'notion', 'drive', 'gmail'];
+const SERVICE_NAMES: ServiceName[] = ['airtable', 'notion', 'drive', 'gmail', 'storage', 'chat'];
 
 export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResponse {
   const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
@@ -58,19 +55,13 @@ export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResp
       ctx.requestLog.clear();
       return { status: 200, body: { cleared: true } };
     case 'POST /__workspace/faults': {
-      const body = parseJson(req.body);
-      const service = body?.['service'];
-      const status = body?.['status'];
-      const count = body?.['count'] ?? 1;
-      if (!SERVICE_NAMES.includes(service as ServiceName) || typeof status !== 'number' || typeof count !== 'number') {
-        return { status: 400, body: { error: 'expected {service: airtable|notion|drive|gmail, status: number, count?: number}' } };
-      }
-      const fault: Fault = { service: service as ServiceName, status, remaining: count };
-      if (typeof body?.['retryAfterMs'] === 'number') fault.retryAfterMs = body['retryAfterMs'];
-      if (typeof body?.['message'] === 'string') fault.message = body['message'];
+      const fault = parseFault(parseJson(req.body), SERVICE_NAMES);
+      if (typeof fault === 'string') return { status: 400, body: { error: fault } };
       ctx.faults.push(fault);
       return { status: 200, body: { faults: ctx.faults } };
     }
+    case 'GET /__workspace/faults':
+      return { status: 200, body: { faults: ctx.faults } };
     case 'DELETE /__workspace/faults':
       ctx.faults.length = 0;
       return { status: 200, body: { faults: [] } };

@@ -9,7 +9,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { handleControl, type FaultQueue } from './control-plane.ts';
+import { handleControl } from './control-plane.ts';
+import { takeFault, type FaultQueue } from './faults.ts';
 import { SlidingWindowLimiter } from './rate-limiter.ts';
 import { RequestLog } from './request-log.ts';
 import { allServices } from './services.ts';
@@ -116,6 +117,10 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
       });
   });
 
+  // Node closes idle keep-alive sockets after 5 s; a client that picks such a socket just then gets ECONNRESET on
+  // a request the server never saw. The real APIs keep connections far longer, so the local one does too.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
@@ -150,10 +155,11 @@ async function serve(
   context: ServiceContext,
   guards: { token: string; faults: FaultQueue; limiter: SlidingWindowLimiter; settings: WorkspaceSettings },
 ): Promise<LocalResponse> {
-  if (!authorizedHeader(request.headers.authorization, guards.token)) return service.errorResponse(401);
-  const fault = guards.faults.find((f) => f.service === service.name && f.remaining > 0);
-  if (fault) {
-    fault.remaining -= 1;
+  if (!service.ownAuthentication && !authorizedHeader(request.headers.authorization, guards.token)) return service.errorResponse(401);
+  const fault = takeFault(guards.faults, service.name, request);
+  if (fault?.kind === 'reset') return { status: 0, drop: { afterMs: 0 } };
+  if (fault?.kind === 'timeout') return { status: 0, drop: { afterMs: fault.delayMs ?? 30_000 } };
+  if (fault?.kind === 'status') {
     if (fault.status === 429) return service.rateLimitedResponse(fault.retryAfterMs ?? 1000);
     return service.errorResponse(fault.status, fault.message);
   }
@@ -168,7 +174,9 @@ async function serve(
     if (!decision.allowed) return service.rateLimitedResponse(decision.retryAfterMs);
   }
   try {
-    return await service.handle(request, context);
+    const response = await service.handle(request, context);
+    // lost-response: the write is applied, the answer never arrives.
+    return fault?.kind === 'lost-response' ? { ...response, drop: { afterMs: 0 } } : response;
   } catch (error) {
     console.error(`[workspace] ${service.name} ${request.method} ${request.path} failed:`, error);
     return service.errorResponse(500);
@@ -207,6 +215,12 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 function send(res: ServerResponse, response: LocalResponse): void {
+  if (response.drop) {
+    const close = () => res.socket?.destroy();
+    if (response.drop.afterMs > 0) setTimeout(close, response.drop.afterMs).unref();
+    else close();
+    return;
+  }
   const headers: Record<string, string> = { ...response.headers };
   let payload: Buffer | string;
   if (Buffer.isBuffer(response.body)) {

@@ -1,4 +1,5 @@
 import { airtableService } from './airtable/service.ts';
+import { chatService } from './chat/service.ts';
 import { driveService } from './drive/service.ts';
 import { gmailService } from './gmail/service.ts';
 import { notionService } from './notion/service.ts';
@@ -6,5 +7,5 @@ import type { LocalService } from './types.ts';
 
 /** Every emulated provider, in routing order (the first whose `matches` accepts a path serves it). */
 export function allServices(): LocalService[] {
-  return [airtableService(), notionService(), driveService(), gmailService()];
+  return [airtableService(), notionService(), driveService(), gmailService(), chatService()];
 }

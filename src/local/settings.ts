@@ -9,6 +9,9 @@ export function defaultSettings(speed = 1): WorkspaceSettings {
       notion: { requestsPerSecond: 3, penaltyMs: 1_000, enabled: true },
       drive: { requestsPerSecond: 10, penaltyMs: 1_000, enabled: false },
       gmail: { requestsPerSecond: 10, penaltyMs: 1_000, enabled: false },
+      storage: { requestsPerSecond: 10, penaltyMs: 1_000, enabled: false },
+      // WeCom robots and Slack webhooks answer their own limits per hook (src/local/chat/service.ts).
+      chat: { requestsPerSecond: 1, penaltyMs: 1_000, enabled: false },
     },
   };
 }

@@ -6,7 +6,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type Database from 'better-sqlite3';
 
-export type ServiceName = 'airtable' | 'notion' | 'drive' | 'gmail';
+export type ServiceName = 'airtable' | 'notion' | 'drive' | 'gmail' | 'storage' | 'chat';
 
 export interface LocalRequest {
   method: string;
@@ -23,6 +23,8 @@ export interface LocalResponse {
   headers?: Record<string, string>;
   /** A JSON-serialisable value, or raw bytes (for media downloads). */
   body?: unknown;
+  /** Injected network faults: close the connection instead of answering (after `afterMs`). */
+  drop?: { afterMs: number };
 }
 
 export interface RateLimitSettings {
@@ -51,6 +53,8 @@ export interface ServiceContext {
 
 export interface LocalService {
   name: ServiceName;
+  /** True when the URL itself is the credential (chat webhooks): the server does not ask for the bearer token. */
+  ownAuthentication?: boolean;
   /** True when this service serves the path (e.g. `/v0/` for Airtable). */
   matches(path: string): boolean;
   /** Create the service's tables if missing. Called once at start; must be idempotent. */

@@ -18,6 +18,8 @@ export interface OutgoingMail {
   date: Date;
   /** Extra headers, e.g. the dedupe key for people reading the raw message. */
   headers?: Record<string, string>;
+  /** An iCalendar invite (RFC 6047 iMIP): sent as a text/calendar alternative with its METHOD. */
+  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string };
 }
 
 export interface SentMail {

@@ -101,4 +101,9 @@ export interface NotionPortalPort {
   /** Moves the page to the trash (Notion keeps it 30 days; it can be restored). Never deletes. */
   archivePage(pageId: string): Promise<void>;
   listComments(pageId: string): Promise<PortalComment[]>;
+  /**
+   * Puts a section (its heading, then its blocks) at the top of a page unless a heading with that title is on the
+   * page already: false when it was there. The heading is what makes the write findable before it is made twice.
+   */
+  prependSection(pageId: string, section: SectionContent): Promise<boolean>;
 }

@@ -46,9 +46,9 @@ describe('job functions on the sample agency', () => {
     expect(res.body.ok).toBe(res.status === 200);
   });
 
-  it('runChecks also sends the reminders that are due, as one report with both steps', async () => {
+  it('runChecks also sends what the checks lead to (reminders, chat, review invites, weekly updates), as one report of every step', async () => {
     const res = await post('runChecks');
-    expect(res.body.details.steps.map((s: { job: string }) => s.job)).toEqual(['checks', 'remind']);
+    expect(res.body.details.steps.map((s: { job: string }) => s.job)).toEqual(['checks', 'remind', 'chat', 'reviews', 'weekly']);
   });
 
   it('a second portal sync makes no write on either side', async () => {

@@ -78,7 +78,9 @@ describe('reminder job against the local workspace', () => {
     ]);
     expect(rows.find((r) => r.kind === 'Digest')?.messageId).toBe(digest.messageId);
     const after = await alertRows();
-    expect(after.get(fx.alerts.psiWarning)?.notifiedAt).toBe(MONDAY_0845_BERLIN.toISOString());
+    // Each message marks only what its own kind owns: the critical mail its alert, the digest nothing.
+    expect(after.get(fx.alerts.bookedCritical)?.notifiedAt).toBe(MONDAY_0845_BERLIN.toISOString());
+    expect(after.get(fx.alerts.psiWarning)?.notifiedAt).toBeUndefined();
     expect(after.get(fx.alerts.acknowledged)?.notifiedAt).toBeUndefined();
 
     // A second run the same morning sends nothing new.
@@ -122,6 +124,38 @@ describe('reminder job against the local workspace', () => {
     expect((await outboxRows()).find((r) => r.key === afternoon.details.sent[0]?.key)?.alerts).toEqual([late!.id]);
     expect(emlFiles()).toHaveLength(3);
     expect((await run(new Date('2026-03-02T14:00:00Z'))).details.sent).toEqual([]);
+  });
+
+  it('sends a critical mail that Gmail refused with a 429 on the next run, although the digest went out', async () => {
+    // The 429 comes from the local Gmail API (control-plane fault) just before the critical mail is sent.
+    const faultBeforeCritical: MailPort = {
+      ...bind(gmail),
+      sendMail: async (mail) => {
+        if (mail.subject.startsWith('Critical')) await jw.ws.control('POST', '/faults', { service: 'gmail', status: 429, count: 1 });
+        return gmail.sendMail(mail);
+      },
+    };
+    const first = await run(MONDAY_0845_BERLIN, { mail: faultBeforeCritical });
+    expect(first.details.sent.map((s) => s.kind)).toEqual(['Digest']);
+    expect(first.details.failed).toEqual([{ key: expect.stringMatching(/^critical:/), error: expect.stringContaining('429') }]);
+    expect((await outboxRows()).map((r) => [r.kind, r.state]).sort()).toEqual([['Critical', 'Cancelled'], ['Digest', 'Sent']]);
+    expect((await alertRows()).get(fx.alerts.bookedCritical)?.notifiedAt).toBeUndefined();
+
+    const next = await run(new Date(MONDAY_0845_BERLIN.getTime() + 3_600_000));
+    expect(next.problems).toEqual([]);
+    expect(next.details.sent.map((s) => [s.kind, s.key])).toEqual([['Critical', first.details.failed[0]!.key]]);
+    expect((await outboxRows()).map((r) => [r.kind, r.state]).sort()).toEqual([['Critical', 'Sent'], ['Digest', 'Sent']]);
+    const critical = (await sentMessages(reader)).filter((m) => m.subject.startsWith('Critical'));
+    expect(critical).toHaveLength(1);
+    expect((await run(new Date(MONDAY_0845_BERLIN.getTime() + 7_200_000))).details.sent).toEqual([]);
+  });
+
+  it('sends no new mail in a cycle whose checks job failed, and settles interrupted ones all the same', async () => {
+    const held = await run(MONDAY_0845_BERLIN, {}, { upstreamFailed: ['checks'] });
+    expect(held.details.sent).toEqual([]);
+    expect(held.details.held).toEqual([expect.stringContaining('checks job failed')]);
+    expect(emlFiles()).toEqual([]);
+    expect((await run(MONDAY_0845_BERLIN)).details.sent).toHaveLength(2);
   });
 
   it('queues the digest of a run at 3 a.m. local time for the start of working hours', async () => {
@@ -179,15 +213,15 @@ describe('reminder job against the local workspace', () => {
       update: async (table, rows, options) => {
         if (table === 'Alerts' && !deleted) {
           deleted = true;
-          await jw.records.delete('Alerts', [fx.alerts.psiWarning]);
+          await jw.records.delete('Alerts', [fx.alerts.bookedCritical]);
         }
         return jw.records.update(table, rows, options);
       },
     };
     const report = await run(MONDAY_0845_BERLIN, { records: racing });
-    expect(report.problems).toEqual([`Alerts ${fx.alerts.psiWarning}: no longer in the base; its reminder was sent, the alert not updated`]);
+    expect(report.problems).toEqual([`Alerts ${fx.alerts.bookedCritical}: no longer in the base; its reminder was sent, the alert not updated`]);
     expect((await outboxRows()).map((r) => r.state)).toEqual(['Sent', 'Sent']);
-    expect((await alertRows()).get(fx.alerts.bookedCritical)?.notifiedAt).toBe(MONDAY_0845_BERLIN.toISOString());
+    expect((await alertRows()).has(fx.alerts.bookedCritical)).toBe(false);
     expect(emlFiles()).toHaveLength(2);
   });
 

@@ -18,6 +18,8 @@ export function composeMessage(mail: OutgoingMail): Promise<Buffer> {
     date: mail.date,
     headers: mail.headers,
     textEncoding: 'quoted-printable',
+    // https://nodemailer.com/message/calendar-events/: a text/calendar; method=… alternative part (RFC 6047).
+    ...(mail.calendar ? { icalEvent: { method: mail.calendar.method, content: crlf(mail.calendar.content) } } : {}),
   });
   return new Promise((resolve, reject) => {
     composer.compile().build((error, message) => (error ? reject(error) : resolve(message)));

@@ -7,7 +7,8 @@ import { listComments } from './comments.ts';
 import { NotionConnection, type NotionConnectionOptions } from './connection.ts';
 import { createPage, findPage, listPages, setTrashed, toExisting, updateProperties } from './pages.ts';
 import { ensurePortal, ensureRootPage, isMissingProperty, listPortalPages, repairSchema, type LayoutRegistry } from './portal.ts';
-import { replaceSections } from './sections.ts';
+import { headingText } from './from-notion.ts';
+import { appendAfter, listTopLevelBlocks, replaceSections, sectionBlocks } from './sections.ts';
 
 export { isNotionRead, operationOf } from './connection.ts';
 export type { NotionConnectionOptions } from './connection.ts';
@@ -57,5 +58,11 @@ export function createNotionAdapter(options: NotionConnectionOptions): NotionPor
     },
     archivePage: (pageId) => setTrashed(connection, pageId, true),
     listComments: (pageId) => listComments(connection, pageId),
+    async prependSection(pageId, section) {
+      const blocks = await listTopLevelBlocks(connection, pageId);
+      if (blocks.some((b) => headingText(b)?.trim() === section.title.trim())) return false;
+      await appendAfter(connection, pageId, undefined, sectionBlocks([section]));
+      return true;
+    },
   };
 }

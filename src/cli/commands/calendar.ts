@@ -18,7 +18,7 @@ export function formatCalendarReport(report: JobReport<CalendarDetails>): string
 
 /** Refreshes the generated Calendar rows through an existing runtime (also used by `start`). */
 export function calendarWith(runtime: Runtime, baseId: string): Promise<JobReport<CalendarDetails>> {
-  return refreshCalendar({ records: runtime.airtable.records(baseId), counter: runtime.counter, now: () => new Date() });
+  return refreshCalendar({ records: runtime.airtable.records(baseId), counter: runtime.counter, now: runtime.now });
 }
 
 /** `sourcing calendar`: write the generated risk-calendar rows of this year and the next to the Calendar table. */

@@ -7,8 +7,8 @@ import { printReport, requestSummary, table, type Printer } from '../output.ts';
 import type { Runtime } from '../runtime.ts';
 
 /** Runs the checks job through an existing runtime (also used by `start` and the schedule). */
-export async function checkWith(runtime: Runtime, baseId: string, now: () => Date = () => new Date()): Promise<JobReport<RunChecksDetails>> {
-  return runChecks({ records: runtime.airtable.records(baseId), counter: runtime.counter, now });
+export async function checkWith(runtime: Runtime, baseId: string): Promise<JobReport<RunChecksDetails>> {
+  return runChecks({ records: runtime.airtable.records(baseId), counter: runtime.counter, now: runtime.now });
 }
 
 export function formatCheckReport(report: JobReport<RunChecksDetails>): string {

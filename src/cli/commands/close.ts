@@ -8,7 +8,7 @@ import type { Runtime } from '../runtime.ts';
 /** The closure job through an existing runtime (also used by `start` and the schedule). */
 export async function closeWith(runtime: Runtime, baseId: string, options: { projects?: string[] } = {}): Promise<JobReport<CloseProjectDetails>> {
   return closeProjects(
-    { records: runtime.airtable.records(baseId), drive: runtime.drive, counter: runtime.counter, now: () => new Date() },
+    { records: runtime.airtable.records(baseId), drive: runtime.drive, counter: runtime.counter, now: runtime.now },
     {
       rootFolderId: runtime.config.drive.rootFolderId,
       pageSize: runtime.config.drive.pageSize,

@@ -8,7 +8,7 @@ import type { Runtime } from '../runtime.ts';
 /** The documents job through an existing runtime (also used by `start` and the schedule). */
 export async function docsWith(runtime: Runtime, baseId: string, options: { poNumbers?: string[] } = {}): Promise<JobReport<BuildDocumentsDetails>> {
   return buildDocuments(
-    { records: runtime.airtable.records(baseId), drive: runtime.drive, counter: runtime.counter, now: () => new Date() },
+    { records: runtime.airtable.records(baseId), drive: runtime.drive, counter: runtime.counter, now: runtime.now },
     { rootFolderId: runtime.config.drive.rootFolderId, pageSize: runtime.config.drive.pageSize, poNumbers: options.poNumbers },
   );
 }

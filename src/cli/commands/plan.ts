@@ -29,7 +29,7 @@ export function formatPlanReport(report: JobReport<PlanDetails>): string {
 
 /** Plans open POs through an existing runtime (also used by `start`). */
 export function planWith(runtime: Runtime, baseId: string): Promise<JobReport<PlanDetails>> {
-  return planSchedules({ records: runtime.airtable.records(baseId), counter: runtime.counter, now: () => new Date() });
+  return planSchedules({ records: runtime.airtable.records(baseId), counter: runtime.counter, now: runtime.now });
 }
 
 /** `sourcing plan`: baseline milestone dates for open POs; fills empty dates only. */

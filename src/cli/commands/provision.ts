@@ -7,9 +7,10 @@ import { loadSampleRows, loadTemplateTables } from '../workspace-data.ts';
 
 /** Provision (and optionally load the sample agency) through an existing runtime. */
 export async function provisionWith(runtime: Runtime, sample: 'always' | 'new-base' | false): Promise<JobReport<SetupDetails>> {
-  const today = new Date().toISOString().slice(0, 10);
+  // The sample's relative dates resolve against the process clock: `--now` next month loads next month's sample.
+  const today = runtime.now().toISOString().slice(0, 10);
   return setupWorkspace(
-    { meta: runtime.airtable.meta, records: runtime.airtable.records, counter: runtime.counter, now: () => new Date() },
+    { meta: runtime.airtable.meta, records: runtime.airtable.records, counter: runtime.counter, now: runtime.now },
     {
       ...runtime.airtableTarget,
       tables: loadTemplateTables(),

@@ -22,7 +22,7 @@ export async function remindWith(runtime: Runtime, baseId: string): Promise<JobR
   const from = runtime.config.mail.from;
   if (!from) return undefined;
   return sendReminders(
-    { records: runtime.airtable.records(baseId), mail: runtime.mail, counter: runtime.counter, now: () => new Date() },
+    { records: runtime.airtable.records(baseId), mail: runtime.mail, counter: runtime.counter, now: runtime.now },
     { from, escalateAfterWorkingDays: runtime.config.mail.escalateAfterWorkingDays, recordLinks: () => recordLinks(runtime, baseId) },
   );
 }

@@ -33,7 +33,7 @@ export async function syncWith(runtime: Runtime): Promise<JobReport<SyncPortalsD
   }
   const baseId = await baseIdOf(runtime);
   return syncPortals(
-    { airtable: runtime.airtable.records(baseId), notion: runtime.notion, counter: runtime.counter, now: () => new Date() },
+    { airtable: runtime.airtable.records(baseId), notion: runtime.notion, counter: runtime.counter, now: runtime.now },
     { rootPageId: await rootPageOf(runtime) },
   );
 }

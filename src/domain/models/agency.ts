@@ -29,6 +29,7 @@ export const agency = defineModel(
     syncIssues: 'Sync issues',
     autoAcceptSupplierDates: 'Auto-accept supplier dates',
     supplierPromptDays: 'Supplier prompt days',
+    videoRoomUrl: 'Video room URL',
   } as const,
   {
     name: requiredText(),
@@ -57,6 +58,7 @@ export const agency = defineModel(
     autoAcceptSupplierDates: checkbox(),
     /** Days before a milestone is due that the factory is asked to confirm it (3 when empty). */
     supplierPromptDays: number({ integer: true, min: 0 }),
+    videoRoomUrl: url(),
   },
 );
 

@@ -27,6 +27,7 @@ export const alerts = defineModel(
     snoozedUntil: 'Snoozed until',
     escalated: 'Escalated',
     notifiedAt: 'Notified at',
+    reviewInvite: 'Review invite',
   } as const,
   {
     /** Rule + record, unique. */
@@ -47,6 +48,7 @@ export const alerts = defineModel(
     snoozedUntil: dateTime(),
     escalated: checkbox(),
     notifiedAt: dateTime(),
+    reviewInvite: text(),
   },
 );
 

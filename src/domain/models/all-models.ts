@@ -2,8 +2,10 @@
 import { agency } from './agency.ts';
 import { alerts } from './alert.ts';
 import { calendar } from './calendar-entry.ts';
+import { chatChannels } from './chat-channel.ts';
 import { clientComments } from './client-comment.ts';
 import { clients } from './client.ts';
+import { disclosures } from './disclosure.ts';
 import { documents } from './document.ts';
 import { inspections } from './inspection.ts';
 import { lineItems } from './line-item.ts';
@@ -12,6 +14,7 @@ import { outbox } from './outbox.ts';
 import { people } from './person.ts';
 import { projects } from './project.ts';
 import { purchaseOrders } from './purchase-order.ts';
+import { reviews } from './review.ts';
 import { shipmentLines } from './shipment-line.ts';
 import { shipments } from './shipment.ts';
 import { supplierEvaluations } from './supplier-evaluation.ts';
@@ -37,6 +40,9 @@ export const ALL_MODELS = [
   alerts,
   agency,
   outbox,
+  chatChannels,
+  reviews,
+  disclosures,
 ] as const;
 
 export type AnyModel = (typeof ALL_MODELS)[number];

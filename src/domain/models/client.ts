@@ -1,5 +1,5 @@
 /** Clients: the agency's customers (buyer / importer / consignee on export documents). */
-import { emailList, requiredText, text, timeZone } from './cells.ts';
+import { checkbox, emailList, requiredText, text, timeZone } from './cells.ts';
 import { defineModel, type ModelRecord } from './parse-records.ts';
 
 export const clients = defineModel(
@@ -20,6 +20,7 @@ export const clients = defineModel(
     notionPortal: 'Notion portal',
     driveFolder: 'Drive folder',
     syncIssues: 'Sync issues',
+    weeklyUpdate: 'Weekly update',
   } as const,
   {
     name: requiredText(),
@@ -39,6 +40,7 @@ export const clients = defineModel(
     notionPortal: text(),
     driveFolder: text(),
     syncIssues: text(),
+    weeklyUpdate: checkbox(),
   },
 );
 

@@ -48,6 +48,7 @@ export const milestones = defineModel(
     proposalStatus: 'Proposal status',
     proposedAt: 'Proposed at',
     syncIssues: 'Sync issues',
+    reviewInvite: 'Review invite',
   } as const,
   {
     milestone: requiredText(),
@@ -69,6 +70,7 @@ export const milestones = defineModel(
     proposalStatus: select(PROPOSAL_STATUSES),
     proposedAt: dateTime(),
     syncIssues: text(),
+    reviewInvite: text(),
   },
 );
 

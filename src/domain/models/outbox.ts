@@ -2,12 +2,10 @@
 import { dateTime, email, links, requiredSelect, requiredText, select, text } from './cells.ts';
 import { defineModel, type ModelRecord } from './parse-records.ts';
 
-export const OUTBOX_KINDS = ['Digest', 'Critical', 'Escalation'] as const;
+export const OUTBOX_KINDS = ['Digest', 'Critical', 'Escalation', 'Chat', 'Invite', 'Weekly update', 'Supplier prompt'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
-/** Prompt mails to factories (supplier portal) go through the same outbox; the reminder texts stay per OutboxKind. */
-export const SUPPLIER_PROMPT_KIND = 'Supplier prompt';
-export const OUTBOX_ROW_KINDS = [...OUTBOX_KINDS, SUPPLIER_PROMPT_KIND] as const;
-export type OutboxRowKind = (typeof OUTBOX_ROW_KINDS)[number];
+/** The kinds the reminders job mails to agency staff (each has its text in workspace-templates/emails). */
+export type ReminderKind = Extract<OutboxKind, 'Digest' | 'Critical' | 'Escalation'>;
 /** Sending = recorded, not confirmed; Unconfirmed = the transport cannot search sent mail, so it is not resent. */
 export const OUTBOX_STATES = ['Sending', 'Sent', 'Cancelled', 'Unconfirmed'] as const;
 export type OutboxState = (typeof OUTBOX_STATES)[number];
@@ -27,11 +25,12 @@ export const outbox = defineModel(
     providerMessageId: 'Provider message ID',
     lastError: 'Last error',
     syncIssues: 'Sync issues',
+    channel: 'Channel',
   } as const,
   {
     /** Dedupe key, e.g. "digest:recXXXXXXXXXXXXXX:2026-03-02". */
     key: requiredText(),
-    kind: select(OUTBOX_ROW_KINDS),
+    kind: select(OUTBOX_KINDS),
     state: requiredSelect(OUTBOX_STATES),
     to: email(),
     subject: text(),
@@ -42,6 +41,8 @@ export const outbox = defineModel(
     providerMessageId: text(),
     lastError: text(),
     syncIssues: text(),
+    /** The Chat Channels name a Chat row went to. */
+    channel: text(),
   },
 );
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { OutboxKind } from '../models/outbox.ts';
+import type { ReminderKind } from '../models/outbox.ts';
 
 const COMMON = ['name', 'time', 'count', 'items', 'window'] as const;
 const ITEM = ['severity', 'message', 'age', 'since', 'rule'] as const;
@@ -22,7 +22,7 @@ const SAME_IN_EVERY_KIND = {
   closing: [],
   signature: [],
 } as const;
-const PLACEHOLDERS: Record<OutboxKind, Record<TextField, readonly string[]>> = {
+const PLACEHOLDERS: Record<ReminderKind, Record<TextField, readonly string[]>> = {
   Digest: {
     ...SAME_IN_EVERY_KIND,
     subject: ['date', 'count', 'items', 'critical'],
@@ -50,12 +50,12 @@ const TEXT_FIELDS = [
 type TextField = (typeof TEXT_FIELDS)[number];
 
 export type EmailText = Record<TextField, string>;
-export type EmailTexts = Record<OutboxKind, EmailText>;
+export type EmailTexts = Record<ReminderKind, EmailText>;
 
-const FILES: Record<OutboxKind, string> = { Digest: 'digest.json', Critical: 'critical.json', Escalation: 'escalation.json' };
+const FILES: Record<ReminderKind, string> = { Digest: 'digest.json', Critical: 'critical.json', Escalation: 'escalation.json' };
 const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
 
-function schemaFor(kind: OutboxKind) {
+function schemaFor(kind: ReminderKind) {
   const line = (field: TextField) =>
     z
       .string()
@@ -78,7 +78,7 @@ export class EmailTextError extends Error {
   override readonly name = 'EmailTextError';
 }
 
-export function parseEmailText(kind: OutboxKind, json: unknown, source: string): EmailText {
+export function parseEmailText(kind: ReminderKind, json: unknown, source: string): EmailText {
   const parsed = schemaFor(kind).safeParse(json);
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
@@ -93,7 +93,7 @@ let cached: EmailTexts | undefined;
 export function loadEmailTexts(dir: string = DEFAULT_EMAILS_DIR): EmailTexts {
   if (dir === DEFAULT_EMAILS_DIR && cached) return cached;
   const texts = {} as EmailTexts;
-  for (const kind of Object.keys(FILES) as OutboxKind[]) {
+  for (const kind of Object.keys(FILES) as ReminderKind[]) {
     const path = join(dir, FILES[kind]);
     let json: unknown;
     try {

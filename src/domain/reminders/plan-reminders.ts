@@ -4,7 +4,8 @@
  *
  * - Digest: one per person per local working day, with every alert they own that still calls for reminders; it
  *   goes at the first run inside their working hours (a run at 3 a.m. their time queues it for the next start).
- * - Critical: the critical alerts no mail has told the owner about yet ("Notified at" empty) go at once when the
+ * - Critical: the critical alerts no critical mail has told the owner about yet ("Notified at" empty, set only by
+ *   a delivered critical mail) go at once when the
  *   owner is inside working hours, else at their next start; all of one person's in one mail, so several new
  *   criticals are one "critical now" mail, and a later run that day mails only the criticals found since.
  * - Escalation: warnings (and criticals) nobody acknowledged within N of the owner's working days go to the
@@ -13,7 +14,7 @@
 import { localDateOf, isWithinWorkingHours, nextWorkingHoursStart } from '../calendar/working-hours.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { Alert } from '../models/alert.ts';
-import type { OutboxKind } from '../models/outbox.ts';
+import type { ReminderKind } from '../models/outbox.ts';
 import type { Person } from '../models/person.ts';
 import { bySeverityThenAge, firstSeenOf, reminderStatus } from './alert-status.ts';
 import { criticalKey, digestKey, escalationKey } from './dedupe-keys.ts';
@@ -22,7 +23,7 @@ import { resolveReminderSettings, type ReminderSettings } from './reminder-setti
 
 export interface ReminderIntent {
   key: string;
-  kind: OutboxKind;
+  kind: ReminderKind;
   recipientId: string;
   /** Alert record IDs the mail is about, most urgent first. */
   alertIds: string[];

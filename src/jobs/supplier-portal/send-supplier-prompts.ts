@@ -7,7 +7,6 @@
 import { localDateOf } from '../../domain/calendar/working-hours.ts';
 import { inspections } from '../../domain/models/inspection.ts';
 import { milestones } from '../../domain/models/milestone.ts';
-import { SUPPLIER_PROMPT_KIND } from '../../domain/models/outbox.ts';
 import { parseRecords } from '../../domain/models/parse-records.ts';
 import { purchaseOrders } from '../../domain/models/purchase-order.ts';
 import { messageIdFor } from '../../domain/reminders/dedupe-keys.ts';
@@ -16,8 +15,8 @@ import { composePromptMail } from '../../domain/supplier-portal/prompt-mail.ts';
 import { DEFAULT_PROMPT_DAYS, OPEN_PO_STATUSES, supplierPos } from '../../domain/supplier-portal/supplier-view.ts';
 import type { RequestCounter } from '../../lib/request-counter.ts';
 import type { AirtableRecordsPort } from '../../ports/airtable.ts';
-import { MailSendError, type MailAddress, type MailPort } from '../../ports/mail.ts';
-import { finishDelivered, markFailed, recordIntents, rowsForKeys, type Delivered, type Intent } from '../reminder-outbox.ts';
+import type { MailAddress, MailPort } from '../../ports/mail.ts';
+import { deliverOnce, doneKeys, rowsForKeys, type OutboxMessage } from '../reminder-outbox.ts';
 import { startReport, type JobReport } from '../report.ts';
 import { readDirectory } from './portal-reader.ts';
 
@@ -68,40 +67,33 @@ export async function sendSupplierPrompts(deps: SupplierPromptDeps, input: { fro
   if (plan.due.length === 0) return finish(problems, details);
 
   const existing = await rowsForKeys(deps.records, plan.due.map((d) => d.key), problems);
-  const due = plan.due.filter((d) => !existing.has(d.key) || existing.get(d.key)?.state === 'Cancelled');
+  const done = doneKeys(existing);
+  const due = plan.due.filter((d) => !done.has(d.key));
   if (due.length === 0) return finish(problems, details);
   const links = await deps.links();
   const domain = input.from.address.split('@')[1] ?? 'localhost';
   const byId = new Map(dir.suppliers.map((s) => [s.id, s]));
-  const mails = due.flatMap((intent) => {
+  const kindOf = new Map(due.map((d) => [d.key, d.kind]));
+  const messages: OutboxMessage[] = due.flatMap((intent) => {
     const s = byId.get(intent.supplierId);
     const link = links.get(intent.supplierId);
     if (!s || !link) {
       problems.push(`Supplier prompt ${intent.kind} for ${s?.name ?? intent.supplierId}: no portal link`);
       return [];
     }
-    const mail = composePromptMail(intent, { supplierName: s.name, supplierNameZh: s.nameZh, contact: s.contact, agency: dir.agency?.name ?? input.from.name ?? 'Sourcing agency', link });
-    return [{ intent, mail, messageId: messageIdFor(intent.key, domain) }];
+    const text = composePromptMail(intent, { supplierName: s.name, supplierNameZh: s.nameZh, contact: s.contact, agency: dir.agency?.name ?? input.from.name ?? 'Sourcing agency', link });
+    return [
+      {
+        key: intent.key,
+        kind: 'Supplier prompt' as const,
+        alertIds: [],
+        mail: { messageId: messageIdFor(intent.key, domain), from: input.from, to: [{ address: intent.to }], subject: text.subject, text: text.text, html: text.html, date: now },
+      },
+    ];
   });
-  const intents: Intent[] = mails.map((m) => ({ key: m.intent.key, kind: SUPPLIER_PROMPT_KIND, to: m.intent.to, subject: m.mail.subject, messageId: m.messageId, alertIds: [] }));
-  const rowIds = await recordIntents(deps.records, intents, existing, now);
-  const delivered: Delivered[] = [];
-  const failures: { rowId: string; error: string; definite: boolean }[] = [];
-  for (const { intent, mail, messageId } of mails) {
-    const rowId = rowIds.get(intent.key);
-    if (!rowId) continue;
-    try {
-      const sent = await deps.mail.sendMail({ messageId, from: input.from, to: [{ address: intent.to }], subject: mail.subject, text: mail.text, html: mail.html, date: now });
-      delivered.push({ rowId, kind: SUPPLIER_PROMPT_KIND, alertIds: [], providerId: sent.providerId });
-      details.sent.push({ kind: intent.kind, to: intent.to, subject: mail.subject });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      failures.push({ rowId, error: message, definite: error instanceof MailSendError && error.definite });
-      details.failed.push(`${intent.kind} to ${intent.to}: ${message}`);
-      problems.push(`Supplier prompt ${intent.kind} to ${intent.to}: ${message}`);
-    }
-  }
-  await markFailed(deps.records, failures);
-  await finishDelivered(deps.records, delivered, now, problems);
+  // Exactly once per key through the outbox (record, send with the key's Message-ID, mark Sent).
+  const result = await deliverOnce(deps.records, deps.mail, messages, now, problems, existing);
+  for (const m of result.sent) details.sent.push({ kind: kindOf.get(m.key) ?? 'prompt', to: m.mail.to[0]?.address ?? '', subject: m.mail.subject });
+  for (const f of result.failed) details.failed.push(`${kindOf.get(f.key) ?? 'prompt'}: ${f.error}`);
   return finish(problems, details);
 }

@@ -87,10 +87,12 @@ ${tables.map((t) => navLink(`/viewer/airtable/${base.id}/${t.id}`, t.name, activ
     });
   const files = (db.prepare("SELECT COUNT(*) AS n FROM drive_files WHERE is_root = 0 AND trashed = 0 AND mime_type <> 'application/vnd.google-apps.folder'").get() as { n: number }).n;
   const mails = (db.prepare('SELECT COUNT(*) AS n FROM gmail_messages').get() as { n: number }).n;
+  const chats = (db.prepare('SELECT COUNT(*) AS n FROM chat_messages').get() as { n: number }).n;
   return html`<nav class="side"><a class="brand" href="/">Local workspace<small>what the jobs wrote, read-only</small></a>
 ${navLink('/', 'Overview', active, { top: true })}
 <h2>Airtable</h2>${airtable.length > 0 ? airtable : html`<a class="top muted">No base yet</a>`}
 <h2>Notion</h2>${navLink('/viewer/notion', 'All portals', active, { top: true })}${portals}
 <h2>Google</h2>${navLink('/viewer/drive', 'Drive', active, { top: true, count: files })}${navLink('/viewer/outbox', 'Outbox', active, { top: true, count: mails })}
+<h2>Chat</h2>${navLink('/viewer/chat', 'WeCom and Slack', active, { top: true, count: chats })}
 </nav>`;
 }

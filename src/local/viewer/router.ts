@@ -5,6 +5,7 @@
  */
 import type { LocalRequest, LocalResponse, ServiceContext } from '../types.ts';
 import { basePage, gridPage, recordPage } from './airtable-pages.ts';
+import { chatPage } from './chat-pages.ts';
 import { driveFile, drivePage } from './drive-pages.ts';
 import { homePage } from './home.ts';
 import { kanbanPage } from './kanban.ts';
@@ -68,6 +69,9 @@ function route(req: LocalRequest, ctx: ServiceContext): LocalResponse {
     case 'drive':
       if (parts.length === 2) return drivePage(ctx.db);
       if (third === 'file' && fourth && parts.length === 4) return driveFile(ctx.db, ctx.dir, fourth);
+      break;
+    case 'chat':
+      if (parts.length === 2) return chatPage(ctx.db);
       break;
     case 'outbox':
       if (parts.length === 2) return outboxPage(ctx.db);

@@ -156,6 +156,7 @@ table.list .snip{color:var(--muted)}
 .mailhead{display:grid;grid-template-columns:90px 1fr;font-size:13.5px;gap:2px 10px;margin-bottom:14px}
 .mailhead .k{color:var(--muted);text-align:right}
 iframe.mailbody{width:100%;min-height:520px;border:1px solid var(--line);border-radius:8px;background:#fff}
+article.chatmsg{margin:0 0 18px}article.chatmsg .muted{margin-bottom:6px}
 pre.mailtext{white-space:pre-wrap;word-break:break-word;font:13.5px/1.55 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#fbfbfa;border:1px solid var(--line);border-radius:8px;padding:14px;margin:0}
 .pipeline{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}
 ${chipRules()}

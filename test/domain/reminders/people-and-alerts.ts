@@ -45,6 +45,7 @@ export function alert(id: string, overrides: Partial<Alert> = {}): Alert {
     snoozedUntil: undefined,
     escalated: false,
     notifiedAt: undefined,
+    reviewInvite: undefined,
     ...overrides,
   };
 }

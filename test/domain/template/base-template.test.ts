@@ -44,8 +44,8 @@ const BASELINE: Record<string, string[]> = {
 };
 
 describe('the shipped base template', () => {
-  it('validates and has the 16 baseline tables plus Agency and Outbox', () => {
-    expect(template.tables.map((t) => t.name)).toEqual([...Object.keys(BASELINE), 'Agency', 'Outbox']);
+  it('validates and has the 16 baseline tables plus Agency, Outbox, Chat Channels, Reviews and Disclosures', () => {
+    expect(template.tables.map((t) => t.name)).toEqual([...Object.keys(BASELINE), 'Agency', 'Outbox', 'Chat Channels', 'Reviews', 'Disclosures']);
   });
 
   it.each(Object.entries(BASELINE))('%s keeps every baseline field name exactly', (name, fields) => {

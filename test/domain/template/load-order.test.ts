@@ -31,8 +31,8 @@ describe('inverse link fields Airtable will create', () => {
   const names = (table: string) => inverse.filter((i) => i.table === table).map((i) => i.field);
 
   it('names them after the declaring table, numbering repeats', () => {
-    expect(names('Suppliers')).toEqual(['Supplier Evaluations', 'Purchase Orders', 'Purchase Orders 2', 'Inspections', 'Calendar', 'Alerts']);
-    expect(names('Purchase Orders')).toEqual(['Line Items', 'Milestones', 'Inspections', 'Documents', 'Updates', 'Client Comments', 'Alerts']);
+    expect(names('Suppliers')).toEqual(['Supplier Evaluations', 'Purchase Orders', 'Purchase Orders 2', 'Inspections', 'Calendar', 'Alerts', 'Disclosures']);
+    expect(names('Purchase Orders')).toEqual(['Line Items', 'Milestones', 'Inspections', 'Documents', 'Updates', 'Client Comments', 'Alerts', 'Reviews']);
   });
 
   it('never collides with a declared field and gives self-links none', () => {

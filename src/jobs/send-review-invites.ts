@@ -1,0 +1,224 @@
+/**
+ * `sourcing reviews`: milestone review meetings as calendar invites. Each needed review (src/domain/reviews) gets a
+ * Reviews row with a slot in its attendees' shared working hours; the row's SEQUENCE rises when the slot moves or the
+ * review is cancelled, and every SEQUENCE is mailed once as an iMIP invite (REQUEST, or CANCEL) through the Outbox:
+ *   1. the Reviews row (created or updated: findable by its Key before anything is mailed),
+ *   2. the mail, exactly once through the Outbox (reminder-outbox.ts; key "invite:<sequence>:<review key>"),
+ *   3. the review's "Sent sequence" and the "Review invite" note on the milestone or alert. A run killed before 3
+ *      leaves a live Outbox row for the key: the next run finds it and finishes 3 without mailing again.
+ */
+import { createHash } from 'node:crypto';
+import { DateTime } from 'luxon';
+import { agency as agencyModel } from '../domain/models/agency.ts';
+import { alerts as alertModel } from '../domain/models/alert.ts';
+import { clients, type Client } from '../domain/models/client.ts';
+import { disclosures, type Disclosure } from '../domain/models/disclosure.ts';
+import { inspections } from '../domain/models/inspection.ts';
+import { milestones } from '../domain/models/milestone.ts';
+import { parseRecords } from '../domain/models/parse-records.ts';
+import { people } from '../domain/models/person.ts';
+import { projects } from '../domain/models/project.ts';
+import { purchaseOrders } from '../domain/models/purchase-order.ts';
+import { reviews as reviewModel, type Review } from '../domain/models/review.ts';
+import { suppliers, type Supplier } from '../domain/models/supplier.ts';
+import { buildConfidentialityPolicy, clientAsSeenBySupplier, supplierAsSeenByClient } from '../domain/confidentiality/policy.ts';
+import type { PurchaseOrder } from '../domain/models/purchase-order.ts';
+import type { Project } from '../domain/models/project.ts';
+import { messageIdFor } from '../domain/reminders/dedupe-keys.ts';
+import { inviteCalendar } from '../domain/reviews/invite-calendar.ts';
+import { inviteMail } from '../domain/reviews/invite-mail.ts';
+import { neededReviews, type NeededReview, type ReviewAttendee } from '../domain/reviews/review-needs.ts';
+import { proposeSlot } from '../domain/reviews/review-slot.ts';
+import type { RequestCounter } from '../lib/request-counter.ts';
+import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
+import type { MailAddress, MailPort } from '../ports/mail.ts';
+import { readTables } from './read-tables.ts';
+import { deliverOnce, doneKeys, rowsForKeys, settleInterrupted, type OutboxMessage } from './reminder-outbox.ts';
+import { startReport, type JobReport } from './report.ts';
+
+const R = reviewModel.fields;
+/** A slot starting sooner than this is not proposed any more: people need time to see the invite. */
+const LEAD_MS = 60 * 60_000;
+
+export interface ReviewDeps {
+  records: AirtableRecordsPort;
+  mail: MailPort;
+  counter: RequestCounter;
+  now(): Date;
+}
+
+export interface ReviewInput {
+  from: MailAddress;
+}
+
+export interface ReviewDetails {
+  invited: { review: string; start: string; sequence: number }[];
+  cancelled: string[];
+  unchanged: number;
+  failed: { review: string; error: string }[];
+}
+
+const WORLD = { pos: purchaseOrders, milestones, inspections, projects, clients, suppliers, people, disclosures } as const;
+
+export async function sendReviewInvites(deps: ReviewDeps, input: ReviewInput): Promise<JobReport<ReviewDetails>> {
+  const { started, finish } = startReport('reviews', deps);
+  const now = started;
+  const problems: string[] = [];
+  const details: ReviewDetails = { invited: [], cancelled: [], unchanged: 0, failed: [] };
+  const domain = input.from.address.split('@')[1] ?? 'localhost';
+
+  const reviewRows = parseRecords(reviewModel, await deps.records.list(reviewModel.table));
+  problems.push(...reviewRows.problems.map(String));
+  const byKey = new Map(reviewRows.records.map((r) => [r.key, r]));
+  await settleInterrupted(deps.records, deps.mail, now, problems);
+
+  const world = await readTables(deps.records, WORLD, 'model');
+  problems.push(...world.problems.map(String));
+  const needed = neededReviews({ now, ...world.tables, mayMeet: meetingPolicy(world.tables) });
+  problems.push(...needed.problems);
+
+  // Step 1: the Reviews rows, created or moved, and cancelled where no longer needed.
+  const attendeesByKey = new Map<string, ReviewAttendee[]>();
+  for (const review of needed.reviews) {
+    attendeesByKey.set(review.key, review.attendees);
+    const existing = byKey.get(review.key);
+    const change = plannedChange(review, existing, now);
+    if (change === 'keep') {
+      details.unchanged += 1;
+      continue;
+    }
+    if (!change) {
+      problems.push(`Reviews "${review.title}": no time left in its window for a call; no invite`);
+      continue;
+    }
+    const fields: Fields = {
+      [R.key]: review.key, [R.kind]: review.kind, [R.title]: review.title, [R.project]: [review.projectId],
+      ...(review.poId ? { [R.po]: [review.poId] } : {}),
+      [R.startsAt]: change.start.toISOString(), [R.endsAt]: change.end.toISOString(),
+      [R.attendees]: review.attendees.map((a) => a.email).join('\n'),
+      [R.sequence]: existing ? (existing.sequence ?? 0) + 1 : 0, [R.state]: 'Invited', [R.syncIssues]: '',
+    };
+    byKey.set(review.key, await saveReview(deps.records, existing, fields));
+  }
+  const neededKeys = new Set(needed.reviews.map((r) => r.key));
+  for (const row of byKey.values()) {
+    if (row.state !== 'Invited' || neededKeys.has(row.key) || !row.startsAt || new Date(row.startsAt) <= now || row.sentSequence === undefined) continue;
+    byKey.set(row.key, await saveReview(deps.records, row, { [R.sequence]: (row.sequence ?? 0) + 1, [R.state]: 'Cancelled' }));
+  }
+
+  // Steps 2–3: every review whose current SEQUENCE has not gone out.
+  const due = [...byKey.values()].filter((r) => (r.sequence ?? 0) > (r.sentSequence ?? -1) && (r.state === 'Invited' || r.sentSequence !== undefined));
+  if (due.length === 0) return finish(problems, details);
+  const outboxKey = (row: Review) => `invite:${row.sequence ?? 0}:${row.key}`;
+  const existing = await rowsForKeys(deps.records, due.map(outboxKey), problems);
+  const done = doneKeys(existing);
+  const agency = parseRecords(agencyModel, await deps.records.list(agencyModel.table, { maxRecords: 1 })).records[0];
+  const messages: OutboxMessage[] = [];
+  const reviewOf = new Map<string, { row: Review; method: 'REQUEST' | 'CANCEL'; start: Date; zone: string }>();
+  for (const row of due) {
+    const sequence = row.sequence ?? 0;
+    if (done.has(outboxKey(row))) {
+      // Mailed (or maybe mailed) by a run that stopped before step 3.
+      await settleSent(deps.records, row, sequence, 'REQUEST', undefined, '');
+      continue;
+    }
+    // A review being cancelled is no longer computed: its attendees are the addresses it was sent to.
+    const attendees: Pick<ReviewAttendee, 'email' | 'name' | 'profile'>[] =
+      attendeesByKey.get(row.key) ?? (row.attendees ?? '').split('\n').filter(Boolean).map((email) => ({ email, profile: { timeZone: 'UTC' } }));
+    if (!row.startsAt || !row.endsAt || attendees.length === 0) continue;
+    const method = row.state === 'Cancelled' ? 'CANCEL' : 'REQUEST';
+    const start = new Date(row.startsAt);
+    const end = new Date(row.endsAt);
+    const zone = attendees[0]!.profile.timeZone;
+    const title = row.title ?? row.key;
+    const videoUrl = agency?.videoRoomUrl;
+    const calendar = inviteCalendar({
+      uid: `review-${createHash('sha256').update(`${deps.records.baseId}:${row.key}`).digest('hex').slice(0, 24)}@${domain}`,
+      sequence, method, start, end, timeZone: zone, title,
+      description: `${title}. Organised by ${agency?.name ?? input.from.name ?? input.from.address}.`,
+      ...(videoUrl ? { videoUrl } : {}),
+      organizer: { name: input.from.name ?? agency?.name ?? input.from.address, email: input.from.address },
+      attendees: attendees.map((a) => ({ email: a.email, ...(a.name ? { name: a.name } : {}) })),
+      stamp: now,
+    });
+    const text = inviteMail({ method, sequence, title, start, end, attendees, ...(videoUrl ? { videoUrl } : {}), agencyName: agency?.name ?? input.from.address });
+    const key = outboxKey(row);
+    reviewOf.set(key, { row, method, start, zone });
+    messages.push({
+      key,
+      kind: 'Invite',
+      alertIds: [],
+      mail: {
+        messageId: messageIdFor(key, domain), from: input.from, date: now, headers: { 'X-Sourcing-Review-Key': row.key },
+        to: attendees.map((a) => ({ address: a.email, ...(a.name ? { name: a.name } : {}) })),
+        subject: text.subject, text: text.text, html: text.html, calendar: { method, content: calendar },
+      },
+    });
+  }
+  const result = await deliverOnce(deps.records, deps.mail, messages, now, problems, existing);
+  for (const m of result.sent) {
+    const { row, method, start, zone } = reviewOf.get(m.key)!;
+    await settleSent(deps.records, row, row.sequence ?? 0, method, start, zone);
+    if (method === 'CANCEL') details.cancelled.push(row.title ?? row.key);
+    else details.invited.push({ review: row.title ?? row.key, start: start.toISOString(), sequence: row.sequence ?? 0 });
+  }
+  for (const f of result.failed) details.failed.push({ review: reviewOf.get(f.key)?.row.title ?? f.key, error: f.error });
+  return finish(problems, details);
+}
+
+/** Client and factory may meet when the policy lets each know the other's name and contact. */
+function meetingPolicy(t: { disclosures: Disclosure[]; suppliers: Supplier[]; clients: Client[]; pos: PurchaseOrder[]; projects: Project[] }): (clientId: string, supplierId: string) => boolean {
+  const clientOfProject = new Map(t.projects.map((p) => [p.id, p.client]));
+  const suppliersOfClient = new Map<string, Set<string>>();
+  for (const po of t.pos) {
+    const client = clientOfProject.get(po.project);
+    if (client) suppliersOfClient.set(client, (suppliersOfClient.get(client) ?? new Set()).add(po.supplier));
+  }
+  const policy = buildConfidentialityPolicy({
+    disclosures: t.disclosures.map((d) => ({ id: d.id, label: d.disclosure, client: d.client, supplier: d.supplier, clientMaySee: d.clientMaySee, supplierMaySee: d.supplierMaySee })),
+    suppliers: t.suppliers.map((s) => ({ id: s.id, name: s.name, contact: s.contact, email: s.email })),
+    suppliersOfClient,
+  });
+  const clients = new Map(t.clients.map((c) => [c.id, c]));
+  return (clientId, supplierId) => {
+    const client = clients.get(clientId);
+    const factory = supplierAsSeenByClient(policy, clientId, supplierId);
+    const buyer = client ? clientAsSeenBySupplier(policy, supplierId, { id: client.id, name: client.name, contactName: client.contactName, contactEmails: client.contactEmails }, '') : undefined;
+    return factory.named && factory.contact !== undefined && buyer !== undefined && buyer.named && buyer.contact !== undefined;
+  };
+}
+
+/** The slot a needed review should have: 'keep' the current one, a new one, or undefined when none is left. */
+function plannedChange(review: NeededReview, existing: Review | undefined, now: Date): 'keep' | { start: Date; end: Date } | undefined {
+  const sameAttendees = existing?.attendees === review.attendees.map((a) => a.email).join('\n');
+  if (existing?.state === 'Invited' && existing.startsAt && sameAttendees) {
+    const start = new Date(existing.startsAt);
+    if (start > now && start >= review.window.from && start < review.window.to) return 'keep';
+  }
+  const from = new Date(Math.max(review.window.from.getTime(), now.getTime() + LEAD_MS));
+  return from < review.window.to ? proposeSlot(from, review.window.to, review.attendees) : undefined;
+}
+
+async function saveReview(records: AirtableRecordsPort, existing: Review | undefined, fields: Fields): Promise<Review> {
+  const [row] = existing ? await records.update(reviewModel.table, [{ id: existing.id, fields }]) : await records.create(reviewModel.table, [fields]);
+  const parsed = parseRecords(reviewModel, [row!]).records[0];
+  if (!parsed) throw new Error(`Reviews ${String(fields[R.key] ?? existing?.key)}: the saved row does not read back`);
+  return parsed;
+}
+
+/** Step 3: the review knows which SEQUENCE went out, then the note on the milestone or alert (when the time is known). */
+async function settleSent(records: AirtableRecordsPort, row: Review, sequence: number, method: 'REQUEST' | 'CANCEL', start: Date | undefined, zone: string): Promise<void> {
+  await records.update(reviewModel.table, [{ id: row.id, fields: { [R.sentSequence]: sequence } }]);
+  if (!start) return;
+  const note = method === 'CANCEL'
+    ? `Review cancelled (invite update ${sequence})`
+    : `Review invite sent for ${DateTime.fromJSDate(start, { zone }).toFormat('ccc d LLL HH:mm')} ${zone}${sequence > 0 ? ` (update ${sequence})` : ''}`;
+  const [kind, recordId] = [row.key.slice(0, row.key.indexOf(':')), row.key.slice(row.key.indexOf(':') + 1)];
+  if (kind === 'before-psi' || kind === 'before-loading') {
+    await records.update(milestones.table, [{ id: recordId, fields: { [milestones.fields.reviewInvite]: note } }]);
+  } else if (kind === 'after-failed-inspection') {
+    const open = parseRecords(alertModel, await records.list(alertModel.table, { matchAny: [{ field: alertModel.fields.status, equals: 'Open' }] })).records;
+    const about = open.filter((a) => a.inspection === recordId);
+    if (about.length > 0) await records.update(alertModel.table, about.map((a) => ({ id: a.id, fields: { [alertModel.fields.reviewInvite]: note } })));
+  }
+}
