@@ -51,7 +51,7 @@ export function createPortalHandler(runtime: Runtime, baseId: string, options: {
     records: runtime.airtable.records(baseId),
     drive: runtime.drive,
     secret: portalSecret(runtime),
-    now: () => new Date(),
+    now: runtime.now,
     basePath: options.basePath,
     secureCookies: runtime.config.mode === 'cloud',
     driveRoot: runtime.config.drive.rootFolderId,

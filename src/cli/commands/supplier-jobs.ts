@@ -6,7 +6,7 @@ import { reportFooter, table } from '../output.ts';
 import type { Runtime } from '../runtime.ts';
 import { supplierLinks } from '../supplier-portal.ts';
 
-export function supplierDatesWith(runtime: Runtime, baseId: string, now: () => Date = () => new Date()): Promise<JobReport<ApplyProposalsDetails>> {
+export function supplierDatesWith(runtime: Runtime, baseId: string, now: () => Date = runtime.now): Promise<JobReport<ApplyProposalsDetails>> {
   return applySupplierProposals({ records: runtime.airtable.records(baseId), counter: runtime.counter, now });
 }
 
@@ -19,7 +19,7 @@ export function formatSupplierDatesReport(report: JobReport<ApplyProposalsDetail
 }
 
 /** Undefined without a sender address (cloud mode without MAIL_FROM), as the reminders. */
-export async function supplierPromptsWith(runtime: Runtime, baseId: string, now: () => Date = () => new Date()): Promise<JobReport<SupplierPromptDetails> | undefined> {
+export async function supplierPromptsWith(runtime: Runtime, baseId: string, now: () => Date = runtime.now): Promise<JobReport<SupplierPromptDetails> | undefined> {
   const from = runtime.config.mail.from;
   if (!from) return undefined;
   return sendSupplierPrompts(

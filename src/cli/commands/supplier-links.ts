@@ -14,7 +14,7 @@ export async function runSupplierLinks(config: Config, print: Printer, options: 
   return runOnBase(config, print, async (runtime, baseId) => {
     let links;
     try {
-      links = await supplierLinks(runtime, baseId, new Date(), options.supplier);
+      links = await supplierLinks(runtime, baseId, runtime.now(), options.supplier);
     } catch (error) {
       if (!(error instanceof PortalConfigError)) throw error;
       print.err(error.message);
@@ -42,7 +42,7 @@ export async function mountSupplierPortal(runtime: Runtime, baseId: string): Pro
   const workspace = runtime.workspace;
   if (!workspace) return undefined;
   workspace.mount(LOCAL_PORTAL_PATH, createPortalHandler(runtime, baseId, { basePath: LOCAL_PORTAL_PATH }));
-  const links = await supplierLinks(runtime, baseId, new Date());
+  const links = await supplierLinks(runtime, baseId, runtime.now());
   // https://…/__workspace/portal-links: the viewer cannot sign links itself (it imports no domain code).
   await fetch(`${workspace.url}/__workspace/portal-links`, {
     method: 'PUT',
