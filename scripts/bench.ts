@@ -8,6 +8,7 @@ import { benchColdStart } from './bench/cold-start.ts';
 import { benchDocumentPack } from './bench/documents-pack.ts';
 import { benchDocuments } from './bench/documents.ts';
 import { benchNotionSync } from './bench/notion-sync.ts';
+import { benchSupplierPortal } from './bench/supplier-portal.ts';
 import type { BenchResult } from './bench/types.ts';
 
 const BENCHMARKS: { id: string; run: () => Promise<BenchResult> }[] = [
@@ -17,6 +18,7 @@ const BENCHMARKS: { id: string; run: () => Promise<BenchResult> }[] = [
   { id: 'documents-pack', run: () => benchDocumentPack() },
   { id: 'checks', run: () => benchChecks() },
   { id: 'cold-start', run: () => benchColdStart() },
+  { id: 'supplier-portal', run: () => benchSupplierPortal() },
 ];
 
 const args = process.argv.slice(2);
