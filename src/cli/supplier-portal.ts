@@ -43,7 +43,9 @@ export function portalBaseUrl(runtime: Runtime): string {
   if (runtime.config.mode === 'cloud' || !runtime.workspaceUrl) {
     throw new PortalConfigError('SUPPLIER_PORTAL_URL is not set: the links need the public address of the supplierPortal function');
   }
-  return `${runtime.workspaceUrl}${LOCAL_PORTAL_PATH}`;
+  // Where `npm start` / `sourcing serve` serve it: the configured port (this process may run its own workspace on
+  // a free port just to read the base, and that one is gone when the command ends).
+  return `http://127.0.0.1:${runtime.config.workspace.port}${LOCAL_PORTAL_PATH}`;
 }
 
 export function createPortalHandler(runtime: Runtime, baseId: string, options: { basePath: string; log?: (line: string) => void }): PortalHandler {
@@ -77,9 +79,9 @@ export interface SupplierLink {
 }
 
 /** Every supplier's current link (key version as in Airtable), valid for SUPPLIER_LINK_DAYS from `now`. */
-export async function supplierLinks(runtime: Runtime, baseId: string, now: Date, only?: string): Promise<SupplierLink[]> {
+export async function supplierLinks(runtime: Runtime, baseId: string, now: Date, only?: string, baseUrl?: string): Promise<SupplierLink[]> {
   const secret = portalSecret(runtime);
-  const base = portalBaseUrl(runtime);
+  const base = baseUrl ?? portalBaseUrl(runtime);
   const expiresAt = new Date(now.getTime() + runtime.config.supplierPortal.linkDays * 86_400_000);
   const { suppliers } = await readDirectory(runtime.airtable.records(baseId));
   const wanted = only?.trim().toLowerCase();

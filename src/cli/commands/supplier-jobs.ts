@@ -28,7 +28,7 @@ export async function supplierPromptsWith(runtime: Runtime, baseId: string, now:
       mail: runtime.mail,
       counter: runtime.counter,
       now,
-      links: async () => new Map((await supplierLinks(runtime, baseId, now())).map((l) => [l.supplierId, l.url])),
+      links: async () => new Map((await supplierLinks(runtime, baseId, now(), undefined, runtime.workspace && runtime.config.mode === 'local' ? `${runtime.workspace.url}/supplier` : undefined)).map((l) => [l.supplierId, l.url])),
     },
     { from },
   );

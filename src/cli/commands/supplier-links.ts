@@ -42,7 +42,8 @@ export async function mountSupplierPortal(runtime: Runtime, baseId: string): Pro
   const workspace = runtime.workspace;
   if (!workspace) return undefined;
   workspace.mount(LOCAL_PORTAL_PATH, createPortalHandler(runtime, baseId, { basePath: LOCAL_PORTAL_PATH }));
-  const links = await supplierLinks(runtime, baseId, runtime.now());
+  // The workspace this process serves (start may have fallen back to a free port).
+  const links = await supplierLinks(runtime, baseId, runtime.now(), undefined, `${workspace.url}${LOCAL_PORTAL_PATH}`);
   // https://…/__workspace/portal-links: the viewer cannot sign links itself (it imports no domain code).
   await fetch(`${workspace.url}/__workspace/portal-links`, {
     method: 'PUT',
