@@ -55,7 +55,7 @@ describe('sourcing CLI', () => {
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     const firstOutput = JSON.parse(first.stdout) as Output;
-    expect(firstOutput.reports.map((r) => r.job)).toEqual(['setup', 'calendar', 'plan', 'documents', 'close', 'checks', 'sync-portals', 'remind', 'chat', 'reviews', 'weekly']);
+    expect(firstOutput.reports.map((r) => r.job)).toEqual(['setup', 'calendar', 'plan', 'supplier-dates', 'documents', 'close', 'checks', 'sync-portals', 'remind', 'chat', 'reviews', 'weekly', 'supplier-prompts']);
     const setup = firstOutput.reports.find((r) => r.job === 'setup');
     expect(setup?.details.load?.perTable['Purchase Orders']?.created).toBe(12);
     expect(setup?.details.load?.perTable['Clients']?.created).toBe(3);
