@@ -9,6 +9,7 @@ import { dispatchHandler } from './dispatch.ts';
 import { jobHandler } from './job-handler.ts';
 import { JOBS } from './jobs.ts';
 import { supplierPortalFunction } from './supplier-portal.ts';
+import { webhooksHandler } from './webhooks.ts';
 import { workspaceTick } from './workspace-tick.ts';
 
 http('provisionWorkspace', jobHandler('provisionWorkspace', JOBS.provision));
@@ -22,3 +23,4 @@ http('dispatch', dispatchHandler());
 cloudEvent('workspaceTick', workspaceTick());
 // Public (factories have no Google identity): the signed link is the credential. See functions/supplier-portal.ts.
 http('supplierPortal', supplierPortalFunction());
+http('webhooks', webhooksHandler());

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Runtime } from '../src/cli/runtime.ts';
 import type { JobReport } from '../src/jobs/report.ts';
+import type { JobKind } from '../src/cli/job-leases.ts';
 import { defineJob, sequence, type FunctionJob } from './function-job.ts';
 
 export type JobName = 'provision' | 'sync' | 'checks' | 'documents' | 'close' | 'plan' | 'calendar';
@@ -17,32 +18,53 @@ export const provisionJob = defineJob({
   input: z.object({}).strict(),
   async run(runtime) {
     const [{ setupWorkspace }, { loadTemplateTables }] = await Promise.all([import('../src/jobs/setup-workspace.ts'), import('../src/cli/workspace-data.ts')]);
-    return setupWorkspace(
-      { meta: runtime.airtable.meta, records: runtime.airtable.records, counter: runtime.counter, now: runtime.now },
-      { ...runtime.airtableTarget, tables: loadTemplateTables() },
+    const { leaseScope, leasedReport } = await import('../src/cli/job-leases.ts');
+    return leasedReport(runtime, leaseScope(runtime), 'provision', () =>
+      setupWorkspace(
+        { meta: runtime.airtable.meta, records: runtime.airtable.records, counter: runtime.counter, now: runtime.now },
+        { ...runtime.airtableTarget, tables: loadTemplateTables() },
+      ),
     );
   },
 });
 
-/** A job over the configured base, through the same runtime helpers the CLI uses (imported on first run). */
+/** The lease each function job takes (src/cli/job-leases.ts): a second run at once answers "already running". */
+const LEASE_OF: Record<JobName | 'reminders' | 'chat' | 'reviews' | 'weekly' | 'supplier-dates' | 'supplier-prompts', JobKind> = {
+  provision: 'provision',
+  sync: 'sync',
+  checks: 'checks',
+  reminders: 'reminders',
+  documents: 'documents',
+  close: 'closure',
+  plan: 'plan',
+  calendar: 'calendar',
+  chat: 'chat',
+  reviews: 'reviews',
+  weekly: 'weekly',
+  'supplier-dates': 'supplier-dates',
+  'supplier-prompts': 'supplier-prompts',
+};
+
+/**
+ * A job over the configured base, through the same runtime helpers the CLI uses (imported on first run), under
+ * its lease: a Pub/Sub redelivery or a manual run while the job runs answers 200 with the "already running" report.
+ */
 function baseJob<Input>(name: JobName | 'reminders' | 'chat' | 'reviews' | 'weekly' | 'supplier-dates' | 'supplier-prompts', input: z.ZodType<Input>, run: (runtime: Runtime, baseId: string, input: Input) => Promise<JobReport<unknown>>): FunctionJob<unknown> {
   return defineJob({
     name,
     input,
     async run(runtime, value: Input) {
-      const { resolveBaseId } = await import('../src/cli/base-target.ts');
-      return run(runtime, await resolveBaseId(runtime), value);
+      const [{ resolveBaseId }, { leasedReport }] = await Promise.all([import('../src/cli/base-target.ts'), import('../src/cli/job-leases.ts')]);
+      const baseId = await resolveBaseId(runtime);
+      return leasedReport(runtime, baseId, LEASE_OF[name], () => run(runtime, baseId, value));
     },
   });
 }
 
 const noInput = z.object({}).strict();
 
-const syncJob = defineJob({
-  name: 'sync',
-  input: noInput,
-  run: async (runtime) => (await import('../src/cli/commands/sync.ts')).syncWith(runtime) as Promise<JobReport<unknown>>,
-});
+// Scheduler ticks and webhook-published ticks both land here: 'schedule' keeps the Airtable webhook alive.
+const syncJob = baseJob('sync', noInput, async (rt) => (await import('../src/cli/commands/sync.ts')).syncWith(rt, 'schedule') as Promise<JobReport<unknown>>);
 const checksJob = baseJob('checks', noInput, async (rt, baseId) => (await import('../src/cli/commands/check.ts')).checkWith(rt, baseId));
 /** Reminders need a sender: without MAIL_FROM in cloud mode the step reports that, instead of failing the checks. */
 const remindersJob = baseJob('reminders', noInput, async (rt, baseId) => {

@@ -5,10 +5,12 @@
 import { benchAirtableLoad } from './bench/airtable-load.ts';
 import { benchChecks } from './bench/checks.ts';
 import { benchColdStart } from './bench/cold-start.ts';
+import { benchCycleReads } from './bench/cycle-reads.ts';
 import { benchDocumentPack } from './bench/documents-pack.ts';
 import { benchDocuments } from './bench/documents.ts';
 import { benchNotionSync } from './bench/notion-sync.ts';
 import { benchSupplierPortal } from './bench/supplier-portal.ts';
+import { benchPlan } from './bench/plan.ts';
 import type { BenchResult } from './bench/types.ts';
 
 const BENCHMARKS: { id: string; run: () => Promise<BenchResult> }[] = [
@@ -19,6 +21,8 @@ const BENCHMARKS: { id: string; run: () => Promise<BenchResult> }[] = [
   { id: 'checks', run: () => benchChecks() },
   { id: 'cold-start', run: () => benchColdStart() },
   { id: 'supplier-portal', run: () => benchSupplierPortal() },
+  { id: 'cycle-reads', run: () => benchCycleReads() },
+  { id: 'plan', run: () => benchPlan() },
 ];
 
 const args = process.argv.slice(2);

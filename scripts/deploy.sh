@@ -93,6 +93,22 @@ exists() {
   "$@" >/dev/null 2>&1
 }
 
+# Names the kind of secret a value carries anywhere in it (also inside WORKSPACES' JSON), or prints nothing:
+# token prefixes of Airtable, Notion, Slack, Stripe-style keys, Google API keys, GitHub, PEM blocks and JSON
+# service-account keys. Deployed env vars are readable by anyone with viewer access to the functions.
+secret_shape() {
+  local v="$1"
+  if [[ "$v" =~ pat[A-Za-z0-9]{14}\.[A-Za-z0-9]{20,} ]]; then printf 'an Airtable personal access token'
+  elif [[ "$v" =~ (ntn_|secret_)[A-Za-z0-9]{20,} ]]; then printf 'a Notion integration token'
+  elif [[ "$v" =~ xox[abposr]-[A-Za-z0-9-]{8,} ]]; then printf 'a Slack token'
+  elif [[ "$v" =~ sk_(live|test)_[A-Za-z0-9]{8,}|sk-[A-Za-z0-9_-]{20,} ]]; then printf 'a secret API key (sk_)'
+  elif [[ "$v" =~ AIza[0-9A-Za-z_-]{30,} ]]; then printf 'a Google API key'
+  elif [[ "$v" =~ gh[pousr]_[A-Za-z0-9]{30,} ]]; then printf 'a GitHub token'
+  elif [[ "$v" =~ -----BEGIN[A-Z\ ]*PRIVATE\ KEY----- ]]; then printf 'a PEM private key'
+  elif [[ "$v" =~ \"private_key(_id)?\"[[:space:]]*: || "$v" =~ \"type\"[[:space:]]*:[[:space:]]*\"service_account\" ]]; then printf 'a JSON service-account key'
+  fi
+}
+
 # --- environment for the functions (non-secret) --------------------------------------------------------------
 ENV_YAML="$(mktemp "${TMPDIR:-/tmp}/sourcing-env.XXXXXX")"
 trap 'rm -f "$ENV_YAML"' EXIT
@@ -106,7 +122,9 @@ trap 'rm -f "$ENV_YAML"' EXIT
       [[ "$line" =~ ^([A-Z][A-Z0-9_]*)=(.*)$ ]] || fail "$ENV_FILE: \"$line\" is not KEY=VALUE"
       key="${BASH_REMATCH[1]}"
       value="${BASH_REMATCH[2]}"
-      [[ "$key" =~ (TOKEN|SECRET|PASSWORD|PASSWD|PRIVATE|CREDENTIAL|_KEY)$ ]] && fail "$ENV_FILE: $key is a secret; store it in Secret Manager and pass --secret $key=<secret-name>"
+      [[ "$key" =~ (TOKEN|SECRET|PASSWORD|PASSWD|PASS|PRIVATE|CREDENTIAL|_KEY)$ ]] && fail "$ENV_FILE: $key is a secret; store it in Secret Manager and pass --secret $key=<secret-name>"
+      kind="$(secret_shape "$value")"
+      [ -z "$kind" ] || fail "$ENV_FILE: the value of $key looks like a secret ($kind); secrets go to Secret Manager (--secret VAR=secret-name, and secretEnv inside WORKSPACES), never into plain environment variables. The value is not shown."
       [[ "$key" == NODE_ENV || "$key" == PUBSUB_TOPIC ]] && continue
       # YAML single-quoted scalar: the value as written (JSON included), quotes doubled.
       printf "%s: '%s'\n" "$key" "${value//\'/\'\'}"
@@ -184,6 +202,14 @@ run gcloud functions deploy sourcing-supplier-portal "${COMMON[@]}" --entry-poin
 # The link is in the URL path, and the platform's request log records URLs: keep those entries out of Cloud Logging.
 run gcloud logging sinks update _Default --project="$PROJECT" \
   --add-exclusion='name=supplier-portal-links,filter=resource.type="cloud_run_revision" AND resource.labels.service_name="sourcing-supplier-portal" AND httpRequest.requestUrl:"/s/"'
+note "webhooks: PUBLIC on purpose (--allow-unauthenticated): Airtable and Notion cannot send Google ID tokens; every"
+note "delivery is checked by its X-Airtable-Content-MAC or X-Notion-Signature instead (401 and nothing read when wrong)"
+run gcloud functions deploy sourcing-webhooks "${COMMON[@]}" --entry-point=webhooks --trigger-http \
+  --allow-unauthenticated --timeout=60s
+if $DRY_RUN; then
+  # shellcheck disable=SC2016 # printed for the reader to run, not expanded here
+  printf 'WEBHOOKS_URL="$(gcloud functions describe sourcing-webhooks --project=%s --region=%s --format='"'"'value(serviceConfig.uri)'"'"')"  # register ${WEBHOOKS_URL}?workspace=<id> in Notion (README)\n' "$PROJECT" "$REGION"
+fi
 
 note "worker: one Pub/Sub message = one workspace cycle; a failed tick is not retried (the next tick runs it again)"
 run gcloud functions deploy sourcing-workspace-tick "${COMMON[@]}" --entry-point=workspaceTick \

@@ -27,6 +27,7 @@ import { syncPortals, type SyncPortalsInput } from '../../src/jobs/sync-portals.
 import { RequestCounter, type RequestCounts } from '../../src/lib/request-counter.ts';
 import { startWorkspace, type RunningWorkspace } from '../../src/local/server.ts';
 import type { AirtableRecordsPort } from '../../src/ports/airtable.ts';
+import { webhookPhases, type WebhookPhase } from './notion-sync-webhooks.ts';
 import type { BenchResult, BenchRow } from './types.ts';
 
 const TODAY = '2027-03-01';
@@ -170,6 +171,9 @@ export async function benchNotionSync(options: { pos?: number; speed?: number } 
   };
 
   // The sync of this project.
+  let webhook: WebhookPhase[] = [];
+  let livePages = 0;
+  let naiveOnePercent = 0;
   const smart = await loadedWorkspace(pos, speed);
   try {
     const run = async (label: string, extra: Partial<SyncPortalsInput> = {}) => {
@@ -185,12 +189,17 @@ export async function benchNotionSync(options: { pos?: number; speed?: number } 
       record(`sync, ${label}`, phase, phase.notion.commentReads > 0 ? ` (${phase.notion.commentReads} of the reads are comment reads of live pages)` : '');
       rows.push({ label: `sync, ${label}: pages created / updated / unchanged`, value: `${report.details.pages.created} / ${report.details.pages.updated} / ${report.details.pages.unchanged}` });
       rows.push({ label: `sync, ${label}: wall time (speed ${speed})`, value: ((performance.now() - started) / 1000).toFixed(1), unit: 's' });
+      livePages = Math.max(livePages, report.details.comments.pagesRead);
     };
     await run('first sync');
     await run('no-change resync');
     await run('no-change resync, comments read in 4 turns', { commentTurn: { turn: 0, of: 4 } });
     const changed = await changeOnePercent(smart.records, 1);
     await run(`resync after ${changed} POs changed (1%)`);
+    // The same workspace, now with both providers' webhooks driving the runs (issue 13).
+    const hooked = await webhookPhases(smart.workspace, smart.dir, smart.records, speed, () => changeOnePercent(smart.records, 2));
+    rows.push(...hooked.rows);
+    webhook = hooked.phases;
   } finally {
     await smart.workspace.close();
     rmSync(smart.dir, { recursive: true, force: true });
@@ -205,7 +214,9 @@ export async function benchNotionSync(options: { pos?: number; speed?: number } 
       const airtable = createAirtableAdapters({ endpointUrl: naive.workspace.url, apiKey: naive.workspace.token, counter, requestsPerSecond: 4.5 * speed, penaltyMs: 30_000 / speed });
       const root = await createNotionAdapter({ baseUrl: naive.workspace.url, auth: naive.workspace.token, counter: new RequestCounter() }).ensureRootPage('Client portals');
       await naiveSync(connection, airtable.records(naive.records.baseId), root, counter, speed, naive.workspace.url, naive.workspace.token);
-      record(`naive per-record, ${label}`, phaseOf(counter.snapshot()));
+      const phase = phaseOf(counter.snapshot());
+      record(`naive per-record, ${label}`, phase);
+      naiveOnePercent = phase.airtable.reads + phase.airtable.writes + phase.notion.reads + phase.notion.writes;
     };
     await run('first run');
     await run('no-change rerun');
@@ -216,7 +227,14 @@ export async function benchNotionSync(options: { pos?: number; speed?: number } 
     rmSync(naive.dir, { recursive: true, force: true });
   }
 
+  const onePercent = webhook.find((p) => p.label.includes('(1%)'));
+  if (onePercent) {
+    const ours = onePercent.airtable + onePercent.notion;
+    const theirs = naiveOnePercent + livePages;
+    rows.push({ label: 'webhooks vs naive, 1% changed, comments counted on both sides', value: `${ours} vs ${theirs}`, unit: `requests (${(theirs / Math.max(1, ours)).toFixed(0)}x fewer; naive = its ${naiveOnePercent} + ${livePages} comment reads of live pages)` });
+  }
   notes.push(
+    'Webhook rows: runs as `serve` starts them. A run with no Airtable payload naming a changed row and no Notion event does nothing but read the payloads. The first run after the webhook is set up reads the base in full; the next reads back the rows the sync itself wrote (page URLs), finds them unchanged and syncs nothing.',
     'Comment reads: Notion has no bulk read of comments, so the sync reads one page per live record (POs not closed or cancelled, projects not closed). They can be spread over several runs (SyncPortalsInput.commentTurn), or narrowed to the pages a comment.created webhook names (commentPageIds).',
     'Fixed reads per run besides the pages of 100: the root page\'s children, and per client portal its children and two database retrieves.',
     'The naive strategy reads comments the same way; they are left out of its numbers.',

@@ -1,7 +1,9 @@
 /** The PO base a command works on, and links to its records in the Airtable UI. */
 import type { Config } from '../config/config.ts';
 import { EXIT } from './exit-codes.ts';
-import type { Printer } from './output.ts';
+import { runLeased, type JobKind } from './job-leases.ts';
+import { printReport, type Printer } from './output.ts';
+import { localLoadJournal } from './sample-load-marker.ts';
 import { createRuntime, type Runtime } from './runtime.ts';
 
 export class BaseNotFoundError extends Error {}
@@ -43,13 +45,27 @@ export async function recordLinks(runtime: Runtime, baseId: string): Promise<((t
 }
 
 /**
- * The usual shape of a command: a runtime, the configured base, the command's work, and the runtime closed
- * whatever happens. No base yet is a setup step left out, so it prints how to create one and exits 2.
+ * The usual shape of a command: a runtime, the configured base, the command's work under the job's lease (see
+ * job-leases.ts: another run holding it → "already running", exit 0), and the runtime closed whatever happens.
+ * No base yet is a setup step left out, so it prints how to create one and exits 2.
  */
-export async function runOnBase(config: Config, print: Printer, work: (runtime: Runtime, baseId: string) => Promise<number>): Promise<number> {
+export async function runOnBase(
+  config: Config,
+  print: Printer,
+  work: (runtime: Runtime, baseId: string) => Promise<number>,
+  job?: JobKind,
+): Promise<number> {
   const runtime = await createRuntime(config);
   try {
-    return await work(runtime, await resolveBaseId(runtime));
+    const baseId = await resolveBaseId(runtime);
+    // A plan computed from half a base would reach the client's pages: finish the load first.
+    if (runtime.config.mode === 'local' && (await localLoadJournal(runtime).read()) === 'loading') {
+      print.err('The sample agency was only partly loaded (an earlier `npm start` was interrupted): run `npm start` to finish loading it first.');
+      return EXIT.usage;
+    }
+    if (!job) return await work(runtime, baseId);
+    const outcome = await runLeased(runtime, baseId, job, () => work(runtime, baseId));
+    return outcome.ran ? outcome.result : printReport(print, outcome.report, () => '');
   } catch (error) {
     if (!(error instanceof BaseNotFoundError)) throw error;
     print.err(error.message);

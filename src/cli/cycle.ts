@@ -2,9 +2,18 @@
  * One full cycle of the jobs on a provisioned base, in the order that makes each step's input fresh: the risk
  * calendar, the plan and the documents before the checks (they read all three: a pack built now is not "missing"),
  * the checks before the portal sync (portal pages count open alerts), the sync before reminders (mails link the
- * portal pages).
+ * portal pages). The cycle takes all its jobs' leases first, in one fixed order (job-leases.ts); a job whose
+ * lease another run holds is reported "already running" and skipped, the others run.
+ *
+ * A step that fails does not stop the cycle, and the steps after it are told (`upstreamFailed`): the checks leave
+ * out the rules about the failed job's outputs (a failed documents run is "documents job failed", never "has no
+ * commercial invoice"), and reminders send nothing new after any failed step. A step failed when it threw, or when
+ * a service failure stopped part of its work (documents `details.failed`, checks `details.writesFailed`); record
+ * problems (bad cells) are not failures of the job. A step another run holds ("already running") counts as not
+ * done for the steps after it.
  */
 import type { JobReport } from '../jobs/report.ts';
+import type { RequestCounts } from '../lib/request-counter.ts';
 import { calendarWith, formatCalendarReport } from './commands/calendar.ts';
 import { chatWith, formatChatReport } from './commands/chat.ts';
 import { checkWith, formatCheckReport } from './commands/check.ts';
@@ -15,7 +24,9 @@ import { formatRemindReport, remindWith } from './commands/remind.ts';
 import { formatSupplierDatesReport, formatSupplierPromptsReport, supplierDatesWith, supplierPromptsWith } from './commands/supplier-jobs.ts';
 import { formatReviewsReport, reviewsWith } from './commands/reviews.ts';
 import { formatWeeklyReport, weeklyWith } from './commands/weekly.ts';
-import { formatSyncReport, syncWith } from './commands/sync.ts';
+import { formatSyncReport, syncWith, type SyncTrigger } from './commands/sync.ts';
+import { CachedRecords } from '../jobs/snapshot/cached-records.ts';
+import { alreadyRunningReport, alreadyRunningText, takeLeases, type JobKind } from './job-leases.ts';
 import type { Runtime } from './runtime.ts';
 
 export interface CycleStep {
@@ -24,6 +35,8 @@ export interface CycleStep {
   report: JobReport<unknown>;
   /** The report for people. */
   text: string;
+  /** The step threw, or a service failure stopped part of its work (see upstreamFailure). */
+  failed: boolean;
 }
 
 export type StepId = 'calendar' | 'plan' | 'supplier-dates' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders' | 'chat' | 'reviews' | 'weekly' | 'supplier-prompts';
@@ -31,7 +44,23 @@ export type StepId = 'calendar' | 'plan' | 'supplier-dates' | 'checks' | 'docume
 interface StepDefinition {
   id: StepId;
   title: string;
-  run(runtime: Runtime, baseId: string): Promise<{ report: JobReport<unknown>; text: string } | undefined>;
+  run(runtime: Runtime, baseId: string, context: StepContext): Promise<{ report: JobReport<unknown>; text: string } | undefined>;
+}
+
+interface StepContext {
+  /** Jobs that failed earlier in this cycle (see upstreamFailure). */
+  upstreamFailed: readonly string[];
+  /** Why the sync step runs (see syncWith). */
+  syncTrigger: SyncTrigger;
+}
+
+export interface CycleOptions {
+  only?: StepId[];
+  onStep?: (step: CycleStep) => void;
+  /** Runs before each step (the chaos suite injects faults there). */
+  beforeStep?: (id: StepId) => Promise<void>;
+  /** Why the sync step runs (see syncWith); `manual` by default. */
+  syncTrigger?: SyncTrigger;
 }
 
 const STEPS: StepDefinition[] = [
@@ -41,13 +70,13 @@ const STEPS: StepDefinition[] = [
   { id: 'supplier-dates', title: 'Factory date proposals', run: async (r, b) => shown(await supplierDatesWith(r, b), formatSupplierDatesReport) },
   { id: 'documents', title: 'Export documents and schedules', run: async (r, b) => shown(await docsWith(r, b), formatDocsReport) },
   { id: 'closure', title: 'Closure reports', run: async (r, b) => shown(await closeWith(r, b), formatCloseReport) },
-  { id: 'checks', title: 'Checks', run: async (r, b) => shown(await checkWith(r, b), formatCheckReport) },
-  { id: 'sync', title: 'Notion client portals', run: async (r) => shown(await syncWith(r), formatSyncReport) },
+  { id: 'checks', title: 'Checks', run: async (r, b, c) => shown(await checkWith(r, b, { upstreamFailed: c.upstreamFailed }), formatCheckReport) },
+  { id: 'sync', title: 'Notion client portals', run: async (r, _b, c) => shown(await syncWith(r, c.syncTrigger), formatSyncReport) },
   {
     id: 'reminders',
     title: 'Reminders',
-    run: async (r, b) => {
-      const report = await remindWith(r, b);
+    run: async (r, b, c) => {
+      const report = await remindWith(r, b, { upstreamFailed: c.upstreamFailed });
       return report ? shown(report, formatRemindReport) : undefined;
     },
   },
@@ -78,24 +107,66 @@ const STEPS: StepDefinition[] = [
   },
 ];
 
+/** The job names the other jobs know their upstream by (RULE_UPSTREAM, sendReminders). */
+const JOB_OF_STEP: Record<StepId, string> = {
+  calendar: 'calendar', plan: 'plan', documents: 'documents', closure: 'closure', checks: 'checks', sync: 'sync', reminders: 'reminders',
+  chat: 'chat', reviews: 'reviews', weekly: 'weekly', 'supplier-dates': 'supplier-dates', 'supplier-prompts': 'supplier-prompts',
+};
+
+/** Whether a service failure stopped part of a step's work (record problems do not count). */
+export function upstreamFailure(id: StepId, report: JobReport<unknown>): boolean {
+  const details = report.details as { failed?: unknown; writesFailed?: unknown } | undefined;
+  if (id === 'documents') return Array.isArray(details?.failed) && details.failed.length > 0;
+  if (id === 'checks') return typeof details?.writesFailed === 'number' && details.writesFailed > 0;
+  return false;
+}
+
+/** The report of a step that threw: the cycle goes on, and the later steps know. */
+function thrownReport(id: StepId, error: unknown): JobReport<unknown> {
+  const message = error instanceof Error ? error.message : String(error);
+  const requests: RequestCounts = {};
+  return { job: JOB_OF_STEP[id], ok: false, startedAt: new Date().toISOString(), durationMs: 0, requests, problems: [`The ${JOB_OF_STEP[id]} job could not run: ${message}`], details: {} };
+}
+
 function shown<T>(report: JobReport<T>, format: (report: JobReport<T>) => string): { report: JobReport<unknown>; text: string } {
   return { report: report as JobReport<unknown>, text: format(report) };
 }
 
-/** Runs the chosen steps (all by default) in cycle order; `onStep` sees each report as soon as it is ready. */
-export async function runCycle(
-  runtime: Runtime,
-  baseId: string,
-  options: { only?: StepId[]; onStep?: (step: CycleStep) => void } = {},
-): Promise<CycleStep[]> {
+/**
+ * Runs the chosen steps (all by default) in cycle order; `onStep` sees each report as soon as it is ready. Steps of
+ * one cycle share one read of the base (CachedRecords): each table is read once, and each step's writes are
+ * applied to what the next step reads.
+ */
+export async function runCycle(runtime: Runtime, baseId: string, options: CycleOptions = {}): Promise<CycleStep[]> {
+  const failed: string[] = [];
+  const chosen = STEPS.filter((d) => !options.only || options.only.includes(d.id));
+  const shared = chosen.length > 1 ? new CachedRecords(runtime.airtable.records(baseId)) : undefined;
+  const cycleRuntime: Runtime = shared
+    ? { ...runtime, airtable: { ...runtime.airtable, records: (id) => (id === baseId ? shared : runtime.airtable.records(id)) } }
+    : runtime;
   const steps: CycleStep[] = [];
-  for (const definition of STEPS) {
-    if (options.only && !options.only.includes(definition.id)) continue;
-    const result = await definition.run(runtime, baseId);
-    if (!result) continue;
-    const step: CycleStep = { id: definition.id, title: definition.title, ...result };
-    steps.push(step);
-    options.onStep?.(step);
+  const leases = await takeLeases(runtime, baseId, chosen.map((d) => d.id satisfies JobKind));
+  try {
+    for (const definition of chosen) {
+      const refusal = leases.refused.find((r) => r.job === definition.id);
+      let step: CycleStep;
+      await options.beforeStep?.(definition.id);
+      try {
+        const result = refusal
+          ? { report: alreadyRunningReport(runtime, refusal) as JobReport<unknown>, text: alreadyRunningText(refusal) }
+          : await definition.run(cycleRuntime, baseId, { upstreamFailed: [...failed], syncTrigger: options.syncTrigger ?? 'manual' });
+        if (!result) continue;
+        step = { id: definition.id, title: definition.title, ...result, failed: refusal !== undefined || upstreamFailure(definition.id, result.report) };
+      } catch (error) {
+        const report = thrownReport(definition.id, error);
+        step = { id: definition.id, title: definition.title, report, text: report.problems.join('\n'), failed: true };
+      }
+      if (step.failed) failed.push(JOB_OF_STEP[definition.id]);
+      steps.push(step);
+      options.onStep?.(step);
+    }
+  } finally {
+    await leases.release();
   }
   return steps;
 }

@@ -5,6 +5,7 @@
  */
 import type { Config } from '../config/config.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
+import { scaledRetry } from '../lib/retry.ts';
 import type { DrivePort } from '../ports/drive.ts';
 import type { MailPort } from '../ports/mail.ts';
 import type { NotionPortalPort } from '../ports/notion.ts';
@@ -28,6 +29,8 @@ export function lazyNotionPort(config: Config, counter: RequestCounter, workspac
     listPortalPages: async (rootPageId) => (await port()).listPortalPages(rootPageId),
     ensurePortal: async (input) => (await port()).ensurePortal(input),
     listPages: async (dataSourceId, names) => (await port()).listPages(dataSourceId, names),
+    integrationUserId: async () => (await port()).integrationUserId(),
+    removeProperties: async (dataSourceId, names) => (await port()).removeProperties(dataSourceId, names),
     findPage: async (pageId, names) => (await port()).findPage(pageId, names),
     restorePage: async (pageId) => (await port()).restorePage(pageId),
     createPage: async (dataSourceId, page) => (await port()).createPage(dataSourceId, page),
@@ -42,7 +45,8 @@ export function lazyDrivePort(config: Config, counter: RequestCounter, workspace
   const port = once(async () => {
     const { createDriveAdapter } = await import('../adapters/drive/index.ts');
     if (config.mode === 'local' && workspaceUrl) {
-      return createDriveAdapter({ auth: { accessToken: config.workspace.token }, rootUrl: `${workspaceUrl}/`, counter });
+      const speed = config.workspace.speed;
+      return createDriveAdapter({ auth: { accessToken: config.workspace.token }, rootUrl: `${workspaceUrl}/`, counter, speed, retry: scaledRetry(speed) });
     }
     return createDriveAdapter({
       auth: config.drive.accessToken ? { accessToken: config.drive.accessToken } : { applicationDefault: true },
@@ -53,6 +57,7 @@ export function lazyDrivePort(config: Config, counter: RequestCounter, workspace
   return {
     ensureFolder: async (spec) => (await port()).ensureFolder(spec),
     share: async (folder, grants) => (await port()).share(folder, grants),
+    reconcileSharing: async (folder, wanted) => (await port()).reconcileSharing(folder, wanted),
     putDocument: async (spec) => (await port()).putDocument(spec),
     putFile: async (spec) => (await port()).putFile(spec),
   };

@@ -7,6 +7,7 @@ import { GmailMailAdapter } from '../adapters/gmail/index.ts';
 import { SmtpMailAdapter } from '../adapters/smtp/smtp-mail.ts';
 import type { Config } from '../config/config.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
+import { scaledRetry } from '../lib/retry.ts';
 import { MailSendError, type MailPort } from '../ports/mail.ts';
 
 export function createMailPort(config: Config, counter: RequestCounter, workspaceUrl?: string): MailPort {
@@ -16,7 +17,7 @@ export function createMailPort(config: Config, counter: RequestCounter, workspac
     return new SmtpMailAdapter({ ...mail.smtp, counter });
   }
   if (config.mode === 'local' && workspaceUrl) {
-    return new GmailMailAdapter({ rootUrl: workspaceUrl, auth: { kind: 'bearer', accessToken: config.workspace.token }, counter });
+    return new GmailMailAdapter({ rootUrl: workspaceUrl, auth: { kind: 'bearer', accessToken: config.workspace.token }, counter, retry: scaledRetry(config.workspace.speed) });
   }
   if (mail.gmail.accessToken) {
     return new GmailMailAdapter({ rootUrl: mail.gmail.rootUrl, auth: { kind: 'bearer', accessToken: mail.gmail.accessToken }, counter });

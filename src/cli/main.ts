@@ -2,9 +2,9 @@
  * `sourcing`: the command line. Thin: parse arguments, load config, build the runtime, run a job, print its
  * report (or JSON with --json) and map it to an exit code (see exit-codes.ts).
  */
-import { parseArgs } from 'node:util';
 import { parseNow } from '../config/clock-config.ts';
 import { ConfigError, loadConfig } from '../config/config.ts';
+import { parseCommandLine, UsageError } from './args.ts';
 import { BaseNotFoundError } from './base-target.ts';
 import { runCalendar } from './commands/calendar.ts';
 import { runChat } from './commands/chat.ts';
@@ -25,14 +25,15 @@ import { runWorkspace } from './commands/workspace.ts';
 import { EXIT } from './exit-codes.ts';
 import { printer } from './output.ts';
 import { terminalProgress } from './progress.ts';
-import { reportProgressTo } from './runtime.ts';
+import { reportProgressTo, WorkspaceUnusableError } from './runtime.ts';
 
 const HELP = `sourcing: operations system for China-sourcing agencies on Airtable, Notion, Drive and email
 
 Usage: sourcing <command> [options]
 
 Commands:
-  start [--once]              local workspace + one full cycle on the sample agency, then keep serving
+  start [--once] [--verbose]  local workspace + one full cycle on the sample agency, then keep serving
+                              (--once: exit after the cycle; --verbose: every job's full report)
   workspace [--port P] [--dir D]
                               start only the local workspace (Airtable/Notion/Drive/Gmail APIs on 127.0.0.1)
   provision [--sample]        create or complete the PO base from the template (--sample: load the sample agency)
@@ -64,29 +65,15 @@ Exit codes: 0 ok, 1 done with record problems, 2 bad usage or configuration, 3 t
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        once: { type: 'boolean', default: false },
-        sample: { type: 'boolean', default: false },
-        port: { type: 'string' },
-        dir: { type: 'string' },
-        po: { type: 'string', multiple: true },
-        project: { type: 'string', multiple: true },
-        supplier: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-        now: { type: 'string' },
-      },
-    });
+    parsed = parseCommandLine(argv);
   } catch (error) {
-    process.stderr.write(`${(error as Error).message}\n\n${HELP}\n`);
+    if (!(error instanceof UsageError)) throw error;
+    // --json is honoured even on a command line that does not parse: a script still gets JSON.
+    printer(argv.includes('--json')).err(error.message);
     return EXIT.usage;
   }
-  const { values, positionals } = parsed;
-  const command = positionals[0] ?? 'help';
-  const print = printer(values.json);
+  const { values, command } = parsed;
+  const print = printer(values.json, values.verbose);
   if (!values.json) reportProgressTo(terminalProgress());
   if (values.help || command === 'help') {
     print.out(HELP);
@@ -154,10 +141,14 @@ export async function main(argv: string[], env: Record<string, string | undefine
       case 'supplier-links':
         return await runSupplierLinks(config, print, { supplier: values.supplier });
       default:
-        print.err(`Unknown command "${command}".\n\n${HELP}`);
+        print.err(`Unknown command "${command}".`);
         return EXIT.usage;
     }
   } catch (error) {
+    if (error instanceof WorkspaceUnusableError) {
+      print.err(error.message);
+      return error.exitCode;
+    }
     print.err(`sourcing ${command} failed: ${error instanceof Error ? error.message : String(error)}`);
     // No base yet is a setup step left out (run provision), not a failure of the job.
     return error instanceof BaseNotFoundError ? EXIT.usage : EXIT.failed;

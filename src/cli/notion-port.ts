@@ -6,6 +6,7 @@
 import { createNotionAdapter } from '../adapters/notion/index.ts';
 import type { Config } from '../config/config.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
+import { scaledRetry } from '../lib/retry.ts';
 import type { NotionPortalPort } from '../ports/notion.ts';
 
 export function createNotionPort(config: Config, counter: RequestCounter, workspaceUrl?: string): NotionPortalPort {
@@ -17,6 +18,7 @@ export function createNotionPort(config: Config, counter: RequestCounter, worksp
       counter,
       requestsPerSecond: 2.5 * speed,
       penaltyMs: 1000 / speed,
+      transientRetry: scaledRetry(speed),
     });
   }
   return createNotionAdapter({ baseUrl: config.notion.baseUrl, auth: config.notion.token ?? '', counter });

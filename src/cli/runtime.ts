@@ -10,8 +10,14 @@ import type { RunningWorkspace } from '../local/server.ts';
 import type { DrivePort } from '../ports/drive.ts';
 import type { MailPort } from '../ports/mail.ts';
 import type { NotionPortalPort } from '../ports/notion.ts';
+import type { SyncStatePort } from '../ports/sync-state.ts';
+import type { StateStore } from '../ports/state-store.ts';
+import { newHolderId } from '../lib/leases.ts';
+import { scaledRetry } from '../lib/retry.ts';
+import { syncStateOver } from '../lib/sync-state-over-store.ts';
 import { Clock } from './clock.ts';
 import { lazyDrivePort, lazyMailPort, lazyNotionPort } from './lazy-ports.ts';
+import { lazyStateStore } from './state-port.ts';
 
 /** The local workspace's Airtable "workspace" ID (the Meta API requires one to create a base). */
 export const LOCAL_AIRTABLE_WORKSPACE_ID = 'wspLocal000000000';
@@ -34,6 +40,12 @@ export interface Runtime {
   /** Set when this process started the workspace (and must stop it). */
   workspace?: RunningWorkspace;
   airtableTarget: { baseId?: string; baseName: string; workspaceId: string };
+  /** Durable state shared by every run of this deployment: leases (one run per base and job), cursors. */
+  state: StateStore;
+  /** Who this run is when it holds a lease (host, process, a random part). */
+  holder: string;
+  /** The event-driven sync's view of `state` (issue 13): webhook secrets and cursor, pending changes, base snapshot. */
+  syncState: SyncStatePort;
   close(): Promise<void>;
 }
 
@@ -56,8 +68,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   counter.onChange = progress;
   const clock = options.clock ?? new Clock(config.now);
   const now = () => clock.now();
+  const holder = newHolderId();
   if (config.mode === 'cloud') {
     const token = config.airtable.token ?? '';
+    const state = lazyStateStore(config, counter);
     return {
       config,
       counter,
@@ -72,7 +86,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         baseName: config.airtable.baseName,
         workspaceId: config.airtable.workspaceId ?? '',
       },
-      close: async () => {},
+      state,
+      holder,
+      syncState: syncStateOver(state),
+      close: async () => {
+        await state.close();
+      },
     };
   }
 
@@ -94,6 +113,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     });
     url = workspace.url;
   }
+  const state = lazyStateStore(config, counter, url);
   return {
     config,
     counter,
@@ -105,6 +125,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       counter,
       requestsPerSecond: 4.5 * speed,
       penaltyMs: 30_000 / speed,
+      retry: scaledRetry(speed),
     }),
     mail: lazyMailPort(config, counter, url),
     // Notion paces itself by the workspace's speed too (the one found running, when reused).
@@ -113,27 +134,67 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     workspaceUrl: url,
     workspace,
     airtableTarget: { baseName: config.airtable.baseName, workspaceId: LOCAL_AIRTABLE_WORKSPACE_ID },
+    state,
+    holder,
+    syncState: syncStateOver(state),
     close: async () => {
+      await state.close();
       await workspace?.close();
     },
   };
 }
 
+/** Something answers on WORKSPACE_PORT but will not serve this command: said, never replaced by a second workspace. */
+export class WorkspaceUnusableError extends Error {
+  constructor(
+    message: string,
+    /** 2 when a setting is wrong (the token), 3 when the workspace could not be used (slow, not a workspace). */
+    readonly exitCode: 2 | 3,
+  ) {
+    super(message);
+  }
+}
+
+const ANSWER_WITHIN_MS = 3000;
+
 /**
  * A workspace already serving on the configured port (e.g. `npm start` in another terminal), with the speed its
  * rate limits run at: the adapters must pace themselves by that workspace's limits, not by this process's config.
+ * Undefined when nothing listens there. A workspace that refuses the token, answers too slowly or is not a
+ * workspace is an error: starting a second workspace on the same data folder would hide the person's mistake and
+ * show them other data than the viewer they are looking at.
  */
-async function findRunningWorkspace(config: Config): Promise<{ url: string; speed: number } | undefined> {
+export async function findRunningWorkspace(config: Config): Promise<{ url: string; speed: number } | undefined> {
   const url = `http://127.0.0.1:${config.workspace.port}`;
+  if (config.workspace.port === 0) return undefined;
+  let response: Response;
   try {
-    const response = await fetch(`${url}/__workspace/settings`, {
+    response = await fetch(`${url}/__workspace/settings`, {
       headers: { authorization: `Bearer ${config.workspace.token}` },
-      signal: AbortSignal.timeout(500),
+      signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
     });
-    if (!response.ok) return undefined;
-    const settings = (await response.json()) as { speed?: unknown };
-    return { url, speed: typeof settings.speed === 'number' && settings.speed > 0 ? settings.speed : 1 };
-  } catch {
-    return undefined;
+  } catch (error) {
+    // Nothing listening (refused, or a port fetch will not use): start one. Only a silent listener is an error.
+    if ((error as Error).name !== 'TimeoutError') return undefined;
+    throw new WorkspaceUnusableError(
+      `The local workspace on port ${config.workspace.port} did not answer within ${ANSWER_WITHIN_MS / 1000} s. Is it stuck? ` +
+        `Stop it (Ctrl-C in its terminal) and try again, or set WORKSPACE_PORT to another port.`,
+      3,
+    );
   }
+  if (response.status === 401) {
+    throw new WorkspaceUnusableError(
+      `The local workspace running on port ${config.workspace.port} refused the token in WORKSPACE_TOKEN. ` +
+        `Use the token it was started with (default "local"), or set WORKSPACE_PORT to another port to start a separate workspace.`,
+      2,
+    );
+  }
+  if (!response.ok) {
+    throw new WorkspaceUnusableError(
+      `Port ${config.workspace.port} answers, but not as a local workspace (HTTP ${response.status} for /__workspace/settings). Set WORKSPACE_PORT to a free port.`,
+      2,
+    );
+  }
+  const settings = (await response.json()) as { speed?: unknown };
+  return { url, speed: typeof settings.speed === 'number' && settings.speed > 0 ? settings.speed : 1 };
 }

@@ -6,6 +6,7 @@
 import type { RequestCounts } from '../lib/request-counter.ts';
 import { runCycle, type StepId } from './cycle.ts';
 import type { Runtime } from './runtime.ts';
+import { Serial } from './serial.ts';
 
 export interface ScheduleEntry {
   every: number;
@@ -21,6 +22,8 @@ export const DEFAULT_SCHEDULE: ScheduleEntry[] = [
 ];
 
 export interface RunningSchedule {
+  /** Runs `task` after whatever is queued, never alongside a scheduled step (webhook-started runs use it). */
+  enqueue(task: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -29,16 +32,19 @@ export function startSchedule(
   baseId: string,
   log: (line: string) => void,
   schedule: ScheduleEntry[] = DEFAULT_SCHEDULE,
+  /** Shared with whatever else runs jobs on this base (the viewer's "next day"): one run at a time. */
+  serial: Serial = new Serial(),
 ): RunningSchedule {
-  let queue = Promise.resolve();
+  let queue: Promise<void> = Promise.resolve();
   let stopped = false;
   const timers = schedule.map((entry) =>
     setInterval(() => {
-      queue = queue.then(async () => {
+      queue = serial.run(async () => {
         if (stopped) return;
         try {
           await runCycle(runtime, baseId, {
             only: entry.steps,
+            syncTrigger: 'schedule',
             onStep: (step) => log(`[${runtime.now().toISOString()}] ${step.id}: ${step.report.ok ? 'ok' : `${step.report.problems.length} problem(s)`}; ${describe(step.report.requests)}`),
           });
         } catch (error) {
@@ -48,6 +54,13 @@ export function startSchedule(
     }, entry.every),
   );
   return {
+    enqueue(task) {
+      const run = serial.run(async () => {
+        if (!stopped) await task();
+      });
+      queue = run.catch(() => {});
+      return run;
+    },
     async stop() {
       stopped = true;
       for (const timer of timers) clearInterval(timer);

@@ -10,6 +10,8 @@ import { DRIVE_ENV, driveConfig, redactDrive, type DriveConfig } from './drive-c
 import { NOTION_ENV, notionConfig, redactNotion, type NotionConfig } from './notion-config.ts';
 import { SUPPLIER_PORTAL_ENV, supplierPortalConfig, type SupplierPortalConfig } from './supplier-portal-config.ts';
 import { CLOCK_ENV, clockConfig } from './clock-config.ts';
+import { describeIssue } from './setting-errors.ts';
+import { STATE_ENV, stateConfig, type StateConfig } from './state-config.ts';
 
 const optionalText = z
   .string()
@@ -28,12 +30,15 @@ const EnvSchema = z.object({
   AIRTABLE_BASE_ID: optionalText,
   AIRTABLE_BASE_NAME: z.string().min(1).default('Sourcing workspace'),
   AIRTABLE_ENDPOINT_URL: z.string().url().default('https://api.airtable.com'),
+  /** The deployed `webhooks` function's URL (with ?workspace=<id>): scheduled syncs keep the base's Airtable webhook pointing there. */
+  WEBHOOKS_URL: z.string().url().optional(),
   ...MAIL_ENV,
   ...DRIVE_ENV,
   ...NOTION_ENV,
   ...SUPPLIER_PORTAL_ENV,
   ...CHAT_ENV,
   ...CLOCK_ENV,
+  ...STATE_ENV,
 });
 
 export interface Config {
@@ -45,6 +50,7 @@ export interface Config {
     baseId?: string;
     baseName: string;
     endpointUrl: string;
+    webhooksUrl?: string;
   };
   mail: MailConfig;
   drive: DriveConfig;
@@ -53,6 +59,8 @@ export interface Config {
   chat: ChatConfig;
   /** SOURCING_NOW (or --now): the moment the jobs run as of; undefined = the real time. */
   now?: Date;
+  /** Leases and other durable state (state-config.ts). */
+  state: StateConfig;
 }
 
 export class ConfigError extends Error {}
@@ -60,7 +68,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    const lines = parsed.error.issues.map((i) => describeIssue(i, env));
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
@@ -87,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       baseId: e.AIRTABLE_BASE_ID,
       baseName: e.AIRTABLE_BASE_NAME,
       endpointUrl: e.AIRTABLE_ENDPOINT_URL,
+      ...(e.WEBHOOKS_URL ? { webhooksUrl: e.WEBHOOKS_URL } : {}),
     },
     mail: mail.config,
     drive: drive.config,
@@ -94,6 +103,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     supplierPortal: supplierPortalConfig(e),
     chat: chat.config,
     now: clock.now,
+    state: stateConfig(e),
   };
   // Secrets never reach logs or JSON output.
   Object.defineProperty(config, 'toJSON', { enumerable: false, value: () => redact(config) });

@@ -16,6 +16,11 @@ export const NOTION_ENV = {
   NOTION_TOKEN: optionalText,
   /** The page shared with the integration under which every client portal is created. */
   NOTION_ROOT_PAGE_ID: optionalText,
+  /**
+   * The verification token of the Notion webhook subscription, once copied from the first delivery's log line
+   * (optional: without it the endpoint keeps the first token it receives in the state store).
+   */
+  NOTION_WEBHOOK_TOKEN: optionalText,
   /** The API origin without /v1 (the SDK adds it). */
   NOTION_BASE_URL: z.string().url().default('https://api.notion.com'),
 };
@@ -26,16 +31,18 @@ export interface NotionConfig {
   token?: string;
   rootPageId?: string;
   baseUrl: string;
+  webhookToken?: string;
 }
 
 export function notionConfig(e: NotionEnv): NotionConfig {
   return {
     ...(e.NOTION_TOKEN ? { token: e.NOTION_TOKEN } : {}),
     ...(e.NOTION_ROOT_PAGE_ID ? { rootPageId: e.NOTION_ROOT_PAGE_ID } : {}),
+    ...(e.NOTION_WEBHOOK_TOKEN ? { webhookToken: e.NOTION_WEBHOOK_TOKEN } : {}),
     baseUrl: e.NOTION_BASE_URL,
   };
 }
 
 export function redactNotion(config: NotionConfig): NotionConfig {
-  return { ...config, ...(config.token ? { token: '***' } : {}) };
+  return { ...config, ...(config.token ? { token: '***' } : {}), ...(config.webhookToken ? { webhookToken: '***' } : {}) };
 }

@@ -1,5 +1,5 @@
 import type { BillOfLadingDraftContent } from '../domain/documents/bill-of-lading.ts';
-import { drawBoxRow, drawContinuationHeader, drawFieldGrid, drawTextBlock } from './blocks.ts';
+import { drawBoxRow, drawContinuationHeader, drawFieldGrid } from './blocks.ts';
 import type { Frame } from './frame.ts';
 import { drawTable, type Column } from './table.ts';
 import { THEME } from './theme.ts';
@@ -82,6 +82,4 @@ export function drawBillOfLadingDraft(frame: Frame, c: BillOfLadingDraftContent)
     { label: 'Total packages', value: c.packages },
     { label: 'Gross weight / measurement', value: `${c.grossKg} KG / ${c.cbm} CBM` },
   ], 4);
-  frame.y += 6;
-  drawTextBlock(frame, 'Notes', [c.freight.note], { size: THEME.size.small });
 }

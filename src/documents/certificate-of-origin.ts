@@ -18,7 +18,7 @@ interface GoodsRow {
 const COLUMNS: Column<GoodsRow>[] = [
   { header: '6. Marks and numbers', width: 17, cell: (r) => r.marks },
   { header: '7. Number and kind of packages; description of goods', width: 39, cell: (r) => r.description },
-  { header: '8. H.S. code', width: 13, cell: (r) => r.hsCode },
+  { header: '8. H.S. code', width: 13, cell: (r) => r.hsCode, noWrap: true },
   { header: '9. Quantity', width: 12, cell: (r) => r.quantity, align: 'right' },
   { header: '10. Number and date of invoices', width: 19, cell: (r) => r.invoice },
 ];

@@ -8,11 +8,11 @@ import { drawTotals, measureTotals } from './totals.ts';
 function lineColumns(currency: string): Column<InvoiceLineRow>[] {
   return [
     { header: 'No.', width: 3.2, cell: (r) => r.no, align: 'right' },
-    { header: 'Item / SKU', width: 8.5, cell: (r) => r.sku, bold: true },
+    { header: 'Item / SKU', width: 8.5, cell: (r) => r.sku, bold: true, noWrap: true },
     { header: 'Description of goods', width: 27, cell: (r) => r.description, sub: (r) => r.descriptionLocal },
-    { header: 'HS code', width: 9.5, cell: (r) => r.hsCode },
+    { header: 'HS code', width: 9.5, cell: (r) => r.hsCode, noWrap: true },
     { header: 'Origin', width: 6.5, cell: (r) => r.origin },
-    { header: 'Carton Nos.', width: 8, cell: (r) => r.cartonNumbers },
+    { header: 'Carton Nos.', width: 8, cell: (r) => r.cartonNumbers, noWrap: true },
     { header: 'Quantity', width: 7.5, cell: (r) => r.quantity, align: 'right' },
     { header: 'Unit', width: 4.6, cell: (r) => r.unit },
     { header: `Unit price ${currency}`, width: 8.2, cell: (r) => r.unitPrice, align: 'right' },

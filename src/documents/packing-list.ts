@@ -4,8 +4,8 @@ import type { Frame } from './frame.ts';
 import { drawTable, type Column } from './table.ts';
 
 const COLUMNS: Column<PackingRow>[] = [
-  { header: 'Carton Nos.', width: 6.6, cell: (r) => r.cartonNumbers, bold: true },
-  { header: 'Item / SKU', width: 7, cell: (r) => r.sku },
+  { header: 'Carton Nos.', width: 6.6, cell: (r) => r.cartonNumbers, bold: true, noWrap: true },
+  { header: 'Item / SKU', width: 7, cell: (r) => r.sku, noWrap: true },
   { header: 'Description of goods', width: 20, cell: (r) => r.description, sub: (r) => r.descriptionLocal },
   { header: 'Units / ctn', width: 5, cell: (r) => r.unitsPerCarton, align: 'right' },
   { header: 'Ctns', width: 4.6, cell: (r) => r.cartons, align: 'right' },

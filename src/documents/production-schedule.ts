@@ -216,7 +216,7 @@ function drawRow(doc: PDFKit.PDFDocument, row: ScheduleRow, geo: Geometry, top: 
     font(doc, 7.2, bold, color).text(cells[i] ?? '', x + 2, textY, { width: column.width - 4, align: column.align, lineBreak: false, ellipsis: true });
     x += column.width;
   });
-  if (row.state === 'overdue') font(doc, 5.5, true, COLORS.overdue).text('OVERDUE', M + 2, textY + 8.5, { lineBreak: false });
+  if (row.state === 'overdue' || row.state === 'slipping') font(doc, 5.5, true, COLORS.overdue).text(row.state === 'overdue' ? 'LATE' : 'AT RISK', M + 2, textY + 8.5, { lineBreak: false });
   else if (row.progress !== undefined && row.progress > 0) font(doc, 5.5, false, THEME.muted).text(`${Math.round(row.progress * 100)}% done`, M + 2, textY + 8.5, { lineBreak: false });
 
   const lane = Math.min(4.2, (h - 4) / 3.4);
@@ -321,7 +321,7 @@ function drawLegend(doc: PDFKit.PDFDocument, chart: ScheduleChart, y: number): v
   item((x0) => {
     doc.save().lineWidth(0.9).circle(x0 + 4, y + 11, 3).stroke(COLORS.overdue).restore();
     return 8;
-  }, 'Overdue');
+  }, 'Late (date passed, not done)');
   item((x0) => {
     triangle(doc, x0 + 4, y + 11, 3.5, RESULT_COLORS['Pass'] ?? '', false);
     triangle(doc, x0 + 12, y + 11, 3.5, RESULT_COLORS['Fail'] ?? '', false);

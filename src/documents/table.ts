@@ -10,7 +10,15 @@ export interface Column<Row> {
   /** A second, smaller line under the cell text (Chinese description, seal number). */
   sub?: (row: Row) => string | undefined;
   bold?: boolean;
+  /**
+   * A code (SKU, HS code, container no.) that must never break: the column is widened to its longest cell, up to
+   * MAX_CODE_SHARE of the table, taking the room from the wrapping columns.
+   */
+  noWrap?: boolean;
 }
+
+/** A no-wrap column never takes more than this share of the table (a 40-character SKU needs about a third). */
+const MAX_CODE_SHARE = 0.4;
 
 export interface TableOptions {
   /** Rows drawn at the end in bold with a rule above (totals). */
@@ -39,9 +47,10 @@ interface Measured {
   xs: number[];
 }
 
-function layout<Row>(frame: Frame, columns: Column<Row>[]): Measured {
+function layout<Row>(frame: Frame, columns: Column<Row>[], rows: readonly Row[] = []): Measured {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
   const widths = columns.map((c) => (c.width / total) * frame.width);
+  fitCodes(frame, columns, rows, widths);
   const xs: number[] = [];
   let x = frame.left;
   for (const w of widths) {
@@ -49,6 +58,29 @@ function layout<Row>(frame: Frame, columns: Column<Row>[]): Measured {
     x += w;
   }
   return { widths, xs };
+}
+
+/** Widens no-wrap columns to their longest cell and narrows the wrapping ones in proportion to pay for it. */
+function fitCodes<Row>(frame: Frame, columns: Column<Row>[], rows: readonly Row[], widths: number[]): void {
+  let extra = 0;
+  columns.forEach((column, i) => {
+    if (!column.noWrap) return;
+    frame.style(cellStyle(column.bold));
+    let longest = 0;
+    for (const row of rows) longest = Math.max(longest, frame.doc.widthOfString(column.cell(row)));
+    const needed = Math.min(longest + 2 * PAD_X + 1, frame.width * MAX_CODE_SHARE);
+    const current = widths[i] ?? 0;
+    if (needed > current) {
+      widths[i] = needed;
+      extra += needed - current;
+    }
+  });
+  if (extra === 0) return;
+  const flexible = columns.map((c, i) => (c.noWrap ? 0 : (widths[i] ?? 0)));
+  const room = flexible.reduce((sum, w) => sum + w, 0);
+  columns.forEach((c, i) => {
+    if (!c.noWrap && room > 0) widths[i] = (widths[i] ?? 0) - extra * ((flexible[i] ?? 0) / room);
+  });
 }
 
 function cellStyle(bold: boolean | undefined): TextStyle {
@@ -105,7 +137,7 @@ function drawVerticalRules(frame: Frame, m: Measured, top: number, bottom: numbe
  * split; one taller than a whole page is drawn on its own page and overflows into the footer space.
  */
 export function drawTable<Row>(frame: Frame, columns: Column<Row>[], rows: Row[], options: TableOptions = {}): void {
-  const m = layout(frame, columns);
+  const m = layout(frame, columns, rows);
   const headerHeight = 22;
   const leads = options.leadText ?? [];
   const leadWidth = (column: number): number => (m.widths[column] ?? 0) - 2 * PAD_X;

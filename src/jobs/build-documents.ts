@@ -2,12 +2,19 @@
  * The documents job: export packs per shipment and production schedules per PO, as PDFs in the project's Drive
  * folder with a Documents row each.
  *
- * Scope: POs whose "Generate documents" box is ticked (picked up, then cleared) or named on the command line, plus
- * shipments without a current pack and POs without a current schedule. A pack that cannot be built produces
- * nothing; its fix list goes to the PO's "Sync issues" and the report's `blocked` list (an expected outcome, so it
- * does not fail the run; Drive or Airtable failures do). Content is hashed before rendering, so a second run
+ * Scope: every shipment's pack and every PO's schedule, each compared with its Documents row by the hash of what it
+ * is built from (the pack's document contents, which follow from the records alone; the schedule's chart without
+ * its "as of" day): only what changed (or never got a file) is rendered, so an interrupted upstream job (a plan
+ * killed half-way) is repaired by the next run; the same for the purchase contracts of POs being negotiated or
+ * produced. POs whose "Generate documents" box is ticked (picked up, then cleared) or named on the command line get
+ * their folders and sharing checked too. A pack that cannot be built produces nothing; its fix list goes to the PO's
+ * "Sync issues", the report's `blocked` list and one line of `problems`: a shipment left without documents is a
+ * problem to act on, so the run is not ok (`sourcing docs` exits 1, the function answers 207), while the other
+ * shipments proceed. Drive or Airtable failures are listed in `failed`. Content is hashed before rendering, so a second run
  * renders, uploads and writes nothing.
  */
+import { supplierAsSeenByClient } from '../domain/confidentiality/policy.ts';
+import { policyFromPoBase } from '../domain/confidentiality/po-base-policy.ts';
 import { DateTime } from 'luxon';
 import type { FolderTarget } from '../domain/drive-layout/document-places.ts';
 import type { Client } from '../domain/models/client.ts';
@@ -22,10 +29,12 @@ import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
 import type { DrivePort } from '../ports/drive.ts';
 import { DocumentsRows } from './documents/documents-rows.ts';
 import { DriveFolders, resolveRoot, type FolderAccess } from './documents/drive-folders.ts';
-import { ALWAYS_IN_PACK, publishPack, type PackPlace } from './documents/export-packs.ts';
+import { needsContract, publishContract } from './documents/contracts.ts';
+import { publishPack, type PackPlace } from './documents/export-packs.ts';
 import { loadPoBase } from './documents/load-po-base.ts';
 import type { PublishContext } from './documents/publish-document.ts';
 import { publishSchedule } from './documents/schedules.ts';
+import { reconcileAllSharing } from './documents/sharing.ts';
 import { syncIssuesUpdate } from './documents/sync-issues.ts';
 import { writeFolderLinks } from './documents/write-back.ts';
 import { startReport, type JobReport } from './report.ts';
@@ -51,10 +60,18 @@ export interface BuildDocumentsDetails {
   packs: { shipment: string; po: string; documents: Record<string, string> }[];
   blocked: { shipment: string; po?: string | undefined; fixes: string[] }[];
   schedules: { po: string; outcome: string }[];
+  /** Purchase contracts drafted (or found current) in "01 Contract". */
+  contracts: { po: string; outcome: string }[];
+  /** POs whose contract cannot be drafted yet, with the fields to complete. */
+  contractsBlocked: { po: string; fixes: string[] }[];
   uploads: number;
   current: number;
   rowsWritten: number;
   permissionsGranted: number;
+  /** What a Drive or Airtable failure stopped this run (the next run builds it): not a record problem. */
+  failed: string[];
+  /** Grants this job had made that are no longer wanted (an address removed from Portal emails, a new agent). */
+  permissionsRevoked: number;
 }
 
 /** "Today" where the agency works: a pack generated on a Shanghai morning is dated that day. */
@@ -83,7 +100,7 @@ function placeOf(base: PoBase, po: PurchaseOrder, clientId: string | undefined):
   };
 }
 
-function target(place: Place, po: PurchaseOrder, section?: 'exportDocuments'): FolderTarget {
+function target(place: Place, po: PurchaseOrder, section?: 'exportDocuments' | 'contract'): FolderTarget {
   return {
     client: { id: place.client.id, name: place.client.name },
     project: { id: place.project.id, name: place.project.project },
@@ -103,9 +120,12 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   const folders = new DriveFolders(deps.drive, () => resolveRoot(deps.drive, input.rootFolderId, agency));
   const ctx: PublishContext = { drive: deps.drive, folders, rows, generatedAt: started.toISOString() };
   const requested = new Set(input.poNumbers ?? []);
+  // One policy for every document of the run: what each client may read about each factory.
+  const policy = policyFromPoBase(base);
+  problems.push(...policy.problems);
   const picked = base.purchaseOrders.filter((po) => po.generateDocuments || requested.has(po.poNumber));
   const pickedIds = new Set(picked.map((po) => po.id));
-  const details: BuildDocumentsDetails = { picked: picked.map((po) => po.poNumber), packs: [], blocked: [], schedules: [], uploads: 0, current: 0, rowsWritten: 0, permissionsGranted: 0 };
+  const details: BuildDocumentsDetails = { picked: picked.map((po) => po.poNumber), packs: [], blocked: [], schedules: [], contracts: [], contractsBlocked: [], uploads: 0, current: 0, rowsWritten: 0, permissionsGranted: 0, permissionsRevoked: 0, failed: [] };
   for (const number of requested) {
     if (!picked.some((po) => po.poNumber === number)) problems.push(`PO ${number}: no readable purchase order has this number`);
   }
@@ -122,22 +142,24 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
   for (const po of picked) {
     const place = placeOf(base, po, undefined);
     if (typeof place === 'string') continue;
-    await guard(problems, `${po.poNumber}: Drive folders`, () => folders.resolve(target(place, po, 'exportDocuments'), place.access));
+    await guard(problems, `${po.poNumber}: Drive folders`, () => folders.resolve(target(place, po, 'exportDocuments'), place.access), details.failed);
   }
 
   for (const result of shipmentContexts(base)) {
     const shipment = result.ok ? result.context.shipment : result.shipment;
     const po = result.ok ? result.context.po : result.po;
-    const hasPack = ALWAYS_IN_PACK.every((kind) => rows.isCurrent({ kind, shipmentId: shipment.id }));
-    if (hasPack && !(po && pickedIds.has(po.id))) continue;
     let fixes: string[] | undefined;
     if (!result.ok) fixes = result.fixes;
     else {
       const place = placeOf(base, result.context.po, result.context.shipment.client);
       if (typeof place === 'string') fixes = [place];
       else {
-        const packPlace: PackPlace = { target: target(place, result.context.po, 'exportDocuments'), access: place.access };
-        const pack = await guard(problems, `Shipment ${shipment.bookingRef}`, () => publishPack(ctx, { ...result.context, project: place.project, client: place.client }, packPlace, today, pageSize));
+        const packPlace: PackPlace = {
+          target: target(place, result.context.po, 'exportDocuments'),
+          access: place.access,
+          hidden: supplierAsSeenByClient(policy, place.client.id, result.context.po.supplier).hidden,
+        };
+        const pack = await guard(problems, `Shipment ${shipment.bookingRef}`, () => publishPack(ctx, { ...result.context, project: place.project, client: place.client }, packPlace, today, pageSize), details.failed);
         if (pack && !pack.ok) fixes = pack.fixes;
         if (pack?.ok) {
           details.packs.push({ shipment: shipment.bookingRef, po: result.context.po.poNumber, documents: { ...pack.documents } });
@@ -147,17 +169,19 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
     }
     if (po) poFixes.set(po.id, [...(poFixes.get(po.id) ?? []), ...(fixes ?? []).map((f) => `${shipment.bookingRef}: ${f}`)]);
     if (fixes) {
-      // What to fix is an outcome of the run, not a failure of it: it goes to the report and the record.
+      // A blocked pack is a problem of the run (exit 1 / HTTP 207): the shipment has no documents until it is fixed.
       details.blocked.push({ shipment: shipment.bookingRef, po: po?.poNumber, fixes });
+      problems.push(`${po?.poNumber ?? 'Shipment'} / ${shipment.bookingRef}: no export documents until ${fixes.length} field(s) are fixed (listed under "No documents" and on the PO's "Sync issues")`);
       if (!po) shipmentFixes.set(shipment.id, fixes);
     }
   }
+
+  await draftContracts();
 
   const milestonesByPo = groupBy(base.milestones, (m) => m.po);
   const suppliers = byId(base.suppliers);
   for (const po of base.purchaseOrders) {
     if (po.status === 'Cancelled' || !milestonesByPo.has(po.id)) continue;
-    if (!pickedIds.has(po.id) && rows.isCurrent({ kind: 'production-schedule', poId: po.id })) continue;
     const place = placeOf(base, po, undefined);
     if (typeof place === 'string') {
       problems.push(`Production schedule of ${po.poNumber}: ${place}`);
@@ -173,29 +197,62 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
         inspections: base.inspections,
         calendar: base.calendar,
         asOf: today,
-      }, { target: target(place, po), access: place.access }, author));
+        supplierSeen: supplierAsSeenByClient(policy, place.client.id, po.supplier),
+      }, { target: target(place, po), access: place.access }, author), details.failed);
     if (outcome) {
       details.schedules.push({ po: po.poNumber, outcome: outcome.drive });
       count(outcome.drive);
     }
   }
 
+  // Sharing follows Portal emails and agents on every run, whether or not a document changed.
+  await reconcileAllSharing(base, folders, problems);
+
   details.rowsWritten += await rows.flush(deps.records);
+  for (const blocked of details.contractsBlocked) {
+    problems.push(`${blocked.po}: no purchase contract until ${blocked.fixes.length} field(s) are completed (listed under "No contract" and on the PO's "Sync issues")`);
+  }
   details.rowsWritten += await writePoUpdates(deps.records, base, poFixes, pickedIds);
   details.rowsWritten += await writeShipmentIssues(deps.records, base, shipmentFixes);
   const root = folders.links.size > 0 ? await folders.root() : undefined;
   details.rowsWritten += await writeFolderLinks(deps.records, base, { links: folders.links, rootLink: root?.link });
   details.permissionsGranted = folders.granted;
+  details.permissionsRevoked = folders.revoked;
 
   return finish(problems, details);
+
+  /** Contracts of the POs being negotiated or produced, into "01 Contract"; fixes join the PO's "Sync issues". */
+  async function draftContracts(): Promise<void> {
+    const due = base.purchaseOrders.filter((po) => needsContract(po) &&
+      (pickedIds.has(po.id) || !rows.isCurrent({ kind: 'purchase-contract', poId: po.id })));
+    if (due.length === 0) return;
+    for (const po of due) {
+      const place = placeOf(base, po, undefined);
+      if (typeof place === 'string') {
+        problems.push(`Purchase contract of ${po.poNumber}: ${place}`);
+        continue;
+      }
+      const result = await guard(problems, `Purchase contract of ${po.poNumber}`, () =>
+        publishContract(ctx, base, po, policy, { target: target(place, po, 'contract'), access: place.access, clientId: place.client.id }, today, pageSize), details.failed);
+      if (!result) continue;
+      if (!result.ok) {
+        details.contractsBlocked.push({ po: po.poNumber, fixes: result.fixes });
+        poFixes.set(po.id, [...(poFixes.get(po.id) ?? []), ...result.fixes.map((f) => `Contract: ${f}`)]);
+        continue;
+      }
+      details.contracts.push({ po: po.poNumber, outcome: result.outcome.drive });
+      count(result.outcome.drive);
+    }
+  }
 }
 
-/** Runs one unit of work; a Drive or Airtable failure is reported against it and the run goes on. */
-async function guard<T>(problems: string[], what: string, work: () => Promise<T>): Promise<T | undefined> {
+/** Runs one unit of work; a Drive or Airtable failure is reported against it (and listed as failed) and the run goes on. */
+async function guard<T>(problems: string[], what: string, work: () => Promise<T>, failed?: string[]): Promise<T | undefined> {
   try {
     return await work();
   } catch (error) {
     problems.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+    failed?.push(what);
     return undefined;
   }
 }

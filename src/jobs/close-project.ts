@@ -5,6 +5,7 @@
  * closing order and each supplier's history carries over from one to the next, so two projects closed in one run
  * both count. A second run finds the reports current and the scores equal, and writes nothing.
  */
+import { policyFromPoBase } from '../domain/confidentiality/po-base-policy.ts';
 import { buildClosureReport, closingDate } from '../domain/closure/closure-report.ts';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from '../domain/closure/score-weights.ts';
 import { documentFileName, documentKey } from '../domain/drive-layout/document-places.ts';
@@ -75,6 +76,8 @@ export async function closeProjects(deps: DocumentsDeps, input: CloseProjectInpu
     .map((p) => ({ ...p, closedOn: closingDate({ project: p.project, orders: p.orders, milestones: base.milestones, today }) }))
     .sort((a, b) => a.closedOn.localeCompare(b.closedOn) || a.project.id.localeCompare(b.project.id));
 
+  const policy = policyFromPoBase(base);
+  problems.push(...policy.problems);
   for (const { project, orders } of projects) {
     const client = base.clients.find((c) => c.id === project.client);
     const agent = base.people.find((p) => p.id === project.agent);
@@ -92,6 +95,7 @@ export async function closeProjects(deps: DocumentsDeps, input: CloseProjectInpu
       weights,
       defectRateAtZero: input.defectRateAtZero,
       today,
+      policy,
     });
     for (const score of report.suppliers) {
       if (!score.ok) {

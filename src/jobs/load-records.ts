@@ -3,6 +3,9 @@
  * Rows whose primary field value already exists are left alone (never rewritten), so a second run adds only
  * what is missing. Tables are loaded in order, so a link to an earlier table is written with the record itself;
  * links to rows not created yet (self links such as People.Manager) are patched at the end.
+ *
+ * `resume` finishes a load an earlier run left half-done (killed between the rows and the link patches): rows
+ * that exist get the links they should have and do not, so the base ends as one uninterrupted load leaves it.
  */
 import type { AirtableRecordsPort, Fields, TableSchema } from '../ports/airtable.ts';
 
@@ -24,7 +27,7 @@ export interface LoadResult {
   problems: string[];
 }
 
-export async function loadRecords(records: AirtableRecordsPort, schema: TableSchema[], tables: TableRows[]): Promise<LoadResult> {
+export async function loadRecords(records: AirtableRecordsPort, schema: TableSchema[], tables: TableRows[], options: { resume?: boolean } = {}): Promise<LoadResult> {
   const result: LoadResult = { perTable: {}, linksPatched: 0, problems: [] };
   const idOfRef = new Map<string, string>();
   const deferred: { table: string; id: string; ref: string; links: Record<string, string[]> }[] = [];
@@ -37,10 +40,15 @@ export async function loadRecords(records: AirtableRecordsPort, schema: TableSch
       continue;
     }
     const existing = new Map<string, string>();
+    /** Record ID → link fields that are empty on it (read only when resuming). */
+    const emptyLinks = new Map<string, Set<string>>();
+    const linkFields = options.resume ? [...new Set(rows.flatMap((r) => Object.keys(r.links)))] : [];
     if (rows.length > 0) {
-      for (const record of await records.list(table, { fields: [primary] })) {
+      for (const record of await records.list(table, { fields: [primary, ...linkFields] })) {
         const key = record.fields[primary];
         if (typeof key === 'string' || typeof key === 'number') existing.set(String(key), record.id);
+        const empty = linkFields.filter((f) => !Array.isArray(record.fields[f]) || (record.fields[f] as unknown[]).length === 0);
+        if (empty.length > 0) emptyLinks.set(record.id, new Set(empty));
       }
     }
     const toCreate: { row: RefRow; fields: Fields; later: Record<string, string[]> }[] = [];
@@ -51,6 +59,8 @@ export async function loadRecords(records: AirtableRecordsPort, schema: TableSch
       if (existingId) {
         idOfRef.set(row.ref, existingId);
         existingCount += 1;
+        const missing = Object.entries(row.links).filter(([field, refs]) => refs.length > 0 && emptyLinks.get(existingId)?.has(field));
+        if (missing.length > 0) deferred.push({ table, id: existingId, ref: row.ref, links: Object.fromEntries(missing) });
         continue;
       }
       const fields: Fields = { ...row.fields };

@@ -1,9 +1,10 @@
 /**
- * `sourcing plan`: for every open PO with a ship-by date (or its project's target delivery date), lay out the
- * baseline milestone dates backwards with the planner (project buffer, PO lead time and shipping mode, the lane
- * from the PO's ports), create the Milestone rows that are missing and fill EMPTY Baseline / Planned dates. An
- * entered date is a commitment or a fact and is never overwritten. The report carries each PO's risk-calendar
- * conflicts and, when the date can no longer be met, the options (standby supplier, air + sea, priority lane).
+ * `sourcing plan`: for every open PO, plan its milestones on the schedule network (src/domain/planning): actual
+ * dates and the planned dates a PERSON entered are constraints and are never changed; the planned dates the PLAN
+ * wrote ("Planned by" = Plan) are recomputed every run as the earliest dates the network allows from today. Missing
+ * milestones are created (except steps already behind the order: history), an empty Baseline date is set once from
+ * the first plan and never moved, and the PO's "Plan verdict" stores whether the date holds, the conflicts and,
+ * when it is missed, the recovery options. A second run on the same day writes nothing.
  */
 import { DateTime } from 'luxon';
 import { addDays, yearOf, type IsoDate } from '../domain/calendar/iso-date.ts';
@@ -11,14 +12,16 @@ import { riskWindowsFor, type CalendarKind, type RiskWindow } from '../domain/ca
 import { clientCountry } from '../domain/calendar/client-peaks.ts';
 import { calendar, type CalendarEntry } from '../domain/models/calendar-entry.ts';
 import { clients } from '../domain/models/client.ts';
-import { milestones, type Milestone } from '../domain/models/milestone.ts';
+import { lineItems } from '../domain/models/line-item.ts';
+import { milestones, type Milestone, type MilestoneKind } from '../domain/models/milestone.ts';
 import { parseRecords, type ModelRecord, type TableModel } from '../domain/models/parse-records.ts';
 import { projects, type Project } from '../domain/models/project.ts';
 import { purchaseOrders, type PoStatus, type PurchaseOrder } from '../domain/models/purchase-order.ts';
-import { planSchedule, type SchedulePlan } from '../domain/planning/backward-planner.ts';
-import { fillMissing, type EnteredDates } from '../domain/planning/fill-missing.ts';
-import { destinationRegionForPort, ORIGIN_PORTS, originPortFor } from '../domain/planning/lanes.ts';
-import { MILESTONE_LIFECYCLE, type MilestoneKind } from '../domain/planning/milestone-kinds.ts';
+import { MILESTONE_LIFECYCLE, type MilestoneDates } from '../domain/planning/milestone-kinds.ts';
+import { planVerdict, type VerdictState } from '../domain/planning/plan-verdict.ts';
+import { plannedByPlan, poSchedule } from '../domain/planning/po-schedule.ts';
+import { riskFlags } from '../domain/planning/risk-flags.ts';
+import { conflictMessage } from '../domain/planning/conflict-message.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
 import { startReport, type JobReport } from './report.ts';
@@ -40,14 +43,20 @@ export interface PoPlanReport {
   po: string;
   target: { kind: 'ship-by' | 'delivery'; date: IsoDate };
   leadTime: { calendarDays: number; workingDays: number };
-  bufferPercent: number;
-  feasible: boolean;
+  bufferDays: number;
+  verdict: VerdictState;
+  headline: string;
+  /** The verdict as stored on the PO ("Plan verdict"). */
+  verdictText: string;
   created: MilestoneKind[];
-  /** Missing milestones the plan puts before today: not added (they are history, not late work). */
+  /** Missing steps already behind the order (something after them is done): not added. */
   notCreated: MilestoneKind[];
+  /** Dates the plan wrote on existing rows (its own earlier dates, or empty ones). */
   filled: { kind: MilestoneKind; field: 'Baseline date' | 'Planned date'; date: IsoDate }[];
-  /** Entered dates that differ from the computed plan (kept as entered). */
+  /** Milestones whose planned date a person entered (kept as entered). */
   kept: MilestoneKind[];
+  /** Smallest float: the milestones that decide the date. */
+  criticalPath: MilestoneKind[];
   conflicts: { severity: string; code: string; message: string }[];
   options: { kind: string; title: string; available: boolean; meetsTarget: boolean; arrival: IsoDate; daysLate: number; note?: string }[];
 }
@@ -58,6 +67,7 @@ export interface PlanDetails {
   skipped: { po: string; reason: string }[];
   rowsCreated: number;
   rowsUpdated: number;
+  posUpdated: number;
 }
 
 /** Before the order is placed, terms like the lead time are still open: missing data skips the PO quietly. */
@@ -79,14 +89,16 @@ export async function planSchedules(deps: PlanDeps, input: PlanInput = {}): Prom
   const pos = await read(purchaseOrders);
   const projectById = new Map((await read(projects)).map((p) => [p.id, p]));
   const countryByClient = new Map((await read(clients)).map((c) => [c.id, c.country]));
-  const manualWindows = (await read(calendar)).filter((c) => c.source !== 'Generated');
-  const milestoneRows: Milestone[] = await read(milestones);
+  const calendarRows = await read(calendar);
+  const manualWindows = calendarRows.filter((c) => c.source !== 'Generated');
+  const newSkuPos = new Set((await read(lineItems)).filter((l) => l.newSku).map((l) => l.po));
   const rowsByPo = new Map<string, Milestone[]>();
-  for (const m of milestoneRows) rowsByPo.set(m.po, [...(rowsByPo.get(m.po) ?? []), m]);
+  for (const m of await read(milestones)) rowsByPo.set(m.po, [...(rowsByPo.get(m.po) ?? []), m]);
 
-  const details: PlanDetails = { today, planned: [], skipped: [], rowsCreated: 0, rowsUpdated: 0 };
+  const details: PlanDetails = { today, planned: [], skipped: [], rowsCreated: 0, rowsUpdated: 0, posUpdated: 0 };
   const creates: Fields[] = [];
   const updates: { id: string; fields: Fields }[] = [];
+  const poUpdates: { id: string; fields: Fields }[] = [];
   const wanted = input.poNumbers ? new Set(input.poNumbers) : undefined;
 
   for (const po of pos) {
@@ -94,87 +106,58 @@ export async function planSchedules(deps: PlanDeps, input: PlanInput = {}): Prom
     if (NOT_PLANNED.has(po.status)) continue;
     const where = `Purchase Orders ${po.id} (${po.poNumber})`;
     const project = projectById.get(po.project);
-    const target = po.shipBy
-      ? { kind: 'ship-by' as const, date: po.shipBy }
-      : project?.targetDeliveryDate
-        ? { kind: 'delivery' as const, date: project.targetDeliveryDate }
-        : undefined;
-    if (!target) {
-      details.skipped.push({ po: po.poNumber, reason: 'no "Ship-by date" and no project "Target delivery date"' });
-      continue;
-    }
-    const missing = [
-      !po.shippingMode && `"${purchaseOrders.fields.shippingMode}" is missing`,
-      !po.leadTimeDays && `"${purchaseOrders.fields.leadTimeDays}" is missing`,
-    ].filter((m): m is string => typeof m === 'string');
-    const origin = po.portOfLoading ? originPortFor(po.portOfLoading) : undefined;
-    const destination = po.portOfDischarge ? regionOf(po.portOfDischarge) : undefined;
-    if (!origin) missing.push(`"Port of loading" ${po.portOfLoading ? `${JSON.stringify(po.portOfLoading)} has no lane data (known: ${ORIGIN_PORTS.join(', ')})` : 'is missing'}`);
-    if (!destination) missing.push(`"Port of discharge" ${po.portOfDischarge ? `${JSON.stringify(po.portOfDischarge)} has no lane data` : 'is missing'}`);
-    if (missing.length > 0 && BEFORE_ORDER.has(po.status)) {
-      details.skipped.push({ po: po.poNumber, reason: `${po.status}: ${missing.join(', ')}` });
-      continue;
-    }
-    if (missing.length > 0) {
-      problems.push(...missing.map((m) => `${where}: ${m}; not planned`));
-      continue;
-    }
-
     const rows = rowsByPo.get(po.id) ?? [];
-    const entered: EnteredDates = {};
-    for (const row of rows) entered[row.kind] ??= row.actualDate ?? row.plannedDate ?? row.baselineDate;
-    // "Lead time days" is agreed in calendar days; the planner counts China working days of full output.
-    const workingDays = Math.max(1, Math.round((po.leadTimeDays! * 5) / 7));
-    const bufferPercent = Math.round((project?.buffer ?? 0.12) * 100);
-    const country = project?.client ? countryByClient.get(project.client) : undefined;
-    let plan: SchedulePlan;
+    let result;
     try {
-      plan = planSchedule({
-        today,
-        target,
-        shippingMode: po.shippingMode!,
-        lane: { origin: origin!, destination: destination! },
-        productionLeadTimeDays: workingDays,
-        bufferPercent,
-        ...(po.balanceDue ? { balanceDue: po.balanceDue } : {}),
-        existing: entered,
-        riskWindows: windowsFor(po, project, country, today, target.date, manualWindows),
-        hasStandbySupplier: po.standbySupplier !== undefined,
-      });
+      result = poSchedule({ po, project, milestones: rows, calendar: calendarRows, today, newSku: newSkuPos.has(po.id) });
     } catch (error) {
       problems.push(`${where}: ${(error as Error).message}; not planned`);
       continue;
     }
-
+    if (!result.ok) {
+      if (BEFORE_ORDER.has(po.status)) details.skipped.push({ po: po.poNumber, reason: `${po.status}: ${result.reasons.join(', ')}` });
+      else problems.push(...result.reasons.map((m) => `${where}: ${m}; not planned`));
+      continue;
+    }
+    const schedule = result.schedule;
+    if (!schedule.target) {
+      details.skipped.push({ po: po.poNumber, reason: 'no "Ship-by date" and no project "Target delivery date"' });
+      continue;
+    }
+    const verdict = planVerdict(schedule, po.poNumber, po.standbySupplier !== undefined);
+    const dates: MilestoneDates = {};
     const report: PoPlanReport = {
       po: po.poNumber,
-      target,
-      leadTime: { calendarDays: po.leadTimeDays!, workingDays },
-      bufferPercent,
-      feasible: plan.feasible,
+      target: { kind: schedule.target.kind, date: schedule.target.date },
+      leadTime: { calendarDays: po.leadTimeDays!, workingDays: schedule.params.productionDays },
+      bufferDays: schedule.bufferDays,
+      verdict: verdict.state,
+      headline: verdict.headline,
+      verdictText: verdict.text,
       created: [],
       notCreated: [],
       filled: [],
-      kept: fillMissing(entered, plan.milestones).kept,
-      conflicts: plan.flags.map((f) => ({ severity: f.severity, code: f.code, message: f.message })),
-      options: plan.options.map((o) => ({
+      kept: [],
+      criticalPath: [],
+      conflicts: verdict.conflicts.map((c) => ({ severity: 'Warning', code: 'schedule-conflict', message: conflictMessage(po.poNumber, c) })),
+      options: verdict.options.map((o) => ({
         kind: o.kind, title: o.title, available: o.available, meetsTarget: o.meetsTarget, arrival: o.arrival, daysLate: o.daysLate,
         ...(o.note ? { note: o.note } : {}),
       })),
     };
     for (const kind of MILESTONE_LIFECYCLE) {
-      const date = plan.projected[kind];
-      if (!date) continue;
+      const node = schedule.passes.byId.get(kind);
       const same = rows.filter((r) => r.kind === kind);
+      if (!node) continue;
+      if (node.critical) report.criticalPath.push(kind);
+      if (node.date) dates[kind] = node.date;
       if (same.length > 1) {
         problems.push(`${where}: ${same.length} "${kind}" milestones; their dates are left as they are`);
         continue;
       }
       const row = same[0];
-      if (!row && date < today) {
-        // A step the plan puts in the past that nobody tracked (Tooling kickoff of a PO already in production)
-        // is history, not a late milestone: adding it now would only raise false alarms.
-        report.notCreated.push(kind);
+      if (node.source === 'history' || !node.date) {
+        if (!row) report.notCreated.push(kind);
         continue;
       }
       if (!row) {
@@ -182,36 +165,41 @@ export async function planSchedules(deps: PlanDeps, input: PlanInput = {}): Prom
           [F.milestone]: `${po.poNumber} · ${kind}`,
           [F.po]: [po.id],
           [F.kind]: kind,
-          [F.baselineDate]: date,
-          [F.plannedDate]: date,
+          [F.baselineDate]: node.date,
+          [F.plannedDate]: node.date,
+          [F.plannedBy]: 'Plan',
           ...(project?.agent ? { [F.owner]: [project.agent] } : {}),
         });
         report.created.push(kind);
         continue;
       }
+      if (node.source === 'person') report.kept.push(kind);
       const fields: Fields = {};
-      if (!row.baselineDate) fields[F.baselineDate] = date;
-      if (!row.plannedDate) fields[F.plannedDate] = date;
-      for (const field of Object.keys(fields) as ('Baseline date' | 'Planned date')[]) report.filled.push({ kind, field, date });
+      // Baseline: the first plan of the milestone, set once.
+      if (!row.baselineDate && !row.actualDate) {
+        fields[F.baselineDate] = node.date;
+        report.filled.push({ kind, field: 'Baseline date', date: node.date });
+      }
+      if (node.source === 'plan') {
+        if (row.plannedDate !== node.date) {
+          fields[F.plannedDate] = node.date;
+          report.filled.push({ kind, field: 'Planned date', date: node.date });
+        }
+        if (!plannedByPlan(row)) fields[F.plannedBy] = 'Plan';
+      }
       if (Object.keys(fields).length > 0) updates.push({ id: row.id, fields });
     }
+    const windows = windowsFor(po, project, project?.client ? countryByClient.get(project.client) : undefined, today, schedule.target.date, manualWindows);
+    report.conflicts.push(...riskFlags(dates, windows).map((f) => ({ severity: f.severity, code: f.code, message: f.message })));
+    if ((po.planVerdict ?? '') !== verdict.text) poUpdates.push({ id: po.id, fields: { [purchaseOrders.fields.planVerdict]: verdict.text } });
     details.planned.push(report);
   }
 
   if (creates.length > 0) details.rowsCreated = (await deps.records.create(milestones.table, creates)).length;
   if (updates.length > 0) details.rowsUpdated = (await deps.records.update(milestones.table, updates)).length;
+  if (poUpdates.length > 0) details.posUpdated = (await deps.records.update(purchaseOrders.table, poUpdates)).length;
 
   return finish(problems, details);
-}
-
-/** "New York / Newark", "Shenzhen (Yantian)": the first part the lane table knows. */
-function regionOf(port: string) {
-  const parts = [port, ...port.split(/[/(),]/)].map((p) => p.trim()).filter((p) => p !== '');
-  for (const part of parts) {
-    const region = destinationRegionForPort(part);
-    if (region) return region;
-  }
-  return undefined;
 }
 
 const RISK_KINDS: ReadonlySet<string> = new Set<CalendarKind>(['Public holiday CN', 'Factory closure', 'Shipping blackout', 'Client peak', 'Maintenance']);

@@ -11,6 +11,8 @@ import { runRules, type RuleFailure } from '../domain/checks/run-rules.ts';
 import { resolveCheckSettings } from '../domain/checks/settings.ts';
 import { buildSnapshot } from '../domain/checks/snapshot.ts';
 import { syncIssuePatches } from '../domain/checks/sync-issues.ts';
+import { rulesWaitingFor } from '../domain/checks/upstream-rules.ts';
+import { ALL_RULES } from '../domain/checks/all-rules.ts';
 import { alerts } from '../domain/models/alert.ts';
 import type { RequestCounter, RequestCounts } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
@@ -28,6 +30,11 @@ export interface RunChecksInput {
   today?: string;
   /** Overrides of the check settings (thresholds, weights, days); validated, defaults for the rest. */
   settings?: unknown;
+  /**
+   * Jobs of the same cycle that failed before this one: rules about their outputs are not run (see
+   * upstream-rules.ts), so a failed documents run never becomes "has no commercial invoice".
+   */
+  upstreamFailed?: readonly string[];
 }
 
 export type SeverityCounts = Record<Severity, number>;
@@ -47,6 +54,10 @@ export interface RunChecksDetails {
   /** Rows left out because they failed validation. */
   skippedRows: number;
   ruleFailures: RuleFailure[];
+  /** Rules not run because the job whose output they check failed in this cycle. */
+  notChecked: { rule: string; because: string }[];
+  /** Rows the checks could not write (a service failure): the Alerts table is not up to date. */
+  writesFailed: number;
 }
 
 const zero = (): SeverityCounts => ({ Info: 0, Warning: 0, Critical: 0 });
@@ -60,8 +71,11 @@ export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {})
   const zone = read.agency?.timeZone ?? 'UTC';
   const clock: CheckClock = { today: input.today ?? DateTime.fromJSDate(started, { zone }).toISODate()!, now: started };
   const snapshot = buildSnapshot(read.tables);
-  const result = runRules(snapshot, clock, settings);
+  const waiting = rulesWaitingFor(input.upstreamFailed ?? []);
+  const result = runRules(snapshot, clock, settings, ALL_RULES.filter((r) => !waiting.has(r.rule)));
   for (const f of result.failures) problems.push(`Rule ${f.rule} failed and was skipped: ${f.message}`);
+  // Not a problem of this job: the failed job reports its own.
+  const notChecked = [...waiting].map(([rule, because]) => ({ rule, because }));
 
   const unreadableRecords = new Set(read.problems.map((p) => p.recordId));
   const unreadableKeys = new Set<string>();
@@ -101,11 +115,13 @@ export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {})
     }
   }
 
+  let writesFailed = 0;
   const write = async (what: string, count: number, action: () => Promise<unknown>) => {
     if (count === 0) return;
     try {
       await action();
     } catch (error) {
+      writesFailed += count;
       problems.push(`Could not write ${count} row(s) of ${what}: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
@@ -133,5 +149,7 @@ export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {})
     syncIssues,
     skippedRows: unreadableRecords.size,
     ruleFailures: result.failures,
+    notChecked,
+    writesFailed,
   });
 }

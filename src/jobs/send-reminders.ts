@@ -5,8 +5,10 @@
  * message through the Outbox table (see reminder-outbox.ts). Reads Alerts; writes only their "Notified at" (from
  * delivered critical mails) and "Escalated" (from delivered escalations).
  *
- * In a cycle whose checks job failed, the alerts may be stale or half-written: no new mail is planned then (the
- * report says why), only mails interrupted earlier are settled, and the next run sends what is due.
+ * In a cycle where a job before it failed (the checks, or a job whose outputs the checks then left unchecked),
+ * the alerts are not complete: no new mail is planned then (the report says why), only mails interrupted earlier
+ * are settled, and the next run sends what is due. Otherwise today's digest would go out without the items the
+ * next cycle adds, and a digest goes once a day.
  */
 import { alerts as alertModel } from '../domain/models/alert.ts';
 import { parseRecords } from '../domain/models/parse-records.ts';
@@ -41,8 +43,8 @@ export interface RemindInput {
   recordLinks?: () => Promise<((table: string, recordId: string) => string | undefined) | undefined>;
   texts?: EmailTexts;
   /**
-   * Jobs of the same cycle that failed before this one (e.g. `checks`): when the checks failed, the Alerts table
-   * is not trusted for new mails this run.
+   * Jobs of the same cycle that failed before this one (e.g. `checks`, `documents`): the Alerts table is then not
+   * complete, so no new mail goes out this run.
    */
   upstreamFailed?: readonly string[];
 }
@@ -66,8 +68,9 @@ export async function sendReminders(deps: RemindDeps, input: RemindInput): Promi
 
   const settled = await settleInterrupted(deps.records, deps.mail, now, problems);
   const recovered = settled.recovered;
-  if (input.upstreamFailed?.includes('checks')) {
-    const held = ['The checks job failed in this cycle, so the alerts may be out of date: no new reminder is sent until the next run'];
+  const failed = input.upstreamFailed ?? [];
+  if (failed.length > 0) {
+    const held = [`The ${failed.join(', ')} job${failed.length === 1 ? '' : 's'} failed in this cycle, so the alerts may be incomplete: no new reminder is sent until the next run`];
     return finish(problems, { sent: [], queued: [], recovered, failed: [], held });
   }
 

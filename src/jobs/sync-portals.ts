@@ -10,8 +10,10 @@
  * Cost: a run over unchanged data only reads — each table in pages of 100 on both sides, three reads per portal
  * to find its databases, one per live page for comments — and writes nothing.
  */
+import { approvalAlerts, type ApprovalChange } from '../domain/portal/client-approvals.ts';
 import { importComments, type CommentedPage } from '../domain/portal/client-comments.ts';
 import type { ExistingPage } from '../domain/portal/page-diff.ts';
+import { LEGACY_PROPERTY_NAMES } from '../domain/portal/portal-layout.ts';
 import { planPortals } from '../domain/portal/portal-plan.ts';
 import type { RequestCounter, RequestCounts } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort } from '../ports/airtable.ts';
@@ -19,7 +21,7 @@ import { NOTION_READ_OPERATIONS, NotionRefusedError, type NotionPortalPort } fro
 import type { PageChangeRecord } from './portal-sync/apply-pages.ts';
 import { readPortalBase } from './portal-sync/read-base.ts';
 import { syncClientPortal, type PortalSummary } from './portal-sync/sync-client-portal.ts';
-import { airtableUpdates } from './portal-sync/writeback.ts';
+import { airtableUpdates, pageRecordIndex } from './portal-sync/writeback.ts';
 import { startReport, type JobReport } from './report.ts';
 
 export interface SyncPortalsDeps {
@@ -56,6 +58,10 @@ export interface SyncPortalsDetails {
   changes: (PageChangeRecord & { client: string })[];
   comments: { pagesRead: number; imported: number };
   approvalsLanded: number;
+  /** Alerts raised for the agents by a client's "Changes requested" (Critical) or "Approved" (Info). */
+  approvalAlerts: number;
+  /** Portal databases whose old "Airtable ID" / "Sync hash" columns were removed in this run. */
+  legacyColumnsRemoved: number;
   /** Records updated per Airtable table. */
   airtableUpdates: Record<string, number>;
   reads: { airtable: number; notion: number };
@@ -89,7 +95,7 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
 
   const snapshot = await readPortalBase(deps.airtable);
   const plan = planPortals({ data: snapshot.data, today, malformed: snapshot.malformed });
-  const problems = [...snapshot.problems.map(String), ...plan.problems.map((p) => `${p.table} ${p.recordId}: ${p.message}`)];
+  const problems = [...snapshot.problems.map(String), ...plan.problems.map((p) => `${p.table} ${p.label || p.recordId}: ${p.message}`), ...plan.policyProblems];
 
   const rootChildren = await deps.notion.listPortalPages(input.rootPageId);
   const context = {
@@ -99,7 +105,9 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
     held: plan.held,
     agentOf: new Map(snapshot.data.projects.map((p) => [p.id, p.agent])),
     projectOfPo: new Map(snapshot.data.purchaseOrders.map((po) => [po.id, po.project])),
+    pageIndex: pageRecordIndex(snapshot.raw),
   };
+  const legacyDataSources: string[] = [];
 
   const portals: PortalSummary[] = [];
   const pages = new Map<string, ExistingPage>();
@@ -114,13 +122,14 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
       for (const [id, page] of result.pages) pages.set(id, page);
       for (const [id, approval] of result.approvals) approvals.set(id, approval);
       for (const [id, page] of result.commentPages) commentPages.set(id, page);
+      legacyDataSources.push(...result.legacyDataSources);
       changes.push(...result.changes);
       unchanged += result.unchanged;
       problems.push(...result.problems);
     } catch (error) {
       // One client's portal failing (a page shared away from the integration, say) leaves the others to sync.
       if (!(error instanceof NotionRefusedError)) throw error;
-      problems.push(`Clients ${portalPlan.client.id}: the portal "${portalPlan.title}" was not synced: Notion said ${error.code}: ${error.message}`);
+      problems.push(`Clients ${portalPlan.client.name}: the portal "${portalPlan.title}" was not synced: Notion said ${error.code}: ${error.message}`);
     }
   }
 
@@ -141,6 +150,11 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
   if (imported.alerts.length > 0) await deps.airtable.upsert('Alerts', imported.alerts, ['Key']);
   if (imported.comments.length > 0) await deps.airtable.upsert('Client Comments', imported.comments, ['Notion comment ID']);
 
+  // The client's approval: alerts first (keyed upserts), then the approval lands on the PO, so a stop in between
+  // raises the same alert again on the next run, never a second one.
+  const approvalRaised = approvalAlerts(approvalChanges(snapshot, approvals), started.toISOString());
+  if (approvalRaised.length > 0) await deps.airtable.upsert('Alerts', approvalRaised, ['Key']);
+
   const writeback = airtableUpdates({
     raw: snapshot.raw,
     problems: [...snapshot.problems, ...plan.problems],
@@ -156,6 +170,17 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
   }
   const approvalsLanded = (writeback.updates.get('Purchase Orders') ?? []).filter((r) => 'Client approval' in r.fields).length;
 
+  // Only now that every row holds its page link and hash may the old on-page bookkeeping go (migration).
+  let legacyRemoved = 0;
+  for (const dataSourceId of new Set(legacyDataSources)) {
+    try {
+      if (await deps.notion.removeProperties(dataSourceId, LEGACY_PROPERTY_NAMES)) legacyRemoved += 1;
+    } catch (error) {
+      if (!(error instanceof NotionRefusedError)) throw error;
+      problems.push(`Notion refused to remove the old "Airtable ID" and "Sync hash" columns of a portal database: ${error.code}: ${error.message}`);
+    }
+  }
+
   const count = (action: PageChangeRecord['action']) => changes.filter((c) => c.action === action).length;
   const { writes, ...reads } = requestDelta(before, deps.counter.snapshot());
   return finish(problems, {
@@ -165,8 +190,32 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
     changes,
     comments: { pagesRead: toRead.length, imported: imported.comments.length },
     approvalsLanded,
+    approvalAlerts: approvalRaised.length,
+    legacyColumnsRemoved: legacyRemoved,
     airtableUpdates: airtableCounts,
     reads,
     writes,
   });
+}
+
+/** POs whose approval on the portal differs from the PO row, with what the alert needs to name them. */
+function approvalChanges(snapshot: Awaited<ReturnType<typeof readPortalBase>>, approvals: ReadonlyMap<string, string | null>): ApprovalChange[] {
+  const { data } = snapshot;
+  const projects = new Map(data.projects.map((p) => [p.id, p]));
+  const clients = new Map(data.clients.map((c) => [c.id, c.name]));
+  const out: ApprovalChange[] = [];
+  for (const po of data.purchaseOrders) {
+    if (!approvals.has(po.id)) continue;
+    const project = projects.get(po.project);
+    out.push({
+      poId: po.id,
+      poNumber: po.poNumber,
+      projectId: project?.id,
+      agentId: project?.agent,
+      client: (project?.client ? clients.get(project.client) : undefined) ?? 'The client',
+      before: po.clientApproval ?? null,
+      after: approvals.get(po.id) ?? null,
+    });
+  }
+  return out;
 }

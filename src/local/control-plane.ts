@@ -11,10 +11,20 @@
  * - DELETE /__workspace/faults                   drop pending faults
  * - GET|PATCH /__workspace/settings {speed?, rateLimits?:{airtable?:{requestsPerSecond?, penaltyMs?, enabled?}}}
  * - GET  /__workspace/health
+ * - GET|POST /__workspace/service-clock {advanceMs} the services' clock (moves webhook expiry, timestamps) for tests
+ * - GET|POST /__workspace/notion/webhooks {url, eventTypes?}, POST …/{id}/verify {verification_token},
+ *        DELETE …/{id}: the Notion integration settings' Webhooks tab (./notion/webhook-control.ts)
+ * - GET  /__workspace/clock                      the clock of the process running the jobs ({now, real}; 404 without one)
+ * - POST /__workspace/clock {advanceDays}        move that clock 1–31 days forward and run the cycle at the new
+ *        time; answers the cycle's summary (one at a time: 409 while one runs)
+ * - GET  /__workspace/last-cycle                 the last cycle's steps and the request-log range of its changes
  * - PUT  /__workspace/portal-links {supplierPortals: [{supplier, url}]}   links the viewer lists (set by the CLI)
  */
 import { parsePortalLinks, replacePortalLinks } from './portal-links.ts';
+import { advanceClock, clockNow, lastCycle } from './clock-control.ts';
+import type { WorkspaceHooks } from './hooks.ts';
 import { parseFault, type FaultQueue } from './faults.ts';
+import { notionWebhookControl } from './notion/webhook-control.ts';
 import type { RequestLog } from './request-log.ts';
 import type { SlidingWindowLimiter } from './rate-limiter.ts';
 import type { LocalRequest, LocalResponse, LocalService, ServiceContext, ServiceName } from './types.ts';
@@ -26,12 +36,14 @@ export interface ControlContext extends ServiceContext {
   faults: FaultQueue;
   requestLog: RequestLog;
   limiter: SlidingWindowLimiter;
+  hooks: WorkspaceHooks;
 }
 
 const SERVICE_NAMES: ServiceName[] = ['airtable', 'notion', 'drive', 'gmail', 'storage', 'chat'];
 
-export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResponse {
+export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResponse | Promise<LocalResponse> {
   const route = `${req.method} ${req.path.replace(/\/+$/, '')}`;
+  if (req.path.startsWith('/__workspace/notion/webhooks')) return notionWebhookControl(req, ctx);
   const query = new URLSearchParams(req.rawQuery);
   switch (route) {
     case 'GET /__workspace/health':
@@ -71,6 +83,14 @@ export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResp
       replacePortalLinks(ctx.db, links);
       return { status: 200, body: { supplierPortals: links.length } };
     }
+    case 'GET /__workspace/service-clock':
+      return { status: 200, body: { now: new Date(ctx.now()).toISOString(), offsetMs: ctx.settings.clockOffsetMs ?? 0 } };
+    case 'POST /__workspace/service-clock': {
+      const advance = parseJson(req.body)?.['advanceMs'];
+      if (typeof advance !== 'number' || !Number.isFinite(advance)) return { status: 400, body: { error: 'expected {advanceMs: number}' } };
+      ctx.settings.clockOffsetMs = (ctx.settings.clockOffsetMs ?? 0) + advance;
+      return { status: 200, body: { now: new Date(ctx.now()).toISOString(), offsetMs: ctx.settings.clockOffsetMs } };
+    }
     case 'GET /__workspace/settings':
       return { status: 200, body: ctx.settings };
     case 'PATCH /__workspace/settings': {
@@ -86,6 +106,12 @@ export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResp
       ctx.limiter.clear();
       return { status: 200, body: ctx.settings };
     }
+    case 'GET /__workspace/clock':
+      return clockNow(ctx.hooks);
+    case 'POST /__workspace/clock':
+      return advanceClock(ctx.hooks, parseJson(req.body)?.['advanceDays']);
+    case 'GET /__workspace/last-cycle':
+      return lastCycle(ctx.hooks);
     default:
       return { status: 404, body: { error: `unknown control route ${route}` } };
   }

@@ -4,14 +4,15 @@
  * - `reset`: close the connection without an answer, before the request is applied (ECONNRESET at the client);
  * - `timeout`: hold the request unanswered for `delayMs`, then close the connection (nothing applied);
  * - `lost-response`: APPLY the request, then close the connection without the answer: the write happened, the
- *   client cannot know (what a proxy timeout or a dropped connection does to a create).
+ *   client cannot know (what a proxy timeout or a dropped connection does to a create);
+ * - `delay`: answer normally, `delayMs` late (a slow network or a slow provider; makes runs overlap in tests).
  * A fault applies to the next `count` matching requests, or with `rate` (0..1) to that share of them, drawn from a
  * seeded generator so a chaos run repeats exactly. `methods` / `pathIncludes` narrow which requests match.
  */
 import type { LocalRequest, ServiceName } from './types.ts';
 
-export type FaultKind = 'status' | 'reset' | 'timeout' | 'lost-response';
-export const FAULT_KINDS: FaultKind[] = ['status', 'reset', 'timeout', 'lost-response'];
+export type FaultKind = 'status' | 'reset' | 'timeout' | 'lost-response' | 'delay';
+export const FAULT_KINDS: FaultKind[] = ['status', 'reset', 'timeout', 'lost-response', 'delay'];
 
 export interface Fault {
   service: ServiceName;
@@ -24,7 +25,7 @@ export interface Fault {
   rate: number;
   retryAfterMs?: number;
   message?: string;
-  /** For `timeout`: how long the request hangs before the connection is closed (default 30 s). */
+  /** For `timeout`: how long the request hangs before the connection is closed (default 30 s); for `delay`, how late it answers. */
   delayMs?: number;
   methods?: string[];
   pathIncludes?: string;
@@ -37,7 +38,7 @@ export type FaultQueue = Fault[];
 /** Parses a control-plane body into a fault, or answers what is wrong with it. */
 export function parseFault(body: Record<string, unknown> | undefined, services: readonly ServiceName[]): Fault | string {
   const usage =
-    'expected {service: airtable|notion|drive|gmail|storage, kind?: status|reset|timeout|lost-response, status?: number, ' +
+    'expected {service: airtable|notion|drive|gmail|storage|chat, kind?: status|reset|timeout|lost-response|delay, status?: number, ' +
     'count?: number, rate?: 0..1, seed?: number, methods?: string[], pathIncludes?: string, delayMs?: number, retryAfterMs?: number, message?: string}';
   if (!body) return usage;
   const service = body['service'];

@@ -10,13 +10,18 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { handleControl } from './control-plane.ts';
+import { isLocalHost } from './host-check.ts';
 import { takeFault, type FaultQueue } from './faults.ts';
 import { SlidingWindowLimiter } from './rate-limiter.ts';
 import { RequestLog } from './request-log.ts';
 import { allServices } from './services.ts';
 import { defaultSettings } from './settings.ts';
 import { openStore } from './store.ts';
+import { Outbound } from './webhooks/outbound.ts';
 import type { LocalRequest, LocalResponse, LocalService, ServiceContext, WorkspaceSettings } from './types.ts';
+import type { WorkspaceHooks } from './hooks.ts';
+import { ActionLog } from './viewer/action-log.ts';
+import { handleViewerAction, isViewerAction } from './viewer/actions.ts';
 import { handleViewer, isViewerPath } from './viewer/router.ts';
 
 export interface WorkspaceOptions {
@@ -42,6 +47,8 @@ export interface RunningWorkspace {
    * prefix only (the rest of such a path can hold a secret link).
    */
   mount(prefix: string, handler: MountedHandler): void;
+  /** Filled in by the process that runs the jobs (its clock, "run the cycle now"); see hooks.ts. */
+  hooks: WorkspaceHooks;
   close(): Promise<void>;
 }
 
@@ -60,8 +67,12 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
   const limiter = new SlidingWindowLimiter();
   const requestLog = new RequestLog();
   const faults: FaultQueue = [];
+  const hooks: WorkspaceHooks = {};
+  const actions = new ActionLog();
   let origin = '';
-  const ctx = (): ServiceContext => ({ db, dir, settings, origin, now: () => Date.now() });
+  const now = () => Date.now() + (settings.clockOffsetMs ?? 0);
+  const outbound = new Outbound(now);
+  const ctx = (): ServiceContext => ({ db, dir, settings, origin, now, outbound });
 
   const mounts: { prefix: string; handler: MountedHandler }[] = [];
 
@@ -85,12 +96,19 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
         const service = services.find((s) => s.matches(path));
         const viewer = !service && isViewerPath(path);
         let response: LocalResponse;
-        if (viewer) {
-          // The read-only viewer needs no token: the server listens on 127.0.0.1 only (see viewer/router.ts).
-          response = handleViewer(request, ctx());
+        if (!isLocalHost(req.headers.host)) {
+          response = {
+            status: 403,
+            body: { error: { type: 'FORBIDDEN_HOST', message: 'The local workspace answers only on 127.0.0.1 or localhost (Host header).' } },
+          };
+        } else if (viewer) {
+          // The viewer needs no token: the server listens on 127.0.0.1 only (see viewer/router.ts). Its actions
+          // call the APIs below with the token, like any client (see viewer/actions.ts).
+          const viewerCtx = { ...ctx(), token, requestLog, actions, hooks };
+          response = isViewerAction(request) ? await handleViewerAction(request, viewerCtx) : handleViewer(request, viewerCtx);
         } else if (path.startsWith('/__workspace')) {
           response = authorized(req, token)
-            ? await handleControl(request, { ...ctx(), services, faults, requestLog, limiter })
+            ? await handleControl(request, { ...ctx(), services, faults, requestLog, limiter, hooks })
             : { status: 401, body: { error: 'unauthorized' } };
         } else if (!service) {
           response = { status: 404, body: { error: { type: 'NOT_FOUND', message: `No local service serves ${path}` } } };
@@ -138,12 +156,15 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
     mount(prefix, handler) {
       mounts.push({ prefix: prefix.replace(/\/+$/, ''), handler });
     },
+    hooks,
     close: () =>
       new Promise<void>((resolveClose) => {
         server.closeAllConnections();
         server.close(() => {
-          db.close();
-          resolveClose();
+          void outbound.close().finally(() => {
+            db.close();
+            resolveClose();
+          });
         });
       }),
   };
@@ -159,6 +180,7 @@ async function serve(
   const fault = takeFault(guards.faults, service.name, request);
   if (fault?.kind === 'reset') return { status: 0, drop: { afterMs: 0 } };
   if (fault?.kind === 'timeout') return { status: 0, drop: { afterMs: fault.delayMs ?? 30_000 } };
+  if (fault?.kind === 'delay') await new Promise((resolveDelay) => setTimeout(resolveDelay, fault.delayMs ?? 1000));
   if (fault?.kind === 'status') {
     if (fault.status === 429) return service.rateLimitedResponse(fault.retryAfterMs ?? 1000);
     return service.errorResponse(fault.status, fault.message);

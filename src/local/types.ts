@@ -5,6 +5,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type Database from 'better-sqlite3';
+import type { Outbound } from './webhooks/outbound.ts';
 
 export type ServiceName = 'airtable' | 'notion' | 'drive' | 'gmail' | 'storage' | 'chat';
 
@@ -39,6 +40,8 @@ export interface WorkspaceSettings {
   /** Time scale for rate limits: 10 means limits are 10x higher and penalties 10x shorter. */
   speed: number;
   rateLimits: Record<ServiceName, RateLimitSettings>;
+  /** Added to the wall clock for everything the services time (webhook expiry, timestamps): POST /__workspace/service-clock. */
+  clockOffsetMs?: number;
 }
 
 export interface ServiceContext {
@@ -49,6 +52,8 @@ export interface ServiceContext {
   /** The server's own origin, e.g. http://127.0.0.1:4010, for URLs the service hands out. */
   origin: string;
   now(): number;
+  /** Outgoing webhook deliveries (Airtable pings, Notion events); absent when the service runs without a server. */
+  outbound?: Outbound;
 }
 
 export interface LocalService {

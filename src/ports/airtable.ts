@@ -19,6 +19,8 @@ export interface ListOptions {
   maxRecords?: number;
   /** Keep records matching ANY of these equalities (values are escaped by the adapter, never pasted raw). */
   matchAny?: { field: string; equals: string | number }[];
+  /** Only these records (by ID); takes the place of matchAny. */
+  recordIds?: readonly string[];
 }
 
 export interface WriteOptions {

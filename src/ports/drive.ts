@@ -20,7 +20,14 @@ export interface DriveFolder {
   /** https://drive.google.com/drive/folders/<id> */
   link: string;
   /** Users who can open the folder (its own and inherited grants): lower-cased email and Drive's role name. */
-  grants: { email: string; role: string }[];
+  grants: { email: string; role: string; permissionId?: string }[];
+  /** Grants this app made on the folder (recorded in its appProperties): email → role. */
+  recordedGrants?: Map<string, string>;
+}
+
+export interface SharingResult {
+  granted: string[];
+  revoked: string[];
 }
 
 export interface FolderSpec {
@@ -64,6 +71,11 @@ export interface DrivePort {
   ensureFolder(spec: FolderSpec): Promise<DriveFolder>;
   /** Adds the grants the folder lacks (a grant at a higher role counts), without notification emails. Answers how many were added. */
   share(folder: DriveFolder, grants: readonly DriveGrant[]): Promise<number>;
+  /**
+   * Makes the grants THIS APP made on the folder exactly `wanted`: creates what is missing, deletes its own grants no
+   * longer wanted. Grants made by anyone else (the agency's admins) are never touched.
+   */
+  reconcileSharing(folder: DriveFolder, wanted: readonly DriveGrant[]): Promise<SharingResult>;
   /** Creates the document, or puts new bytes into the SAME file when its content hash changed. */
   putDocument(spec: DocumentSpec): Promise<PutResult>;
   /** Uploads the file unless one with its key exists (then `unchanged`); never overwrites. */

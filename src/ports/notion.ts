@@ -5,6 +5,7 @@
 import type { PortalBlock } from '../domain/portal/blocks.ts';
 import type { PortalComment } from '../domain/portal/client-comments.ts';
 import type { ExistingPage } from '../domain/portal/page-diff.ts';
+import type { ListedPage } from '../domain/portal/page-identity.ts';
 import type { PortalProperties } from '../domain/portal/page-values.ts';
 import type { DatabaseKey, PortalDatabaseLayout, SectionLayout } from '../domain/portal/portal-layout.ts';
 
@@ -56,7 +57,10 @@ export interface EnsuredPortal {
   renamed: boolean;
 }
 
-/** Names of the properties that identify a synced page. */
+/**
+ * Names of properties read from listed pages: the client's approval, and the bookkeeping properties of versions
+ * before issue 10 (read only to migrate; '' when a page does not have them).
+ */
 export interface PageFieldNames {
   airtableId: string;
   syncHash: string;
@@ -81,7 +85,7 @@ export interface PageChange {
   layout: readonly SectionLayout[];
 }
 
-export interface FoundPage extends ExistingPage {
+export interface FoundPage extends ListedPage {
   inTrash: boolean;
   dataSourceId?: string;
 }
@@ -92,7 +96,11 @@ export interface NotionPortalPort {
   listPortalPages(rootPageId: string): Promise<PortalPageRef[]>;
   ensurePortal(input: EnsurePortalInput): Promise<EnsuredPortal>;
   /** Every live page of a data source (pages of 100). */
-  listPages(dataSourceId: string, names: PageFieldNames): Promise<ExistingPage[]>;
+  listPages(dataSourceId: string, names: PageFieldNames): Promise<ListedPage[]>;
+  /** The Notion user the integration acts as (creator of the pages it made). */
+  integrationUserId(): Promise<string>;
+  /** Removes these properties from a data source where present (migration); true when one was removed. */
+  removeProperties(dataSourceId: string, names: readonly string[]): Promise<boolean>;
   /** One page by ID (in the trash or not), or undefined when Notion does not know it. */
   findPage(pageId: string, names: PageFieldNames): Promise<FoundPage | undefined>;
   restorePage(pageId: string): Promise<void>;

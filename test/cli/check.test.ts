@@ -11,7 +11,7 @@ import { loadConfig, type Config } from '../../src/config/config.ts';
 function capture(json = false): Printer & { text: string[]; errors: string[] } {
   const text: string[] = [];
   const errors: string[] = [];
-  return { json, text, errors, out: (t) => text.push(t), err: (t) => errors.push(t) };
+  return { json, verbose: false, text, errors, out: (t) => text.push(t), err: (t) => errors.push(t), note: (t) => errors.push(t) };
 }
 
 let dir: string;

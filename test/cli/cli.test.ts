@@ -53,8 +53,11 @@ describe('sourcing CLI', () => {
     const env = { WORKSPACE_DIR: tempDir(), WORKSPACE_PORT: '0', WORKSPACE_SPEED: '1000' };
     const first = await run(['start', '--once', '--json'], env);
     expect(first.stderr).toBe('');
-    expect(first.code).toBe(0);
+    // The sample's PO-2409 shipment lacks its invoice number (and PO-2411 its contract terms): a shipment left
+    // without documents is a problem, so the cycle exits 1 with only the documents report not ok.
+    expect(first.code).toBe(1);
     const firstOutput = JSON.parse(first.stdout) as Output;
+    expect(firstOutput.reports.filter((r) => !r.ok).map((r) => r.job)).toEqual(['documents']);
     expect(firstOutput.reports.map((r) => r.job)).toEqual(['setup', 'calendar', 'plan', 'supplier-dates', 'documents', 'close', 'checks', 'sync-portals', 'remind', 'chat', 'reviews', 'weekly', 'supplier-prompts']);
     const setup = firstOutput.reports.find((r) => r.job === 'setup');
     expect(setup?.details.load?.perTable['Purchase Orders']?.created).toBe(12);
@@ -62,7 +65,7 @@ describe('sourcing CLI', () => {
     expect(setup?.details.load?.perTable['Suppliers']?.created).toBe(8);
 
     const second = await run(['start', '--once', '--json'], env);
-    expect(second.code).toBe(0);
+    expect(second.code).toBe(1);
     const writes = (JSON.parse(second.stdout) as Output).reports.flatMap((report) =>
       Object.entries(report.requests).flatMap(([service, counts]) =>
         Object.keys(counts.byOperation)
@@ -71,7 +74,13 @@ describe('sourcing CLI', () => {
       ),
     );
     expect(writes).toEqual([]);
-  }, 120_000);
+
+    // `sourcing docs` on its own: exit 1, the blocked pack listed with what to fix.
+    const docs = await run(['docs'], env);
+    expect(docs.code).toBe(1);
+    expect(docs.stdout).toContain('No documents (fix these in Airtable');
+    expect(docs.stdout).toMatch(/PO-2409 \/ NSH1873452: no export documents until \d+ field\(s\) are fixed/);
+  }, 180_000);
 
   it('exits 2 with a message naming the bad setting', async () => {
     const badPort = await run(['provision'], { WORKSPACE_PORT: 'eighty' });
@@ -81,7 +90,7 @@ describe('sourcing CLI', () => {
     expect(cloudWithoutBase.code).toBe(2);
     expect(cloudWithoutBase.stderr).toMatch(/AIRTABLE_BASE_ID.*AIRTABLE_WORKSPACE_ID/);
     expect(cloudWithoutBase.stderr).not.toMatch(/pat123/);
-  });
+  }, 120_000);
 
   it.each(['plan', 'check', 'docs', 'sync'])('`%s` before any base exists exits 2 and says to provision first', async (command) => {
     const result = await run([command], { WORKSPACE_DIR: tempDir(), WORKSPACE_PORT: '0' });
@@ -89,10 +98,10 @@ describe('sourcing CLI', () => {
     expect(result.stderr).toMatch(/No base named "Sourcing workspace".*provision/);
   });
 
-  it('exits 2 on an unknown command and lists the commands', async () => {
+  it('exits 2 on an unknown command with a one-line usage that points at help', async () => {
     const result = await run(['frobnicate']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/Unknown command "frobnicate"/);
-    expect(result.stderr).toMatch(/provision/);
+    expect(result.stderr).toMatch(/Unknown command "frobnicate"\.\nUsage: sourcing <command> .*`sourcing help` lists the commands/);
+    expect(result.stderr.trim().split('\n')).toHaveLength(2);
   });
 });

@@ -16,7 +16,7 @@ import type { RemindDetails } from '../../src/jobs/send-reminders.ts';
 
 function capture(json: boolean): Printer & { text: string[] } {
   const text: string[] = [];
-  return { json, text, out: (t) => text.push(t), err: (t) => text.push(t) };
+  return { json, verbose: false, text, out: (t) => text.push(t), err: (t) => text.push(t), note: (t) => text.push(t) };
 }
 const report = <D>(p: { text: string[] }) => JSON.parse(p.text.join('\n')) as JobReport<D>;
 

@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config/config.ts';
 
 function capture(json = false): Printer & { text: string[] } {
   const text: string[] = [];
-  return { json, text, out: (t) => text.push(t), err: (t) => text.push(t) };
+  return { json, verbose: false, text, out: (t) => text.push(t), err: (t) => text.push(t), note: (t) => text.push(t) };
 }
 
 describe('sourcing sync', () => {

@@ -64,7 +64,7 @@ describe('production schedule PDF', () => {
     const bytes = await renderProductionSchedule(chart, { author: 'Tidewater Sourcing' });
     expect(await pageSizes(bytes)).toEqual([{ width: 842, height: 595 }]);
     const text = (await pdfText(bytes)).replace(/\s+/g, ' ');
-    for (const expected of ['Production schedule · PO-2405', 'As of 02 Mar 2026', 'Factory NB-01', 'Materials ready', 'OVERDUE', '22 Feb 26 Feb', 'Production complete 20 Mar 26 Mar — +6', 'IPI Pending', 'Chinese New Year shutdown 2026', 'Harborline holiday floor-set', 'LEGEND', 'Baseline (first commitment)', 'Ship-by', 'Today']) {
+    for (const expected of ['Production schedule · PO-2405', 'As of 02 Mar 2026', 'Factory NB-01', 'Materials ready', 'LATE', 'Late (date passed, not done)', '22 Feb 26 Feb', 'Production complete 20 Mar 26 Mar — +6', 'IPI Pending', 'Chinese New Year shutdown 2026', 'Harborline holiday floor-set', 'LEGEND', 'Baseline (first commitment)', 'Ship-by', 'Today']) {
       expect(text).toContain(expected);
     }
     expect((await renderProductionSchedule(chart, { author: 'Tidewater Sourcing' })).equals(bytes)).toBe(true);

@@ -57,6 +57,14 @@ describe('job functions on the sample agency', () => {
     expect(ops.filter((op) => /create|update|upsert|delete|append/i.test(op))).toEqual([]);
   });
 
+  it('buildDocuments answers 207 while a shipment is left without documents, listing it', async () => {
+    const res = await post('buildDocuments', {});
+    expect(res.status).toBe(207);
+    expect(res.body.ok).toBe(false);
+    expect(res.body.details.blocked.map((b: { shipment: string }) => b.shipment)).toContain('NSH1873452');
+    expect(res.body.problems).toEqual(expect.arrayContaining([expect.stringMatching(/^PO-2409 \/ NSH1873452: no export documents until/)]));
+  });
+
   it('refuses an unknown field of the documents function by name', async () => {
     const res = await post('buildDocuments', { po: 'PO-2405' });
     expect(res.status).toBe(400);

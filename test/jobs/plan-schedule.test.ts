@@ -1,27 +1,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isChinaWorkingDay } from '../../src/domain/calendar/china-working-days.ts';
-import { milestones } from '../../src/domain/models/milestone.ts';
-import { chainKinds } from '../../src/domain/planning/milestone-chain.ts';
+import { milestones, type Milestone } from '../../src/domain/models/milestone.ts';
 import { parseRecords } from '../../src/domain/models/parse-records.ts';
+import { purchaseOrders } from '../../src/domain/models/purchase-order.ts';
+import { poSchedule } from '../../src/domain/planning/po-schedule.ts';
+import { calendar } from '../../src/domain/models/calendar-entry.ts';
+import { projects } from '../../src/domain/models/project.ts';
 import { planSchedules, type PlanDetails } from '../../src/jobs/plan-schedule.ts';
+import { runChecks } from '../../src/jobs/run-checks.ts';
 import type { JobReport } from '../../src/jobs/report.ts';
 import { countingWrites, provisionedWorkspace, type JobWorkspace } from './job-workspace.ts';
 
-const NOW = new Date('2026-03-02T01:00:00Z'); // Monday 09:00 in Ningbo
+const NOW = new Date('2026-12-04T01:00:00Z'); // Friday 09:00 in Ningbo: the day the issue was filed
+const TODAY = '2026-12-04';
 const DATE_FIELDS = ['Baseline date', 'Planned date', 'Actual date'] as const;
 
 describe('plan job against the sample agency', () => {
   let jw: JobWorkspace;
   let before: Map<string, Record<string, unknown>>;
   let report: JobReport<PlanDetails>;
-  let psi2404: string;
 
   beforeAll(async () => {
-    jw = await provisionedWorkspace({ sampleToday: '2026-03-02' });
-    const rows = await jw.records.list(milestones.table);
-    // An agent cleared the planned PSI date of PO-2404; its baseline stays.
-    psi2404 = rows.find((r) => r.fields['Milestone'] === 'PO-2404 · PSI')!.id;
-    await jw.records.update(milestones.table, [{ id: psi2404, fields: { 'Planned date': null } }]);
+    jw = await provisionedWorkspace({ sampleToday: TODAY });
     before = new Map((await jw.records.list(milestones.table)).map((r) => [r.id, r.fields]));
     report = await planSchedules({ records: jw.records, counter: jw.counter, now: () => NOW });
   });
@@ -29,82 +28,98 @@ describe('plan job against the sample agency', () => {
     await jw.close();
   });
 
-  it('never overwrites an entered date', async () => {
+  const rowsOf = async () => parseRecords(milestones, await jw.records.list(milestones.table)).records;
+
+  it('never changes an entered date (the sample\'s dates count as a person\'s)', async () => {
     const after = new Map((await jw.records.list(milestones.table)).map((r) => [r.id, r.fields]));
     for (const [id, fields] of before) {
-      for (const field of DATE_FIELDS) {
-        if (fields[field] !== undefined) expect(after.get(id)?.[field], `${String(fields['Milestone'])} ${field}`).toBe(fields[field]);
-      }
+      for (const field of DATE_FIELDS) expect(after.get(id)?.[field], `${String(fields['Milestone'])} ${field}`).toBe(fields[field]);
     }
+    expect(report.details.rowsUpdated).toBe(0);
   });
 
-  it('fills only the empty date of an existing milestone', async () => {
-    const row = (await jw.records.list(milestones.table)).find((r) => r.id === psi2404)!;
-    const po2404 = report.details.planned.find((p) => p.po === 'PO-2404')!;
-    const filled = po2404.filled.find((f) => f.kind === 'PSI');
-    expect(filled).toMatchObject({ field: 'Planned date' });
-    expect(row.fields['Planned date']).toBe(filled?.date);
-    expect(row.fields['Baseline date']).toBe(before.get(psi2404)?.['Baseline date']);
-    expect(po2404.filled.filter((f) => f.kind !== 'PSI')).toEqual([]);
-  });
-
-  it('creates the missing milestones with baseline and planned dates on China working days', async () => {
-    const parsed = parseRecords(milestones, await jw.records.list(milestones.table));
-    expect(parsed.problems).toEqual([]);
+  it('creates the missing milestones as Plan rows from today on, with the baseline set once, and no history', async () => {
+    const rows = await rowsOf();
+    const created = rows.filter((m) => !before.has(m.id));
+    expect(created.length).toBe(report.details.rowsCreated);
+    for (const m of created) {
+      expect(m.plannedBy, m.milestone).toBe('Plan');
+      expect(m.baselineDate, m.milestone).toBe(m.plannedDate);
+      expect(m.plannedDate! >= TODAY, `${m.milestone} planned in the past`).toBe(true);
+    }
     const po2405 = report.details.planned.find((p) => p.po === 'PO-2405')!;
-    expect(po2405.created).toEqual(expect.arrayContaining(['Cargo ready', 'Container loading']));
-    // PO-2405 is in production: an untracked Tooling kickoff the plan puts in the past is history, not a late row.
-    expect(po2405.notCreated).toContain('Tooling kickoff');
-    for (const kind of po2405.created) {
-      const row = parsed.records.find((m) => m.milestone === `PO-2405 · ${kind}`);
-      expect(row, kind).toBeDefined();
-      expect(row!.baselineDate).toBe(row!.plannedDate);
-      if (kind === 'Cargo ready') expect(isChinaWorkingDay(row!.baselineDate!)).toBe(true);
-      expect(row!.plannedDate! >= report.details.today, `${kind} planned in the past`).toBe(true);
-    }
-    // Exactly one row per PO and kind.
-    const keys = parsed.records.map((m) => `${m.po}:${m.kind}`);
+    // PO-2408 has finished production: the steps before it nobody tracked are history, not late rows.
+    expect(report.details.planned.find((p) => p.po === 'PO-2408')!.notCreated).toEqual(expect.arrayContaining(['Materials ready', 'DUPRO']));
+    expect(po2405.created).toEqual(expect.arrayContaining(['Cargo ready', 'Container loading', 'Delivered']));
+    // Tooling kickoff only for the PO with a new SKU (PO-2404 has it entered; PO-2411's is created).
+    expect(report.details.planned.find((p) => p.po === 'PO-2411')!.created).toContain('Tooling kickoff');
+    expect(report.details.planned.find((p) => p.po === 'PO-2414')!.created).not.toContain('Tooling kickoff');
+    const keys = rows.map((m) => `${m.po}:${m.kind}`);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(report.details.rowsCreated).toBe(report.details.planned.reduce((n, p) => n + p.created.length, 0));
   });
 
-  it('reports calendar conflicts and, when the date cannot be met, the options', () => {
-    const po2405 = report.details.planned.find((p) => p.po === 'PO-2405')!;
-    expect(po2405.target).toEqual({ kind: 'ship-by', date: '2026-03-30' });
-    expect(po2405.feasible).toBe(false);
-    expect(po2405.conflicts.map((c) => c.code)).toEqual(expect.arrayContaining(['target-missed', 'production-in-cny-shutdown']));
-    // The manual blank-sailing row applies (no supplier or client on it).
-    expect(po2405.conflicts.some((c) => c.message.includes('Blank sailings Ningbo'))).toBe(true);
-    expect(po2405.options.map((o) => o.kind)).toEqual(['consume-buffer', 'priority-lane', 'split-production', 'partial-shipment']);
-    // PO-2405 has a standby supplier, PO-2407 has none.
-    expect(po2405.options.find((o) => o.kind === 'split-production')?.available).toBe(true);
-    const po2407 = report.details.planned.find((p) => p.po === 'PO-2407')!;
-    expect(po2407.options.find((o) => o.kind === 'split-production')).toMatchObject({ available: false, note: 'no standby supplier on the PO' });
-  });
-
-  it('never puts an added milestone before an entered milestone that comes earlier in the chain', async () => {
-    const rows = parseRecords(milestones, await jw.records.list(milestones.table)).records;
-    const chain = chainKinds('Sea');
-    for (const po of report.details.planned) {
-      const mine = rows.filter((m) => m.milestone.startsWith(`${po.po} · `));
-      for (const kind of po.created.filter((k) => chain.includes(k))) {
-        const added = mine.find((m) => m.kind === kind)!.plannedDate!;
-        const earlierEntered = mine.filter((m) => !po.created.includes(m.kind) && chain.includes(m.kind) && chain.indexOf(m.kind) < chain.indexOf(kind));
-        for (const e of earlierEntered) {
-          const date = e.actualDate ?? e.plannedDate ?? e.baselineDate;
-          if (date) expect(added >= date, `${po.po} ${kind} ${added} before ${e.kind} ${date}`).toBe(true);
-        }
+  it('puts no plan-written date before an entered predecessor or after an entered successor (PO-2404/05/08/09 keep their ETD and PSI)', async () => {
+    const rows = await rowsOf();
+    const pos = parseRecords(purchaseOrders, await jw.records.list(purchaseOrders.table)).records;
+    const projectRows = parseRecords(projects, await jw.records.list(projects.table)).records;
+    const calendarRows = parseRecords(calendar, await jw.records.list(calendar.table)).records;
+    for (const p of report.details.planned) {
+      const po = pos.find((x) => x.poNumber === p.po)!;
+      const mine = rows.filter((m) => m.po === po.id);
+      const result = poSchedule({ po, project: projectRows.find((x) => x.id === po.project), milestones: mine, calendar: calendarRows, today: TODAY });
+      if (!result.ok) throw new Error(result.reasons.join('; '));
+      const net = result.schedule.network;
+      const byKind = new Map<string, Milestone>(mine.map((m) => [m.kind, m]));
+      const dateOf = (m: Milestone) => m.actualDate ?? m.plannedDate ?? m.baselineDate;
+      const entered = (m: Milestone) => m.plannedBy !== 'Plan';
+      // Along every path of the network, a Plan date sits between the entered dates around it (order, not lags).
+      for (const edge of net.edges) {
+        const a = byKind.get(edge.from as Milestone['kind']);
+        const b = byKind.get(edge.to as Milestone['kind']);
+        if (!a || !b || !dateOf(a) || !dateOf(b)) continue;
+        if (entered(a) && entered(b)) continue;
+        expect(dateOf(a)! <= dateOf(b)!, `${p.po}: ${edge.from} ${dateOf(a)} after ${edge.to} ${dateOf(b)}`).toBe(true);
       }
     }
+    for (const po of ['PO-2404', 'PO-2405', 'PO-2408', 'PO-2409']) expect(report.details.planned.find((p) => p.po === po)?.kept).toEqual(expect.arrayContaining(['ETD']));
   });
 
-  it('skips a PO still at RFQ that has no lead time, and plans every other open PO', () => {
-    expect(report.problems).toEqual([]);
-    expect(report.details.skipped).toEqual(
-      expect.arrayContaining([{ po: 'PO-2413', reason: expect.stringMatching(/^RFQ: "Lead time days" is missing/) }]),
-    );
-    // Shipped, delivered, closed and cancelled POs are not planned.
-    expect(report.details.planned.map((p) => p.po).sort()).toEqual(['PO-2404', 'PO-2405', 'PO-2407', 'PO-2408', 'PO-2409', 'PO-2411', 'PO-2414']);
+  it('stores the verdict on the PO and raises one conflict per entered date that breaks precedence', async () => {
+    const pos = parseRecords(purchaseOrders, await jw.records.list(purchaseOrders.table)).records;
+    const po2404 = pos.find((p) => p.poNumber === 'PO-2404')!;
+    const r2404 = report.details.planned.find((p) => p.po === 'PO-2404')!;
+    expect(po2404.planVerdict).toBe(r2404.verdictText);
+    expect(r2404.verdict).toBe('Target missed');
+    expect(po2404.planVerdict).toMatch(/^Target missed: ETD forecast .* after the ship-by date 4 Feb 2027\n/);
+    expect(po2404.planVerdict).toContain('Split production with the standby supplier (50 % there): ETD');
+    expect(r2404.options.map((o) => o.kind)).toEqual(['use-buffer', 'split-standby', 'air-first-batch', 'priority-lane']);
+    const conflicts = r2404.conflicts.filter((c) => c.code === 'schedule-conflict');
+    expect(new Set(conflicts.map((c) => c.message.split(' is ')[0])).size).toBe(conflicts.length);
+    expect(conflicts.map((c) => c.message)).toContainEqual(expect.stringMatching(/^PO-2404: PSI is planned for 28 Jan 2027 \(entered by a person\), but Production complete/));
+    for (const c of conflicts) expect(c.message).not.toMatch(/rec[A-Za-z0-9]{14}/);
+    expect(report.details.planned.find((p) => p.po === 'PO-2414')!.verdict).toBe('On time');
+  });
+
+  it('a second plan writes nothing and gives the same verdicts and options', async () => {
+    const records = countingWrites(jw.records);
+    const again = await planSchedules({ records, counter: jw.counter, now: () => NOW });
+    expect(records.writes).toEqual([]);
+    const strip = (d: PlanDetails) => d.planned.map(({ created: _c, filled: _f, notCreated: _n, ...rest }) => rest);
+    expect(strip(again.details)).toEqual(strip(report.details));
+  });
+
+  it('the checks raise a Critical alert with the options for the PO that cannot make its date', async () => {
+    const checks = await runChecks({ records: jw.records, counter: jw.counter, now: () => NOW }, { today: TODAY });
+    expect(checks.ok, checks.problems.join('\n')).toBe(true);
+    const alerts = await jw.records.list('Alerts');
+    const critical = alerts.filter((a) => a.fields['Rule'] === 'buffer-consumed' && a.fields['Severity'] === 'Critical').map((a) => String(a.fields['Message']));
+    const verdict2404 = report.details.planned.find((p) => p.po === 'PO-2404')!;
+    const msg = critical.find((m) => m.startsWith('PO-2404 '));
+    expect(msg, critical.join('\n')).toBeDefined();
+    expect(msg).toContain(verdict2404.headline);
+    expect(msg).toContain('Air-freight a first batch of 30 %');
+    const conflictAlerts = alerts.filter((a) => a.fields['Rule'] === 'schedule-conflict').map((a) => String(a.fields['Message']));
+    expect(conflictAlerts.filter((m) => m.startsWith('PO-2404: PSI is planned for 28 Jan 2027'))).toHaveLength(1);
   });
 
   it('names the record and field of a placed PO it cannot plan', async () => {
@@ -115,12 +130,5 @@ describe('plan job against the sample agency', () => {
       expect.stringMatching(/^Purchase Orders rec\w+ \(PO-2408\): "Port of loading" "Lianyungang" has no lane data \(known: Ningbo, /),
     ]);
     expect(again.details.planned.map((p) => p.po)).not.toContain('PO-2408');
-  });
-
-  it('writes nothing on a rerun', async () => {
-    const records = countingWrites(jw.records);
-    const again = await planSchedules({ records, counter: jw.counter, now: () => NOW });
-    expect(records.writes).toEqual([]);
-    expect(again.details.planned.every((p) => p.created.length === 0 && p.filled.length === 0)).toBe(true);
   });
 });

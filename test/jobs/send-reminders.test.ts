@@ -153,7 +153,7 @@ describe('reminder job against the local workspace', () => {
   it('sends no new mail in a cycle whose checks job failed, and settles interrupted ones all the same', async () => {
     const held = await run(MONDAY_0845_BERLIN, {}, { upstreamFailed: ['checks'] });
     expect(held.details.sent).toEqual([]);
-    expect(held.details.held).toEqual([expect.stringContaining('checks job failed')]);
+    expect(held.details.held).toEqual([expect.stringContaining('The checks job failed in this cycle')]);
     expect(emlFiles()).toEqual([]);
     expect((await run(MONDAY_0845_BERLIN)).details.sent).toHaveLength(2);
   });

@@ -3,6 +3,8 @@ import { createAirtableAdapters, type AirtableAdapters } from '../../src/adapter
 import { loadSampleRows, loadTemplateTables } from '../../src/cli/workspace-data.ts';
 import { setupWorkspace } from '../../src/jobs/setup-workspace.ts';
 import { RequestCounter } from '../../src/lib/request-counter.ts';
+import type { AirtableRecordsPort } from '../../src/ports/airtable.ts';
+import type { LoadJournal, LoadState } from '../../src/ports/load-journal.ts';
 import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
 
 const WORKSPACE_ID = 'wspTest0000000000';
@@ -76,4 +78,39 @@ describe('setup job: provisioning and sample loading', () => {
     const rows = await airtable.records(older.id).list('People');
     expect(rows.map((r) => r.fields)).toEqual([{ Name: 'Existing agent', Email: 'agent@example.com' }]);
   });
+
+  it('finishes a sample load that a kill interrupted, instead of leaving a half-loaded base for the plan', async () => {
+    let state: LoadState | undefined;
+    const journal: LoadJournal = { read: async () => state, write: async (next) => void (state = next) };
+    const input = { baseName: 'Agency', workspaceId: WORKSPACE_ID, tables: loadTemplateTables(), rows: loadSampleRows(TODAY), loadRows: 'new-base' as const, journal };
+    // The process dies after the rows of the first 5 tables reached Airtable (People's Manager links, patched last, not).
+    let batches = 0;
+    const dying = (baseId: string): AirtableRecordsPort => {
+      const inner = airtable.records(baseId);
+      return { ...inner, list: inner.list.bind(inner), update: inner.update.bind(inner), upsert: inner.upsert.bind(inner), delete: inner.delete.bind(inner),
+        create: async (table, rows, options) => {
+          if (++batches > 5) throw new Error('killed');
+          return inner.create(table, rows, options);
+        } };
+    };
+    await expect(setupWorkspace({ ...deps(), records: dying }, input)).rejects.toThrow('killed');
+    expect(state).toBe('loading');
+
+    // The next start sees the base exists (so "new-base" alone would load nothing) and resumes the load.
+    const resumed = await setupWorkspace(deps(), input);
+    expect(resumed.problems).toEqual([]);
+    expect(resumed.details.resumed).toBe(true);
+    expect(state).toBe('complete');
+    const records = airtable.records(resumed.details.baseId);
+    for (const { table, rows } of loadSampleRows(TODAY)) expect(await records.list(table), table).toHaveLength(rows.length);
+    const people = await records.list('People');
+    expect(people.filter((p) => Array.isArray(p.fields['Manager'])).length).toBe(
+      loadSampleRows(TODAY).find((t) => t.table === 'People')!.rows.filter((r) => (r.links['Manager'] ?? []).length > 0).length,
+    );
+
+    // Complete now: a later start loads nothing again.
+    counter = new RequestCounter();
+    const third = await setupWorkspace(deps(), input);
+    expect(third.details.load).toBeUndefined();
+  }, 60_000);
 });

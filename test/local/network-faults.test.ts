@@ -61,6 +61,6 @@ describe('local workspace network faults', () => {
 
   it('refuses a fault it does not understand, naming the fields', async () => {
     const answer = (await ws.control('POST', '/faults', { service: 'airtable', kind: 'explode' })) as { error: string };
-    expect(answer.error).toMatch(/kind\?: status\|reset\|timeout\|lost-response/);
+    expect(answer.error).toMatch(/kind\?: status\|reset\|timeout\|lost-response\|delay/);
   });
 });

@@ -52,10 +52,12 @@ describe('scripts/deploy.sh', () => {
     for (const entry of ['dispatch', 'provisionWorkspace', 'syncWorkspace', 'runChecks', 'buildDocuments', 'closeProject', 'planSchedule', 'refreshCalendar']) {
       expect(has('gcloud functions deploy', '--gen2', '--runtime=nodejs22', `--entry-point=${entry}`, '--trigger-http', '--no-allow-unauthenticated'), entry).toBe(true);
     }
-    // The supplier portal is the one public function, and the platform's log of its URLs (they hold the link) is excluded.
+    // Public on purpose, and only these two: the supplier portal (the signed link is the credential; the platform's
+    // log of its URLs, which hold the link, is excluded) and the webhooks (each delivery's signature is checked).
     expect(has('gcloud functions deploy sourcing-supplier-portal', '--entry-point=supplierPortal', '--trigger-http', '--allow-unauthenticated')).toBe(true);
-    expect(lines.filter((l) => l.includes('--allow-unauthenticated') && !l.includes('--no-allow-unauthenticated'))).toHaveLength(1);
     expect(has('gcloud logging sinks update _Default', 'supplier-portal-links')).toBe(true);
+    expect(has('gcloud functions deploy sourcing-webhooks', '--entry-point=webhooks', '--trigger-http', '--allow-unauthenticated')).toBe(true);
+    expect(lines.filter((l) => l.startsWith('gcloud') && l.includes('--allow-unauthenticated') && !l.includes('--no-allow-unauthenticated'))).toHaveLength(2);
     expect(has('gcloud functions deploy sourcing-workspace-tick', '--entry-point=workspaceTick', '--trigger-topic=sourcing-workspace-ticks')).toBe(true);
     expect(has('--set-secrets=AIRTABLE_TOKEN=airtable-token:latest,NOTION_TOKEN=notion-token:latest,/secrets/gmail/key.json=gmail-key:latest')).toBe(true);
     expect(has('gcloud functions add-invoker-policy-binding sourcing-dispatch', '--member=serviceAccount:sourcing-invoker@demo-agency.iam.gserviceaccount.com')).toBe(true);
@@ -90,5 +92,37 @@ describe('scripts/deploy.sh', () => {
     expect(error.code).toBe(2);
     expect(error.stderr).toContain('NOTION_TOKEN is a secret; store it in Secret Manager');
     expect(`${error.stdout ?? ''}${error.stderr ?? ''}`).not.toContain('ntn_abc');
+  });
+
+  const PEM = ['-----BEGIN', 'PRIVATE KEY-----MIIEv...'].join(' ');
+  it.each([
+    ['SMTP_PASS', 'hunter2-mail-password', /SMTP_PASS is a secret/],
+    ['NOTES', `ntn_${'a'.repeat(40)}`, /looks like a secret \(a Notion integration token\)/],
+    ['WORKSPACES', `[{"id":"acme","env":{"AIRTABLE_BASE_ID":"appA","AIRTABLE_TOK":"patAbcdefghijklmn.${'0'.repeat(64)}"}}]`, /value of WORKSPACES looks like a secret \(an Airtable personal access token\)/],
+    ['WORKSPACES', '[{"id":"acme","env":{"SLACK":"xoxb-1234567890-abcdef"}}]', /a Slack token/],
+    ['PAYMENTS', `sk_live_${'x'.repeat(24)}`, /secret API key/],
+    ['MAPS', `AIza${'B'.repeat(35)}`, /a Google API key/],
+    ['CI_HELPER', `ghp_${'c'.repeat(36)}`, /a GitHub token/],
+    ['SIGNING', PEM, /a PEM private key/],
+    ['GOOGLE_APPLICATION_JSON', '{"type": "service_account", "project_id": "x"}', /JSON service-account key/],
+  ])('refuses %s when its value looks like a secret, without printing the value', async (key, value, message) => {
+    const envFile = join(dir, `leak-${key}.env`);
+    writeFileSync(envFile, `MAIL_FROM=Ops <ops@agency.example>\n${key}=${value}\n`);
+    const error = (await run('bash', [SCRIPT, '--dry-run', '--project', 'demo-agency', '--env-file', envFile], { env }).catch((e: unknown) => e)) as { code?: number; stderr?: string; stdout?: string };
+    expect(error.code).toBe(2);
+    expect(error.stderr).toMatch(message);
+    expect(`${error.stderr}${error.stdout}`).not.toContain(value.slice(0, 24));
+  });
+
+  it('keeps plain values that only resemble a prefix (a "pattern", a "secretary")', async () => {
+    const envFile = join(dir, 'plain.env');
+    writeFileSync(envFile, 'MAIL_FROM=Pat Secretary <pattern@agency.example>\nAIRTABLE_BASE_NAME=sk-team secret_sauce\n');
+    const { stdout } = await run('bash', [SCRIPT, '--dry-run', '--project', 'demo-agency', '--env-file', envFile], { env });
+    expect(stdout).toContain("MAIL_FROM: 'Pat Secretary <pattern@agency.example>'");
+  });
+
+  it.each(['.gcloudignore', '.gitignore'])('%s excludes key files and .env files', (file) => {
+    const lines = readFileSync(resolve(import.meta.dirname, '../..', file), 'utf8').split('\n');
+    for (const pattern of ['key.json', '*.pem', '*.key', '.env', '.env.*']) expect(lines, pattern).toContain(pattern);
   });
 });

@@ -2,6 +2,8 @@
  * Classifies what airtable.js and fetch report, by status and error type (never by message text).
  * https://airtable.com/developers/web/api/errors
  */
+import { isNetworkError, isTransientStatus } from '../../lib/retry.ts';
+
 export class AirtableApiError extends Error {
   constructor(
     readonly status: number,
@@ -17,11 +19,24 @@ export class AirtableApiError extends Error {
 interface AirtableJsError {
   error: string;
   message: string;
-  statusCode: number;
+  /** null for CONNECTION_ERROR (reset, timeout). */
+  statusCode: number | null;
 }
 
 function isAirtableJsError(error: unknown): error is AirtableJsError {
   return typeof error === 'object' && error !== null && 'statusCode' in error && 'error' in error;
+}
+
+/**
+ * Worth another try: a 5xx or a dropped connection / timeout (airtable.js reports those as CONNECTION_ERROR with no
+ * status) for a call that is safe to repeat; for one that is not (a create), only a 503, which says nothing was done.
+ */
+export function isRetryableFailure(error: unknown, idempotent: boolean): boolean {
+  const status = error instanceof AirtableApiError ? error.status : isAirtableJsError(error) ? error.statusCode : undefined;
+  if (!idempotent) return status === 503;
+  if (isTransientStatus(status)) return true;
+  if (isAirtableJsError(error) && error.error === 'CONNECTION_ERROR') return true;
+  return isNetworkError(error);
 }
 
 export function isRateLimited(error: unknown): boolean {
@@ -32,7 +47,7 @@ export function isRateLimited(error: unknown): boolean {
 /** Wraps an airtable.js failure in an AirtableApiError naming the operation; other errors pass through. */
 export function toAirtableApiError(error: unknown, operation: string): unknown {
   if (error instanceof AirtableApiError) return error;
-  if (isAirtableJsError(error)) return new AirtableApiError(error.statusCode, error.error, error.message, operation);
+  if (isAirtableJsError(error)) return new AirtableApiError(error.statusCode ?? 0, error.error, error.message, operation);
   return error;
 }
 

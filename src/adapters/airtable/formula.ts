@@ -29,3 +29,9 @@ export function equalsFormula(conditions: { field: string; equals: string | numb
   const terms = conditions.map((c) => `${fieldReference(c.field)} = ${formulaLiteral(c.equals)}`);
   return terms.length === 1 ? terms[0] : `OR(${terms.join(', ')})`;
 }
+
+/** `OR(RECORD_ID() = 'rec…', …)`: the records a webhook named, read back in one request per page. */
+export function recordIdsFormula(ids: readonly string[]): string {
+  const terms = ids.map((id) => `RECORD_ID() = ${quoteFormulaString(id)}`);
+  return terms.length === 1 ? (terms[0] ?? '') : `OR(${terms.join(', ')})`;
+}

@@ -2,6 +2,8 @@ import type { AirtableMetaPort, AirtableRecordsPort } from '../../ports/airtable
 import { AirtableConnection, type AirtableConnectionOptions } from './connection.ts';
 import { AirtableMetaAdapter } from './meta.ts';
 import { AirtableRecordsAdapter } from './records.ts';
+import { AirtableWebhooksAdapter } from './webhooks.ts';
+import type { AirtableWebhooksPort } from '../../ports/webhooks.ts';
 
 export { AirtableApiError } from './errors.ts';
 export type { AirtableConnectionOptions } from './connection.ts';
@@ -9,6 +11,7 @@ export type { AirtableConnectionOptions } from './connection.ts';
 export interface AirtableAdapters {
   meta: AirtableMetaPort;
   records(baseId: string): AirtableRecordsPort;
+  webhooks: AirtableWebhooksPort;
 }
 
 /** One connection (gate per base, shared counter) behind both ports. */
@@ -17,6 +20,7 @@ export function createAirtableAdapters(options: AirtableConnectionOptions): Airt
   const bases = new Map<string, AirtableRecordsPort>();
   return {
     meta: new AirtableMetaAdapter(connection),
+    webhooks: new AirtableWebhooksAdapter(connection),
     records(baseId) {
       let port = bases.get(baseId);
       if (!port) {

@@ -13,7 +13,8 @@ import type {
   WriteOptions,
 } from '../../ports/airtable.ts';
 import type { AirtableConnection } from './connection.ts';
-import { equalsFormula } from './formula.ts';
+import { AirtableApiError } from './errors.ts';
+import { equalsFormula, recordIdsFormula } from './formula.ts';
 
 const MAX_WRITE_BATCH = 10;
 const PAGE_SIZE = 100;
@@ -43,7 +44,8 @@ export class AirtableRecordsAdapter implements AirtableRecordsPort {
     readonly baseId: string,
   ) {
     const { endpointUrl, apiKey } = connection.options;
-    this.base = new Airtable({ apiKey, endpointUrl, noRetryIfRateLimited: true }).base(baseId);
+    // A hung request ends after 60 s as a CONNECTION_ERROR, which the connection retries for safe calls.
+    this.base = new Airtable({ apiKey, endpointUrl, noRetryIfRateLimited: true, requestTimeout: 60_000 }).base(baseId);
   }
 
   // https://airtable.com/developers/web/api/list-records
@@ -55,7 +57,7 @@ export class AirtableRecordsAdapter implements AirtableRecordsPort {
     if (options.sort) params['sort'] = options.sort.map((s) => ({ field: s.field, direction: s.direction ?? 'asc' }));
     if (options.view) params['view'] = options.view;
     if (options.maxRecords !== undefined) params['maxRecords'] = options.maxRecords;
-    const formula = equalsFormula(options.matchAny ?? []);
+    const formula = options.recordIds ? recordIdsFormula(options.recordIds) : equalsFormula(options.matchAny ?? []);
     if (formula) params['filterByFormula'] = formula;
     const usePost = JSON.stringify(params).length > LONG_QUERY_CHARS;
     const path = `/${encodeURIComponent(table)}`;
@@ -78,10 +80,24 @@ export class AirtableRecordsAdapter implements AirtableRecordsPort {
   // https://airtable.com/developers/web/api/create-records
   async create(table: string, rows: Fields[], options: WriteOptions = {}): Promise<AirtableRecord[]> {
     const created: AirtableRecord[] = [];
-    for (const batch of chunks(rows, MAX_WRITE_BATCH)) {
-      const result = await this.connection.call(this.baseId, 'create', () =>
-        this.base.table(table).create(batch.map((fields) => ({ fields: fields as Airtable.FieldSet })), { typecast: options.typecast ?? false }),
-      );
+    for (const [index, batch] of chunks(rows, MAX_WRITE_BATCH).entries()) {
+      let result;
+      try {
+        result = await this.connection.call(this.baseId, 'create', () =>
+          this.base.table(table).create(batch.map((fields) => ({ fields: fields as Airtable.FieldSet })), { typecast: options.typecast ?? false }),
+        );
+      } catch (error) {
+        // Airtable refused the rows (4xx): its message names the field; nothing was written.
+        if (error instanceof AirtableApiError && error.status >= 400 && error.status < 500) throw error;
+        // Not retried (a create whose answer was lost may have happened): name what is left for the next run.
+        const left = rows.length - index * MAX_WRITE_BATCH;
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(
+          `Airtable create in "${table}" failed with ${left} of ${rows.length} record(s) not confirmed (${reason}); ` +
+            `the next run finds any that were written by their keys and creates the rest`,
+          { cause: error },
+        );
+      }
       created.push(...(result as unknown as SdkRecord[]).map(toRecord));
     }
     return created;

@@ -38,6 +38,8 @@ export function createDriveClient(options: DriveClientOptions): drive_v3.Drive {
   return drive({
     version: 'v3',
     auth: clientAuth(options.auth),
+    // The adapter retries (counted, within a budget, creates only after a lookup): gaxios's own silent retries are off.
+    retry: false,
     ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}),
   });
 }

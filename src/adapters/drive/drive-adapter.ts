@@ -8,19 +8,34 @@
 import { Readable } from 'node:stream';
 import type { drive_v3 } from '@googleapis/drive';
 import type { RequestCounter } from '../../lib/request-counter.ts';
-import type { DocumentSpec, DriveFolder, DriveGrant, DriveKey, DrivePort, FileSpec, FolderSpec, PutResult } from '../../ports/drive.ts';
+import { DEFAULT_RETRY, isNetworkError, withRetries, type RetryPolicy } from '../../lib/retry.ts';
+import type { DocumentSpec, DriveFolder, DriveGrant, DriveKey, DrivePort, FileSpec, FolderSpec, PutResult, SharingResult } from '../../ports/drive.ts';
 import { createDriveClient, type DriveClientOptions } from './client.ts';
-import { toDriveApiError } from './errors.ts';
+import { DriveApiError, toDriveApiError } from './errors.ts';
 import { missingGrants } from './grants.ts';
+import { grantKey, planSharing, recordedGrants } from './sharing-plan.ts';
 import { checkKey, keyQuery } from './query.ts';
 
 const FOLDER_MIME = 'application/vnd.google-apps.folder';
 /** appProperty holding the content hash of a document. */
 export const HASH_PROPERTY = 'contentHash';
-const ITEM_FIELDS = 'id,name,parents,appProperties,webViewLink,permissions(emailAddress,role,type)';
+const ITEM_FIELDS = 'id,name,parents,appProperties,webViewLink,permissions(id,emailAddress,role,type)';
 
 export interface DriveAdapterOptions extends DriveClientOptions {
   counter: RequestCounter;
+  retry?: RetryPolicy;
+  /** The local workspace's speed factor: Retry-After waits are divided by it (1 against Google). */
+  speed?: number;
+}
+
+/**
+ * Drive's contract (https://developers.google.com/workspace/drive/api/guides/limits): 429/403 rate limits and
+ * 5xx are retried with exponential backoff (Retry-After when sent); so are dropped connections for calls safe to
+ * repeat (reads, updates by file ID, permissions). A create is never repeated blindly: after a failure the item is
+ * looked up by its appProperties key first, so a create whose answer was lost is found, not made twice.
+ */
+function isTransient(error: unknown): boolean {
+  return (error instanceof DriveApiError && (error.transient || error.status === 0)) || isNetworkError(error);
 }
 
 type DriveFile = drive_v3.Schema$File;
@@ -45,14 +60,19 @@ export class DriveAdapter implements DrivePort {
       return toFolder(moved ?? found);
     }
     // https://developers.google.com/drive/api/reference/rest/v3/files/create (metadata only)
-    const created = await this.call('files.create', () =>
-      this.client.files.create({
-        requestBody: { name: spec.name, mimeType: FOLDER_MIME, parents: [parentId], appProperties: { ...spec.key } },
-        fields: ITEM_FIELDS,
-        supportsAllDrives: true,
-      }),
-    );
-    return toFolder(created.data);
+    return this.createFindable(spec.key, async () => {
+      const created = await this.call(
+        'files.create',
+        () =>
+          this.client.files.create({
+            requestBody: { name: spec.name, mimeType: FOLDER_MIME, parents: [parentId], appProperties: { ...spec.key } },
+            fields: ITEM_FIELDS,
+            supportsAllDrives: true,
+          }),
+        false,
+      );
+      return toFolder(created.data);
+    }, (found) => toFolder(found));
   }
 
   async share(folder: DriveFolder, grants: readonly DriveGrant[]): Promise<number> {
@@ -73,24 +93,72 @@ export class DriveAdapter implements DrivePort {
     return missing.length;
   }
 
+  async reconcileSharing(folder: DriveFolder, wanted: readonly DriveGrant[]): Promise<SharingResult> {
+    const current = folder.grants.flatMap((g) => (g.permissionId ? [{ id: g.permissionId, email: g.email, role: g.role }] : []));
+    const plan = planSharing(current, folder.recordedGrants ?? new Map(), wanted);
+    if (Object.keys(plan.record).length > 0) await this.setAppProperties(folder.id, plan.record);
+    for (const grant of plan.create) {
+      // https://developers.google.com/drive/api/reference/rest/v3/permissions/create
+      const created = await this.call('permissions.create', () =>
+        this.client.permissions.create({
+          fileId: folder.id,
+          sendNotificationEmail: false,
+          supportsAllDrives: true,
+          requestBody: { type: 'user', role: grant.role, emailAddress: grant.email },
+          fields: 'id',
+        }),
+      );
+      folder.grants.push({ email: grant.email, role: grant.role, ...(created.data.id ? { permissionId: created.data.id } : {}) });
+    }
+    for (const revoke of plan.revoke) {
+      // https://developers.google.com/drive/api/reference/rest/v3/permissions/delete
+      try {
+        await this.call('permissions.delete', () => this.client.permissions.delete({ fileId: folder.id, permissionId: revoke.permissionId, supportsAllDrives: true }));
+      } catch (error) {
+        // Already gone (removed by hand, or by a run that died before forgetting it): nothing left to revoke.
+        if (!(error instanceof DriveApiError && error.status === 404)) throw error;
+      }
+    }
+    if (plan.forget.length > 0) await this.setAppProperties(folder.id, Object.fromEntries(plan.forget.map((k) => [k, null])));
+    const recorded = new Map(folder.recordedGrants ?? []);
+    for (const grant of plan.create) recorded.set(grant.email, grant.role);
+    for (const key of plan.forget) for (const [email] of recorded) if (grantKey(email) === key) recorded.delete(email);
+    folder.recordedGrants = recorded;
+    const revoked = new Set(plan.revoke.map((r) => r.permissionId));
+    folder.grants = folder.grants.filter((g) => !g.permissionId || !revoked.has(g.permissionId));
+    return { granted: plan.create.map((g) => g.email), revoked: plan.revoke.map((r) => r.email) };
+  }
+
+  // https://developers.google.com/drive/api/reference/rest/v3/files/update (appProperties; null removes a key)
+  private async setAppProperties(fileId: string, appProperties: Record<string, string | null>): Promise<void> {
+    await this.call('files.update', () =>
+      this.client.files.update({ fileId, requestBody: { appProperties: appProperties as Record<string, string> }, fields: 'id', supportsAllDrives: true }),
+    );
+  }
+
   async putDocument(spec: DocumentSpec): Promise<PutResult> {
     checkKey({ ...spec.key, [HASH_PROPERTY]: spec.contentHash });
     const found = await this.findByKey(spec.key);
     const appProperties = { ...spec.key, [HASH_PROPERTY]: spec.contentHash };
     if (!found) {
       // https://developers.google.com/drive/api/guides/manage-uploads#multipart
-      const created = await this.call('files.create', () =>
-        this.client.files.create(
-          {
-            requestBody: { name: spec.name, parents: [spec.folderId], appProperties, ...(spec.description ? { description: spec.description } : {}) },
-            media: { mimeType: spec.mimeType, body: Readable.from([spec.bytes]) },
-            fields: 'id,webViewLink',
-            supportsAllDrives: true,
-          },
-          this.uploadOptions,
-        ),
-      );
-      return { fileId: required(created.data.id, 'id'), link: created.data.webViewLink ?? '', action: 'created' };
+      return this.createFindable(spec.key, async (): Promise<PutResult> => {
+        const created = await this.call(
+          'files.create',
+          () =>
+            this.client.files.create(
+              {
+                requestBody: { name: spec.name, parents: [spec.folderId], appProperties, ...(spec.description ? { description: spec.description } : {}) },
+                media: { mimeType: spec.mimeType, body: Readable.from([spec.bytes]) },
+                fields: 'id,webViewLink',
+                supportsAllDrives: true,
+              },
+              this.uploadOptions,
+            ),
+          false,
+        );
+        return { fileId: required(created.data.id, 'id'), link: created.data.webViewLink ?? '', action: 'created' };
+      }, (file) => ({ fileId: required(file.id, 'id'), link: file.webViewLink ?? '', action: 'created' }));
     }
     const id = required(found.id, 'id');
     if (found.appProperties?.[HASH_PROPERTY] === spec.contentHash) {
@@ -179,13 +247,45 @@ export class DriveAdapter implements DrivePort {
     return res.data;
   }
 
-  private async call<T>(operation: string, request: () => Promise<T>): Promise<T> {
-    this.options.counter.add('drive', operation);
-    try {
-      return await request();
-    } catch (error) {
-      throw toDriveApiError(error, operation);
-    }
+  /**
+   * Creates an item findable by `key`; when the create fails transiently, looks the key up before trying again, so
+   * a create that happened (its answer lost) is found instead of repeated.
+   */
+  private async createFindable<T>(key: DriveKey, create: () => Promise<T>, fromFound: (file: DriveFile) => T): Promise<T> {
+    let lookedUp: DriveFile | undefined;
+    return withRetries(
+      async (attempt) => {
+        if (attempt > 1) {
+          lookedUp = await this.findByKey(key);
+          if (lookedUp) return fromFound(lookedUp);
+        }
+        return create();
+      },
+      this.retryOptions(),
+    );
+  }
+
+  /** One counted request; retried on Drive's transient failures when `idempotent`. */
+  private async call<T>(operation: string, request: () => Promise<T>, idempotent = true): Promise<T> {
+    const once = async () => {
+      this.options.counter.add('drive', operation);
+      try {
+        return await request();
+      } catch (error) {
+        throw toDriveApiError(error, operation);
+      }
+    };
+    return idempotent ? withRetries(once, this.retryOptions()) : once();
+  }
+
+  private retryOptions() {
+    const speed = this.options.speed ?? 1;
+    return {
+      policy: this.options.retry ?? DEFAULT_RETRY,
+      retryable: isTransient,
+      waitFor: (error: unknown) => (error instanceof DriveApiError && error.retryAfterMs !== undefined ? error.retryAfterMs / speed : undefined),
+      onRetry: () => this.options.counter.add('drive', 'retry'),
+    };
   }
 }
 
@@ -203,7 +303,8 @@ function toFolder(file: DriveFile): DriveFolder {
     link: file.webViewLink ?? `https://drive.google.com/drive/folders/${id}`,
     grants: (file.permissions ?? [])
       .filter((p) => p.type === 'user' && p.emailAddress)
-      .map((p) => ({ email: (p.emailAddress ?? '').toLowerCase(), role: p.role ?? '' })),
+      .map((p) => ({ email: (p.emailAddress ?? '').toLowerCase(), role: p.role ?? '', ...(p.id ? { permissionId: p.id } : {}) })),
+    recordedGrants: recordedGrants(file.appProperties),
   };
 }
 

@@ -8,6 +8,8 @@ export class DriveApiError extends Error {
     readonly reason: string,
     message: string,
     readonly operation: string,
+    /** Retry-After in milliseconds, when Drive sent one. */
+    readonly retryAfterMs?: number,
   ) {
     super(`Drive ${operation} failed: ${status} ${reason}: ${message}`);
     this.name = 'DriveApiError';
@@ -22,7 +24,7 @@ export class DriveApiError extends Error {
 interface GaxiosLike {
   status?: number;
   message: string;
-  response?: { status?: number; data?: unknown };
+  response?: { status?: number; data?: unknown; headers?: unknown };
 }
 
 function isGaxiosLike(error: unknown): error is GaxiosLike {
@@ -36,5 +38,16 @@ export function toDriveApiError(error: unknown, operation: string): unknown {
   if (status === undefined) return new DriveApiError(0, 'network', error.message, operation);
   const body = error.response?.data as { error?: { message?: string; errors?: { reason?: string }[] } } | undefined;
   const reason = body?.error?.errors?.[0]?.reason ?? 'unknown';
-  return new DriveApiError(status, reason, body?.error?.message ?? error.message, operation);
+  return new DriveApiError(status, reason, body?.error?.message ?? error.message, operation, retryAfter(error.response?.headers));
+}
+
+/** Retry-After (seconds or an HTTP date) from gaxios's headers (a Headers object or a plain record). */
+function retryAfter(headers: unknown): number | undefined {
+  const raw =
+    headers instanceof Headers ? headers.get('retry-after') : headers && typeof headers === 'object' ? (headers as Record<string, unknown>)['retry-after'] : undefined;
+  if (typeof raw !== 'string' || raw === '') return undefined;
+  const seconds = Number(raw);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }

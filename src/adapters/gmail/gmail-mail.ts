@@ -5,6 +5,7 @@
  */
 import type { gmail_v1 } from '@googleapis/gmail';
 import type { RequestCounter } from '../../lib/request-counter.ts';
+import { DEFAULT_RETRY, withRetries, type RetryPolicy } from '../../lib/retry.ts';
 import { MailSendError, type MailPort, type OutgoingMail, type SentMail } from '../../ports/mail.ts';
 import { composeMessage } from '../mime/compose-message.ts';
 import { gmailClient, type GmailAuth } from './client.ts';
@@ -16,6 +17,8 @@ export interface GmailMailOptions {
   counter: RequestCounter;
   /** The mailbox: `me` is the authenticated (or impersonated) user. */
   userId?: string;
+  /** Retries of a send that met a 5xx or a dropped connection (each after a Message-ID lookup). */
+  retry?: RetryPolicy;
 }
 
 export class GmailMailAdapter implements MailPort {
@@ -31,8 +34,30 @@ export class GmailMailAdapter implements MailPort {
     this.userId = options.userId ?? 'me';
   }
 
-  // https://developers.google.com/gmail/api/reference/rest/v1/users.messages/send
+  /**
+   * Sends once; when the answer is a 5xx or the connection dropped (the message may have gone out), asks the sent
+   * mailbox for its Message-ID before sending again, so a lost answer never mails a person twice. A 4xx (429
+   * included) means nothing was sent: it is reported at once and the mail stays due for the next run.
+   */
   async sendMail(mail: OutgoingMail): Promise<SentMail> {
+    return withRetries(
+      async (attempt) => {
+        if (attempt > 1) {
+          const found = await this.findSentByMessageId(mail.messageId);
+          if (found) return found;
+        }
+        return this.sendOnce(mail);
+      },
+      {
+        policy: this.options.retry ?? DEFAULT_RETRY,
+        retryable: (error) => error instanceof MailSendError && !error.definite,
+        onRetry: () => this.options.counter.add('gmail', 'retry'),
+      },
+    );
+  }
+
+  // https://developers.google.com/gmail/api/reference/rest/v1/users.messages/send
+  private async sendOnce(mail: OutgoingMail): Promise<SentMail> {
     const raw = (await composeMessage(mail)).toString('base64url');
     this.options.counter.add('gmail', 'messages.send');
     try {

@@ -3,6 +3,7 @@
  * UTF-8 plain-text and HTML part, RFC 2047 encoded headers, CRLF line breaks, our own Message-ID and Date.
  */
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { stripBidiControls } from '../../domain/text/bidi.ts';
 import type { MailAddress, OutgoingMail } from '../../ports/mail.ts';
 
 export function composeMessage(mail: OutgoingMail): Promise<Buffer> {
@@ -10,7 +11,8 @@ export function composeMessage(mail: OutgoingMail): Promise<Buffer> {
   const composer = new MailComposer({
     from: address(mail.from),
     to: mail.to.map(address),
-    subject: mail.subject,
+    // Names and subjects are shown by mail clients: no bidi controls (domain/text/bidi.ts).
+    subject: stripBidiControls(mail.subject),
     // RFC 5322 wants CRLF; MailComposer keeps a 7bit body's line breaks as given.
     text: crlf(mail.text),
     html: crlf(mail.html),
@@ -27,4 +29,4 @@ export function composeMessage(mail: OutgoingMail): Promise<Buffer> {
 }
 
 const crlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
-const address = (a: MailAddress) => (a.name ? { name: a.name, address: a.address } : a.address);
+const address = (a: MailAddress) => (a.name ? { name: stripBidiControls(a.name), address: a.address } : a.address);

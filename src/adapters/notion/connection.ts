@@ -7,6 +7,7 @@
 import { APIResponseError, Client, type RetryOptions } from '@notionhq/client';
 import type { RequestCounter } from '../../lib/request-counter.ts';
 import { RateGate } from '../../lib/rate-gate.ts';
+import { DEFAULT_RETRY, isNetworkError, isTransientStatus, withRetries, type RetryPolicy } from '../../lib/retry.ts';
 import { NOTION_READ_OPERATIONS, NotionRefusedError } from '../../ports/notion.ts';
 
 export interface NotionConnectionOptions {
@@ -21,6 +22,22 @@ export interface NotionConnectionOptions {
   penaltyMs?: number;
   /** The SDK's retries (429 and 529 for every method, honouring Retry-After). */
   retry?: RetryOptions | false;
+  /** Our retries of 5xx and dropped connections for calls safe to repeat (see SAFE_TO_REPEAT). */
+  transientRetry?: RetryPolicy;
+}
+
+/**
+ * Calls that may be sent again when their answer was lost or was a 5xx: reads (a query is a POST that reads) and
+ * updates of a page or block by ID, which set the same values again. The SDK retries 5xx only for GET and DELETE;
+ * creates and `blocks.children.append` are never repeated (an append whose answer was lost is found by the next
+ * sync's section hashes, a page by its record key).
+ */
+const SAFE_TO_REPEAT = new Set([...NOTION_READ_OPERATIONS, 'pages.update', 'blocks.update', 'blocks.delete', 'databases.update', 'dataSources.update']);
+
+class TransientResponse extends Error {
+  constructor(readonly response: Response) {
+    super(`HTTP ${response.status}`);
+  }
 }
 
 type ClientOptions = NonNullable<ConstructorParameters<typeof Client>[0]>;
@@ -69,10 +86,32 @@ export class NotionConnection {
   constructor(readonly options: NotionConnectionOptions) {
     const counter = options.counter;
     const countingFetch: SdkFetch = async (url, init) => {
-      counter.add('notion', operationOf(init?.method ?? 'GET', url));
-      const response = await fetch(url, init as RequestInit);
-      if (response.status === 429) counter.add('notion', 'rate-limited');
-      return response;
+      const operation = operationOf(init?.method ?? 'GET', url);
+      const send = async () => {
+        counter.add('notion', operation);
+        const response = await fetch(url, init as RequestInit);
+        if (response.status === 429) counter.add('notion', 'rate-limited');
+        return response;
+      };
+      if (!SAFE_TO_REPEAT.has(operation)) return send();
+      try {
+        return await withRetries(
+          async () => {
+            const response = await send();
+            if (isTransientStatus(response.status)) throw new TransientResponse(response);
+            return response;
+          },
+          {
+            policy: options.transientRetry ?? DEFAULT_RETRY,
+            retryable: (error) => error instanceof TransientResponse || isNetworkError(error),
+            onRetry: () => counter.add('notion', 'retry'),
+          },
+        );
+      } catch (error) {
+        // Out of retries on a 5xx: hand the last answer to the SDK, which reports it as Notion's error.
+        if (error instanceof TransientResponse) return error.response;
+        throw error;
+      }
     };
     this.client = new Client({
       auth: options.auth,

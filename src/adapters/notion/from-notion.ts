@@ -1,7 +1,7 @@
 /** Reading what the sync needs out of Notion response objects (pages, blocks, comments), tolerant of partial ones. */
 import type { BlockObjectResponse, CommentObjectResponse, PageObjectResponse } from '@notionhq/client';
 import type { PortalComment } from '../../domain/portal/client-comments.ts';
-import type { ExistingPage } from '../../domain/portal/page-diff.ts';
+import type { ListedPage } from '../../domain/portal/page-identity.ts';
 import type { PageFieldNames } from '../../ports/notion.ts';
 
 
@@ -33,8 +33,9 @@ export function isFullPageObject(result: unknown): result is PageObjectResponse 
   return typeof result === 'object' && result !== null && (result as { object?: unknown }).object === 'page' && 'properties' in result;
 }
 
-export function existingPage(page: PageObjectResponse, names: PageFieldNames): ExistingPage {
+export function existingPage(page: PageObjectResponse, names: PageFieldNames): ListedPage {
   return {
+    createdBy: page.created_by.id,
     pageId: page.id,
     url: page.url,
     title: titleOf(page),

@@ -6,7 +6,7 @@ import type { NotionPortalPort } from '../../ports/notion.ts';
 import { listComments } from './comments.ts';
 import { NotionConnection, type NotionConnectionOptions } from './connection.ts';
 import { createPage, findPage, listPages, setTrashed, toExisting, updateProperties } from './pages.ts';
-import { ensurePortal, ensureRootPage, isMissingProperty, listPortalPages, repairSchema, type LayoutRegistry } from './portal.ts';
+import { ensurePortal, ensureRootPage, integrationUserId, isMissingProperty, listPortalPages, removeProperties, repairSchema, type LayoutRegistry } from './portal.ts';
 import { headingText } from './from-notion.ts';
 import { appendAfter, listTopLevelBlocks, replaceSections, sectionBlocks } from './sections.ts';
 
@@ -17,6 +17,7 @@ export function createNotionAdapter(options: NotionConnectionOptions): NotionPor
   const connection = new NotionConnection(options);
   const registry: LayoutRegistry = new Map();
   const dataSourceOfPage = new Map<string, string>();
+  let me: Promise<string> | undefined;
 
   /** Runs a write; when Notion says a property does not exist, repairs the schema once and retries. */
   async function withSchemaRepair<T>(dataSourceId: string | undefined, write: () => Promise<T>): Promise<T> {
@@ -42,6 +43,12 @@ export function createNotionAdapter(options: NotionConnectionOptions): NotionPor
       if (found?.dataSourceId) dataSourceOfPage.set(found.pageId, found.dataSourceId);
       return found;
     },
+    integrationUserId() {
+      me ??= integrationUserId(connection);
+      me.catch(() => (me = undefined));
+      return me;
+    },
+    removeProperties: (dataSourceId, names) => removeProperties(connection, dataSourceId, names),
     restorePage: (pageId) => setTrashed(connection, pageId, false),
     async createPage(dataSourceId, page) {
       const created = await withSchemaRepair(dataSourceId, () => createPage(connection, dataSourceId, page));

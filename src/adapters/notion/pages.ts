@@ -4,7 +4,7 @@
  * /retrieve-a-page
  */
 import type { PageObjectResponse } from '@notionhq/client';
-import type { ExistingPage } from '../../domain/portal/page-diff.ts';
+import type { ListedPage } from '../../domain/portal/page-identity.ts';
 import type { PortalProperties } from '../../domain/portal/page-values.ts';
 import { NotionRefusedError, type FoundPage, type NewPage, type PageFieldNames } from '../../ports/notion.ts';
 import { chunkBlocks } from './chunks.ts';
@@ -43,7 +43,7 @@ export async function listPages(connection: NotionConnection, dataSourceId: stri
   return pages;
 }
 
-export function toExisting(pages: readonly PageObjectResponse[], names: PageFieldNames): ExistingPage[] {
+export function toExisting(pages: readonly PageObjectResponse[], names: PageFieldNames): ListedPage[] {
   return pages.map((p) => existingPage(p, names));
 }
 

@@ -119,3 +119,23 @@ export async function repairSchema(connection: NotionConnection, registry: Layou
 export function isMissingProperty(error: unknown): boolean {
   return error instanceof NotionRefusedError && error.code === 'validation_error' && /is not a property that exists/.test(error.message);
 }
+
+/**
+ * Removes properties from a data source (a portal built by a version before issue 10 carried "Airtable ID" and
+ * "Sync hash"). Pages, their IDs and comments stay; only the columns go. Absent names are skipped.
+ */
+// GET/PATCH /v1/data_sources/{id} — https://developers.notion.com/reference/update-a-data-source ("null" removes)
+export async function removeProperties(connection: NotionConnection, dataSourceId: string, names: readonly string[]): Promise<boolean> {
+  const current = await connection.call((c) => c.dataSources.retrieve({ data_source_id: dataSourceId }));
+  const present = new Set(Object.keys('properties' in current ? current.properties : {}));
+  const gone = names.filter((name) => present.has(name));
+  if (gone.length === 0) return false;
+  await connection.call((c) => c.dataSources.update({ data_source_id: dataSourceId, properties: Object.fromEntries(gone.map((n) => [n, null])) as never }));
+  return true;
+}
+
+// GET /v1/users/me — https://developers.notion.com/reference/get-self
+export async function integrationUserId(connection: NotionConnection): Promise<string> {
+  const me = await connection.call((c) => c.users.me({}));
+  return me.id;
+}

@@ -23,5 +23,5 @@ export function calendarWith(runtime: Runtime, baseId: string): Promise<JobRepor
 
 /** `sourcing calendar`: write the generated risk-calendar rows of this year and the next to the Calendar table. */
 export function runCalendar(config: Config, print: Printer): Promise<number> {
-  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await calendarWith(runtime, baseId), formatCalendarReport));
+  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await calendarWith(runtime, baseId), formatCalendarReport), 'calendar');
 }

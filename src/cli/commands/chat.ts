@@ -37,5 +37,5 @@ export function chatWith(runtime: Runtime, baseId: string): Promise<JobReport<Ch
 
 /** `sourcing chat`: critical alerts to the WeCom groups and Slack channels of Chat Channels, each once. */
 export function runChat(config: Config, print: Printer): Promise<number> {
-  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await chatWith(runtime, baseId), formatChatReport));
+  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await chatWith(runtime, baseId), formatChatReport), 'chat');
 }

@@ -7,8 +7,8 @@ import { printReport, requestSummary, table, type Printer } from '../output.ts';
 import type { Runtime } from '../runtime.ts';
 
 /** Runs the checks job through an existing runtime (also used by `start` and the schedule). */
-export async function checkWith(runtime: Runtime, baseId: string): Promise<JobReport<RunChecksDetails>> {
-  return runChecks({ records: runtime.airtable.records(baseId), counter: runtime.counter, now: runtime.now });
+export async function checkWith(runtime: Runtime, baseId: string, options: { upstreamFailed?: readonly string[] } = {}): Promise<JobReport<RunChecksDetails>> {
+  return runChecks({ records: runtime.airtable.records(baseId), counter: runtime.counter, now: runtime.now }, options);
 }
 
 export function formatCheckReport(report: JobReport<RunChecksDetails>): string {
@@ -31,6 +31,7 @@ export function formatCheckReport(report: JobReport<RunChecksDetails>): string {
   );
   const computed = Object.entries(d.computed).map(([t, n]) => `${t} ${n}`);
   lines.push(`System fields written: ${computed.length > 0 ? computed.join(', ') : 'none'}; Sync issues: ${d.syncIssues}.`);
+  if (d.notChecked.length > 0) lines.push('Not checked this run:', ...d.notChecked.map((n) => `  - ${n.because}`));
   lines.push(`Requests: ${requestSummary(report.requests)}`);
   if (report.problems.length > 0) lines.push('', 'Problems (these rows were skipped):', ...report.problems.map((p) => `  - ${p}`));
   return lines.join('\n');
@@ -38,5 +39,5 @@ export function formatCheckReport(report: JobReport<RunChecksDetails>): string {
 
 /** `sourcing check`: run every check once against the PO base and reconcile the Alerts table. */
 export function runCheck(config: Config, print: Printer): Promise<number> {
-  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await checkWith(runtime, baseId), formatCheckReport));
+  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await checkWith(runtime, baseId), formatCheckReport), 'checks');
 }

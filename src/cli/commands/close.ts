@@ -32,5 +32,5 @@ export function formatCloseReport(report: JobReport<CloseProjectDetails>): strin
 
 /** `sourcing close [--project NAME]`: closure reports of closed projects (or the named ones) and supplier scores. */
 export function runClose(config: Config, print: Printer, options: { projects?: string[] } = {}): Promise<number> {
-  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await closeWith(runtime, baseId, options), formatCloseReport));
+  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await closeWith(runtime, baseId, options), formatCloseReport), 'closure');
 }

@@ -23,18 +23,23 @@ const SHORT: Record<string, string> = {
 export function formatDocsReport(report: JobReport<BuildDocumentsDetails>): string {
   const d = report.details;
   const lines = [
-    `Documents: ${d.packs.length} pack(s), ${d.schedules.length} schedule(s); ${d.uploads} uploaded, ${d.current} already current; ` +
+    `Documents: ${d.packs.length} pack(s), ${d.schedules.length} schedule(s), ${(d.contracts ?? []).length} contract(s); ${d.uploads} uploaded, ${d.current} already current; ` +
       `${d.rowsWritten} Airtable row(s) written, ${d.permissionsGranted} folder permission(s) granted.`,
   ];
   if (d.picked.length > 0) lines.push(`Picked up: ${d.picked.join(', ')}.`);
   const rows = [
     ...d.packs.map((p) => [p.po, p.shipment, Object.entries(p.documents).map(([k, o]) => `${SHORT[k] ?? k} ${o}`).join(', ')]),
     ...d.schedules.map((s) => [s.po, '—', `schedule ${s.outcome}`]),
+    ...(d.contracts ?? []).map((c) => [c.po, '—', `contract ${c.outcome}`]),
   ];
   if (rows.length > 0) lines.push('', table(['PO', 'Shipment', 'Documents'], rows));
   if (d.blocked.length > 0) {
     lines.push('', 'No documents (fix these in Airtable; also on the PO\'s "Sync issues"):');
     for (const b of d.blocked) lines.push(`  ${b.po ?? '?'} / ${b.shipment}:`, ...b.fixes.map((f) => `    - ${f}`));
+  }
+  if ((d.contractsBlocked ?? []).length > 0) {
+    lines.push('', 'No contract (complete these in Airtable; also on the PO\'s "Sync issues"):');
+    for (const b of d.contractsBlocked) lines.push(`  ${b.po}:`, ...b.fixes.map((f) => `    - ${f}`));
   }
   lines.push(...reportFooter(report));
   return lines.join('\n');
@@ -42,5 +47,5 @@ export function formatDocsReport(report: JobReport<BuildDocumentsDetails>): stri
 
 /** `sourcing docs [--po PO-2406]`: export packs and production schedules into Drive. */
 export function runDocs(config: Config, print: Printer, options: { poNumbers?: string[] } = {}): Promise<number> {
-  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await docsWith(runtime, baseId, options), formatDocsReport));
+  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await docsWith(runtime, baseId, options), formatDocsReport), 'documents');
 }

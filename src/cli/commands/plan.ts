@@ -7,19 +7,23 @@ import type { Runtime } from '../runtime.ts';
 
 export function formatPlanReport(report: JobReport<PlanDetails>): string {
   const d = report.details;
-  const lines = [`Milestone plan as of ${d.today}: ${d.rowsCreated} milestones created, ${d.rowsUpdated} filled in (entered dates are never changed).`];
+  const lines = [
+    `Milestone plan as of ${d.today}: ${d.rowsCreated} milestones created, ${d.rowsUpdated} updated, ${d.posUpdated} plan verdicts stored ` +
+      '(actual dates and dates a person entered are never changed).',
+  ];
   if (d.planned.length > 0) {
     lines.push('', table(
-      ['PO', 'Target', 'Feasible', 'Created', 'Filled', 'Conflicts'],
-      d.planned.map((p) => [p.po, `${p.target.kind} ${p.target.date}`, p.feasible ? 'yes' : 'NO', p.created.length, p.filled.length, p.conflicts.filter((c) => c.severity !== 'Info').length]),
+      ['PO', 'Target', 'Verdict', 'Created', 'Updated', 'Conflicts'],
+      d.planned.map((p) => [p.po, `${p.target.kind} ${p.target.date}`, p.verdict, p.created.length, p.filled.length, p.conflicts.filter((c) => c.severity !== 'Info').length]),
     ));
   }
-  for (const p of d.planned.filter((x) => !x.feasible || x.conflicts.some((c) => c.severity !== 'Info'))) {
-    lines.push('', `${p.po}:`);
+  for (const p of d.planned.filter((x) => x.verdict === 'Target missed' || x.conflicts.some((c) => c.severity !== 'Info'))) {
+    lines.push('', `${p.po}: ${p.headline}`);
+    if (p.criticalPath.length > 0) lines.push(`  critical path: ${p.criticalPath.join(' → ')}`);
     for (const c of p.conflicts.filter((x) => x.severity !== 'Info')) lines.push(`  ${c.severity}: ${c.message}`);
     for (const o of p.options) {
       const state = !o.available ? 'not available' : o.meetsTarget ? 'meets the date' : `${o.daysLate} days late`;
-      lines.push(`  option: ${o.title}: arrives ${o.arrival}, ${state}${o.note ? ` (${o.note})` : ''}`);
+      lines.push(`  option: ${o.title}: ${o.arrival}, ${state}${o.note ? ` (${o.note})` : ''}`);
     }
   }
   if (d.skipped.length > 0) lines.push('', 'Not planned:', ...d.skipped.map((s) => `  - ${s.po}: ${s.reason}`));
@@ -34,5 +38,5 @@ export function planWith(runtime: Runtime, baseId: string): Promise<JobReport<Pl
 
 /** `sourcing plan`: baseline milestone dates for open POs; fills empty dates only. */
 export function runPlan(config: Config, print: Printer): Promise<number> {
-  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await planWith(runtime, baseId), formatPlanReport));
+  return runOnBase(config, print, async (runtime, baseId) => printReport(print, await planWith(runtime, baseId), formatPlanReport), 'plan');
 }

@@ -1,8 +1,10 @@
 import type { Config } from '../../config/config.ts';
 import type { JobReport } from '../../jobs/report.ts';
 import { setupWorkspace, type SetupDetails } from '../../jobs/setup-workspace.ts';
+import { leaseScope, runLeased } from '../job-leases.ts';
 import { printReport, reportFooter, table, type Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
+import { localLoadJournal } from '../sample-load-marker.ts';
 import { loadSampleRows, loadTemplateTables } from '../workspace-data.ts';
 
 /** Provision (and optionally load the sample agency) through an existing runtime. */
@@ -16,6 +18,7 @@ export async function provisionWith(runtime: Runtime, sample: 'always' | 'new-ba
       tables: loadTemplateTables(),
       rows: sample ? loadSampleRows(today) : undefined,
       loadRows: sample === 'new-base' ? 'new-base' : 'always',
+      ...(sample === 'new-base' && runtime.config.mode === 'local' ? { journal: localLoadJournal(runtime) } : {}),
     },
   );
 }
@@ -26,6 +29,7 @@ export function formatSetupReport(report: JobReport<SetupDetails>): string {
     `Base ${report.details.baseId}: ${provision.createdBase ? 'created' : 'already there'}; ` +
       `${provision.tablesCreated.length} tables and ${provision.fieldsCreated.length} fields added.`,
   ];
+  if (report.details.resumed) lines.push('An earlier sample load was interrupted: it has been finished now.');
   if (load) {
     const rows = Object.entries(load.perTable).map(([name, c]) => [name, c.created, c.existing]);
     lines.push('', table(['Table', 'Created', 'Already there'], rows));
@@ -38,8 +42,9 @@ export function formatSetupReport(report: JobReport<SetupDetails>): string {
 export async function runProvision(config: Config, print: Printer, options: { sample: boolean }): Promise<number> {
   const runtime = await createRuntime(config);
   try {
-    const report = await provisionWith(runtime, options.sample ? 'always' : false);
-    return printReport(print, report, formatSetupReport);
+    // Two provisions at once would both create the base (or load the sample twice): one at a time per base name.
+    const outcome = await runLeased(runtime, leaseScope(runtime), 'provision', () => provisionWith(runtime, options.sample ? 'always' : false));
+    return outcome.ran ? printReport(print, outcome.result, formatSetupReport) : printReport(print, outcome.report, () => '');
   } finally {
     await runtime.close();
   }

@@ -3,6 +3,7 @@ import type { JobReport } from '../../jobs/report.ts';
 import { sendReminders, type RemindDetails } from '../../jobs/send-reminders.ts';
 import { recordLinks, resolveBaseId } from '../base-target.ts';
 import { EXIT } from '../exit-codes.ts';
+import { runLeased } from '../job-leases.ts';
 import { printReport, reportFooter, table, type Printer } from '../output.ts';
 import { createRuntime, type Runtime } from '../runtime.ts';
 
@@ -18,12 +19,12 @@ export function formatRemindReport(report: JobReport<RemindDetails>): string {
 }
 
 /** Sends what is due through an existing runtime (also used by `start`); undefined without a sender address. */
-export async function remindWith(runtime: Runtime, baseId: string): Promise<JobReport<RemindDetails> | undefined> {
+export async function remindWith(runtime: Runtime, baseId: string, options: { upstreamFailed?: readonly string[] } = {}): Promise<JobReport<RemindDetails> | undefined> {
   const from = runtime.config.mail.from;
   if (!from) return undefined;
   return sendReminders(
     { records: runtime.airtable.records(baseId), mail: runtime.mail, counter: runtime.counter, now: runtime.now },
-    { from, escalateAfterWorkingDays: runtime.config.mail.escalateAfterWorkingDays, recordLinks: () => recordLinks(runtime, baseId) },
+    { from, escalateAfterWorkingDays: runtime.config.mail.escalateAfterWorkingDays, recordLinks: () => recordLinks(runtime, baseId), ...options },
   );
 }
 
@@ -36,9 +37,11 @@ export async function runRemind(config: Config, print: Printer): Promise<number>
   }
   const runtime = await createRuntime(config);
   try {
-    const report = await remindWith(runtime, await resolveBaseId(runtime));
-    if (!report) return EXIT.usage;
-    return printReport(print, report, formatRemindReport);
+    const baseId = await resolveBaseId(runtime);
+    const outcome = await runLeased(runtime, baseId, 'reminders', () => remindWith(runtime, baseId));
+    if (!outcome.ran) return printReport(print, outcome.report, () => '');
+    if (!outcome.result) return EXIT.usage;
+    return printReport(print, outcome.result, formatRemindReport);
   } finally {
     await runtime.close();
   }

@@ -30,5 +30,5 @@ export function runReviews(config: Config, print: Printer): Promise<number> {
       return EXIT.usage;
     }
     return printReport(print, report, formatReviewsReport);
-  });
+  }, 'reviews');
 }

@@ -1,7 +1,7 @@
 import type { Config } from '../../config/config.ts';
-import { alerts } from '../../domain/models/alert.ts';
+import { alerts, SEVERITIES } from '../../domain/models/alert.ts';
 import { parseRecords } from '../../domain/models/parse-records.ts';
-import { purchaseOrders } from '../../domain/models/purchase-order.ts';
+import { PO_STATUSES, purchaseOrders } from '../../domain/models/purchase-order.ts';
 import { BaseNotFoundError, resolveBaseId } from '../base-target.ts';
 import { EXIT } from '../exit-codes.ts';
 import { table, type Printer } from '../output.ts';
@@ -22,8 +22,9 @@ export async function runStatus(config: Config, print: Printer): Promise<number>
     const records = runtime.airtable.records(baseId);
     const pos = parseRecords(purchaseOrders, await records.list(purchaseOrders.table)).records;
     const open = parseRecords(alerts, await records.list(alerts.table)).records.filter((a) => a.status === 'Open');
-    const byStatus = countBy(pos.map((p) => p.status));
-    const bySeverity = countBy(open.map((a) => a.severity));
+    // POs in pipeline order (RFQ … Closed), alerts most severe first: the order people read them in.
+    const byStatus = countBy(pos.map((p) => p.status), PO_STATUSES);
+    const bySeverity = countBy(open.map((a) => a.severity), [...SEVERITIES].reverse());
     if (print.json) {
       print.out(JSON.stringify({ mode: config.mode, baseId, workspaceUrl: runtime.workspaceUrl, purchaseOrders: byStatus, openAlerts: bySeverity }, null, 2));
     } else {
@@ -39,8 +40,10 @@ export async function runStatus(config: Config, print: Printer): Promise<number>
   }
 }
 
-function countBy(values: (string | undefined)[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const value of values) counts[value ?? '(none)'] = (counts[value ?? '(none)'] ?? 0) + 1;
-  return counts;
+/** Counts in the given order (values outside it, and '(none)', after), leaving out zeros. */
+function countBy(values: (string | undefined)[], order: readonly string[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(value ?? '(none)', (counts.get(value ?? '(none)') ?? 0) + 1);
+  const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+  return Object.fromEntries([...counts].sort((a, b) => rank(a[0]) - rank(b[0])));
 }

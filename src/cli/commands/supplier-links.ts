@@ -34,7 +34,7 @@ export async function runSupplierLinks(config: Config, print: Printer, options: 
       if (runtime.workspace) print.out('The links open while `npm start` or `npx sourcing serve` runs (same WORKSPACE_PORT and WORKSPACE_DIR).');
     }
     return EXIT.ok;
-  });
+  }, 'supplier-links');
 }
 
 /** Serves the portal in the runtime's local workspace and lists the links in the viewer; answers the portal's address. */
@@ -44,11 +44,15 @@ export async function mountSupplierPortal(runtime: Runtime, baseId: string): Pro
   workspace.mount(LOCAL_PORTAL_PATH, createPortalHandler(runtime, baseId, { basePath: LOCAL_PORTAL_PATH }));
   // The workspace this process serves (start may have fallen back to a free port).
   const links = await supplierLinks(runtime, baseId, runtime.now(), undefined, `${workspace.url}${LOCAL_PORTAL_PATH}`);
+  // The viewer's "Factory portals" panel asks this process through its hook (issue 16); the PUT below also keeps
+  // them in the workspace database for a viewer served without the hook.
+  const listed = links.map((l) => ({ supplier: l.supplier, url: l.url }));
+  workspace.hooks.supplierLinks = () => listed;
   // https://…/__workspace/portal-links: the viewer cannot sign links itself (it imports no domain code).
   await fetch(`${workspace.url}/__workspace/portal-links`, {
     method: 'PUT',
     headers: { authorization: `Bearer ${workspace.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ supplierPortals: links.map((l) => ({ supplier: l.supplier, url: l.url })) }),
+    body: JSON.stringify({ supplierPortals: listed }),
   });
   return `${workspace.url}${LOCAL_PORTAL_PATH}/`;
 }

@@ -32,5 +32,5 @@ export function runWeekly(config: Config, print: Printer): Promise<number> {
       return EXIT.usage;
     }
     return printReport(print, report, formatWeeklyReport);
-  });
+  }, 'weekly');
 }

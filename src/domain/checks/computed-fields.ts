@@ -25,7 +25,7 @@ export interface FieldPatch {
 const SCORE_TOLERANCE = 0.05;
 
 export function computedFieldPatches(s: WorkspaceSnapshot, clock: CheckClock, settings: CheckSettings): FieldPatch[] {
-  return [...scorePatches(s, settings), ...inspectionPatches(s), ...milestonePatches(s, clock, settings)];
+  return [...scorePatches(s, settings), ...inspectionPatches(s), ...milestonePatches(s, clock)];
 }
 
 function scorePatches(s: WorkspaceSnapshot, settings: CheckSettings): FieldPatch[] {
@@ -56,19 +56,24 @@ function inspectionPatches(s: WorkspaceSnapshot): FieldPatch[] {
       const want = outcome.fields[key];
       if ((i[key] ?? null) !== want) fields[inspections.fields[key]] = want;
     }
+    // The inspection shows which switching state its plan uses and why (ISO 2859-1 clause 9).
+    if (outcome.switching) {
+      if (i.severity !== outcome.switching.severity) fields[inspections.fields.severity] = outcome.switching.severity;
+      if (i.switchingReason !== outcome.switching.reason) fields[inspections.fields.switchingReason] = outcome.switching.reason;
+    }
     if (Object.keys(fields).length > 0) out.push({ table: inspections.table, id: i.id, fields });
   }
   return out;
 }
 
-function milestonePatches(s: WorkspaceSnapshot, clock: CheckClock, settings: CheckSettings): FieldPatch[] {
+function milestonePatches(s: WorkspaceSnapshot, clock: CheckClock): FieldPatch[] {
   const out: FieldPatch[] = [];
   for (const po of s.purchaseOrders) {
     // A closed or cancelled order's schedule is history; leave it as it was.
     if (!isOpen(po)) continue;
     for (const m of s.milestonesByPo.get(po.id) ?? []) {
-      const status = milestoneStatus(s, po, m, clock.today, settings);
-      if (status !== m.status) out.push({ table: milestones.table, id: m.id, fields: { [milestones.fields.status]: status } });
+      const status = milestoneStatus(s, po, m, clock.today);
+      if (status !== undefined && status !== m.status) out.push({ table: milestones.table, id: m.id, fields: { [milestones.fields.status]: status } });
     }
   }
   return out;

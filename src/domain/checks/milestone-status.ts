@@ -1,23 +1,16 @@
 /**
- * The Milestones "Status" system field: Done (actual date), Late (due date passed), At risk (due soon with a
- * blocking predecessor), On track (due within the look-ahead), Planned (later, or undated).
+ * The Milestones "Status" system field: the schedule network's status (planning/schedule-status.ts), the same word
+ * the Gantt draws and the client portal shows: Done, Late, At risk, On track (none for a row without any date).
  */
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { Milestone } from '../models/milestone.ts';
 import type { PurchaseOrder } from '../models/purchase-order.ts';
-import { horizon } from './day-math.ts';
-import { blockingPredecessors } from './milestone-dependencies.ts';
-import { dueDate, isDone } from './po-facts.ts';
-import type { CheckSettings } from './settings.ts';
+import type { ScheduleStatus } from '../planning/network-passes.ts';
+import { scheduleStatus } from './po-schedules.ts';
 import type { WorkspaceSnapshot } from './snapshot.ts';
 
-export type MilestoneStatus = NonNullable<Milestone['status']>;
+export type MilestoneStatus = ScheduleStatus;
 
-export function milestoneStatus(s: WorkspaceSnapshot, po: PurchaseOrder, m: Milestone, today: IsoDate, settings: CheckSettings): MilestoneStatus {
-  if (isDone(m)) return 'Done';
-  const due = dueDate(m);
-  if (due === undefined) return 'Planned';
-  if (due < today) return 'Late';
-  if (due > horizon(today, settings.atRiskWithinDays)) return 'Planned';
-  return blockingPredecessors(s, po, m, today).length > 0 ? 'At risk' : 'On track';
+export function milestoneStatus(s: WorkspaceSnapshot, po: PurchaseOrder, m: Milestone, today: IsoDate): MilestoneStatus | undefined {
+  return scheduleStatus(s, po, m, today);
 }

@@ -34,6 +34,8 @@ export const CheckSettingsSchema = z
       .prefault({}),
     /** A milestone this close whose predecessor is not done is at risk. */
     atRiskWithinDays: days(7),
+    /** Remind the owner this many days before a booking falls due while it is not confirmed (no actual date). */
+    bookingReminderDays: days(7),
     /** Look for an IPI this many days before production start. */
     ipiLookaheadDays: days(7),
     /** DUPRO between 20 % and 60 % of production (domain.md §6.5, "a fair default"). */

@@ -4,6 +4,7 @@
  * supplier's performance score. Pure; the closing date comes from the project (closure meeting), else from the
  * last recorded actual date, so the same records always give the same report.
  */
+import type { ConfidentialityPolicy } from '../confidentiality/policy.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { AgencyRecord } from '../models/agency.ts';
 import type { Client } from '../models/client.ts';
@@ -70,6 +71,8 @@ export interface ClosureInput {
   defectRateAtZero?: number | undefined;
   /** Only when the project has neither a closure meeting date nor any actual date. */
   today: IsoDate;
+  /** The confidentiality policy: factories are named as the client may read them. */
+  policy?: ConfidentialityPolicy | undefined;
 }
 
 /** The closure meeting date, else the last actual date of the project's milestones, else today. */
@@ -108,7 +111,7 @@ export function buildClosureReport(input: ClosureInput): ClosureReport {
       poId: po.id,
       poNumber: po.poNumber,
       status: po.status,
-      factory: supplier ? displayNameOf(supplier, orders) : '—',
+      factory: supplier ? displayNameOf(supplier, input.policy, project.client) : '—',
       value: orderValue(po, input.lineItems),
       milestones,
       rate: onTimeRate(milestones),
@@ -124,6 +127,8 @@ export function buildClosureReport(input: ClosureInput): ClosureReport {
   const suppliers = scoreSuppliers({
     project,
     orders,
+    policy: input.policy,
+    clientId: project.client,
     suppliers: input.suppliers,
     milestones: input.milestones,
     inspections: input.inspections,

@@ -2,6 +2,7 @@
  * Scores every supplier of a closed project: the period score from this project's KPIs, added to (or replacing
  * this project's line in) the supplier's history, and the new overall Score from the history.
  */
+import { supplierAsSeenByClient, type ConfidentialityPolicy } from '../confidentiality/policy.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { Inspection } from '../models/inspection.ts';
 import type { Milestone } from '../models/milestone.ts';
@@ -50,12 +51,18 @@ export interface ScoreInput {
   closedOn: IsoDate;
   weights: ScoreWeights;
   defectRateAtZero?: number | undefined;
+  /** The confidentiality policy and the project's client: how the client may name each factory. */
+  policy?: ConfidentialityPolicy | undefined;
+  clientId?: string | undefined;
 }
 
-/** Clients see the factory's alias unless a PO of the project says "Show supplier to client". */
-export function displayNameOf(supplier: Supplier, orders: readonly PurchaseOrder[]): string {
-  const shown = orders.some((po) => po.supplier === supplier.id && po.showSupplierToClient);
-  return shown ? supplier.name : (supplier.clientAlias ?? 'Factory');
+/**
+ * What the client reads as the factory: as the confidentiality policy (Disclosures) allows; without a policy, the
+ * alias (never the name: hiding is the default).
+ */
+export function displayNameOf(supplier: Supplier, policy: ConfidentialityPolicy | undefined, clientId: string | undefined): string {
+  if (policy) return supplierAsSeenByClient(policy, clientId, supplier.id).label;
+  return supplier.clientAlias ?? 'Factory';
 }
 
 export function scoreSuppliers(input: ScoreInput): SupplierScore[] {
@@ -64,13 +71,13 @@ export function scoreSuppliers(input: ScoreInput): SupplierScore[] {
   for (const id of supplierIds) {
     const supplier = input.suppliers.get(id);
     if (!supplier) {
-      out.push({ ok: false, supplierId: id, name: id, displayName: 'Factory', problem: `Suppliers ${id}: could not be read (see its "Sync issues"); not scored` });
+      out.push({ ok: false, supplierId: id, name: id, displayName: 'Factory', problem: `A supplier of ${input.project.project} could not be read (see its "Sync issues" in Suppliers); not scored` });
       continue;
     }
-    const displayName = displayNameOf(supplier, input.orders);
+    const displayName = displayNameOf(supplier, input.policy, input.clientId);
     const history = parseHistory(supplier.scoreHistory);
     if (!history.ok) {
-      out.push({ ok: false, supplierId: id, name: supplier.name, displayName, problem: `Suppliers ${id}: "Score history" ${history.problem}; fix or clear it, the score was not updated` });
+      out.push({ ok: false, supplierId: id, name: supplier.name, displayName, problem: `Suppliers ${supplier.name}: "Score history" ${history.problem}; fix or clear it, the score was not updated` });
       continue;
     }
     const kpis = supplierKpis({

@@ -227,3 +227,12 @@ export function leaksIn(content: string, hidden: readonly string[]): string[] {
     return parts.some((part) => haystack.includes(part));
   });
 }
+
+/**
+ * An Incoterm as a client reads it. EXW and FCA are usually named at the factory's own premises ("FCA Huamei
+ * factory, Cixi"): for a client who may not know the factory, the place is described, not named.
+ */
+export function incotermAsSeenByClient(incoterm: string, namedPlace: string | undefined, supplierNamed: boolean): string {
+  if (!supplierNamed && (incoterm === 'EXW' || incoterm === 'FCA')) return `${incoterm} (factory premises)`;
+  return `${incoterm} ${namedPlace ?? ''}`.trim();
+}

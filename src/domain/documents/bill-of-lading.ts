@@ -3,7 +3,6 @@ import {
   formatCbm, formatDate, formatKg, formatPackages, packagesInWords, partyBlock, SAME_AS_CONSIGNEE, upper,
   type PartyBlock,
 } from './format.ts';
-import { INCOTERMS_VERSION } from './incoterms.ts';
 import type { PreparedShipment } from './prepared.ts';
 
 export interface BillOfLadingDraftContent {
@@ -26,7 +25,8 @@ export interface BillOfLadingDraftContent {
   descriptionLines: string[];
   grossKg: string;
   cbm: string;
-  freight: { term: string; payableAt: string; note: string };
+  /** The carrier's freight box only: a B/L carries no explanation of why the term was chosen. */
+  freight: { term: string; payableAt: string };
   originals: string;
   invoice: { number: string; date: string };
   clauses: string[];
@@ -88,13 +88,7 @@ export function buildBillOfLadingDraft(s: PreparedShipment): BillOfLadingDraftCo
     descriptionLines,
     grossKg: formatKg(s.packages.grossGrams),
     cbm: formatCbm(s.packages.volume),
-    freight: {
-      term,
-      payableAt: t.freightPayableAt,
-      note: t.freightTermFromIncoterm
-        ? `${term} follows from ${s.order.incoterm.code} (${INCOTERMS_VERSION}): the ${s.order.incoterm.sellerPaysMainCarriage ? 'seller' : 'buyer'} pays the ocean freight.`
-        : `${term} as booked (the usual term under ${s.order.incoterm.code} is FREIGHT ${s.order.incoterm.sellerPaysMainCarriage ? 'PREPAID' : 'COLLECT'}).`,
-    },
+    freight: { term, payableAt: t.freightPayableAt },
     originals,
     invoice: { number: s.invoice.number, date: formatDate(s.invoice.date) },
     clauses,

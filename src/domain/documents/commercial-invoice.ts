@@ -5,6 +5,7 @@ import {
   formatCartonRange, formatCbm, formatDate, formatInteger, formatKg, formatPackages, formatQuantities, partyBlock,
   SAME_AS_CONSIGNEE, signatureBlock, type PartyBlock, type SignatureBlock,
 } from './format.ts';
+import { transportDocumentLabel } from './format.ts';
 import { incotermLine, MINIMUM_INSURED_PERCENT } from './incoterms.ts';
 import type { PreparedShipment } from './prepared.ts';
 
@@ -101,7 +102,7 @@ export function buildCommercialInvoice(s: PreparedShipment): CommercialInvoiceCo
     totalMinor += s.charges.packingMinor;
   }
   if (s.charges.commissionMinor !== null) {
-    totals.push({ label: 'Commission', value: money(s.charges.commissionMinor) });
+    totals.push({ label: 'Selling commission', value: money(s.charges.commissionMinor) });
     totalMinor += s.charges.commissionMinor;
   }
   for (const other of s.charges.other) {
@@ -133,20 +134,29 @@ export function buildCommercialInvoice(s: PreparedShipment): CommercialInvoiceCo
   transport.push({ label: 'Mode', value: t.mode });
   if (t.vesselVoyage) transport.push({ label: t.mode === 'Air' || t.mode === 'Express' ? 'Flight' : 'Vessel / voyage', value: t.vesselVoyage });
   if (t.etd) transport.push({ label: 'ETD', value: formatDate(t.etd) });
-  if (t.blNumber) transport.push({ label: 'B/L No.', value: t.blNumber });
+  if (t.blNumber) transport.push({ label: transportDocumentLabel(t.mode), value: t.blNumber });
   if (t.containers.length > 0) transport.push({ label: 'Containers', value: t.containers.map((c) => c.number).join(', ') });
   const saleDate = s.invoice.saleDate ? formatDate(s.invoice.saleDate) : undefined;
   if (saleDate || s.invoice.salePlace) {
     transport.push({ label: 'Date / place of sale', value: [saleDate, s.invoice.salePlace].filter(Boolean).join(', ') });
   }
 
+  const c = s.charges;
+  const withNote = (minor: bigint | null, note: string): string => {
+    if (minor === null) return note;
+    return /^none$/i.test(note) ? money(minor) : `${currency.code} ${money(minor)} (${note})`;
+  };
   const statements = [
     `All prices and amounts are in ${currency.code} (${currency.majorName}).`,
-    s.charges.packingMinor === null
+    c.packingMinor === null
       ? 'Packing, cases and inland freight to the port of loading are included in the unit prices.'
       : 'Inland freight to the port of loading is included in the unit prices; packing is itemised above.',
-    `Rebates, drawbacks and bounties allowed upon exportation: ${s.charges.rebates}.`,
-    `Assists (dies, moulds, tools, engineering supplied free or at reduced cost and not in the price): ${s.charges.assists}.`,
+    c.commissionMinor === null ? 'Selling commission: none.' : 'Selling commission: itemised above.',
+    c.buyingCommissionMinor === null
+      ? 'Buying commission: none.'
+      : `Buying commission: ${currency.code} ${money(c.buyingCommissionMinor)}, paid by the buyer to its buying agent, not included in the total.`,
+    `Rebates, drawbacks and bounties allowed upon exportation: ${withNote(c.rebatesMinor, c.rebates)}.`,
+    `Assists (dies, moulds, tools, engineering supplied free or at reduced cost and not in the price): ${withNote(c.assistsMinor, c.assists)}.`,
     `Contents of each package: see carton numbers per line and the packing list No. ${s.invoice.number}.`,
   ];
   if (rule.sellerMustInsure) {

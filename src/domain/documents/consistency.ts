@@ -96,7 +96,7 @@ export function checkPackConsistency(shipment: PreparedShipment, pack: DocumentP
     }
   }
 
-  let expectedCarton = 1n;
+  let expectedCarton = shipment.firstCarton;
   let net = 0n;
   let gross = 0n;
   let volume = 0n;

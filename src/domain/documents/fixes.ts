@@ -8,7 +8,8 @@ export class FixList {
   readonly items: string[] = [];
 
   add(ref: RecordRef, field: string, problem: string): void {
-    this.items.push(`${ref.table} ${ref.id}: "${field}" ${problem}`);
+    // People read names: the primary value when known, the ID only when the row has none.
+    this.items.push(`${ref.table} ${ref.label?.trim() || ref.id}: "${field}" ${problem}`);
   }
 
   get isEmpty(): boolean {

@@ -100,3 +100,8 @@ export const SAME_AS_CONSIGNEE: PartyBlock = { name: 'SAME AS CONSIGNEE', lines:
 export function upper(text: string): string {
   return text.toUpperCase();
 }
+
+/** The transport document's number label: an air or express consignment travels on an air waybill, not a B/L. */
+export function transportDocumentLabel(mode: string): 'AWB No.' | 'B/L No.' {
+  return mode === 'Air' || mode === 'Express' ? 'AWB No.' : 'B/L No.';
+}

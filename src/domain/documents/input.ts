@@ -10,6 +10,8 @@
 export interface RecordRef {
   table: string;
   id: string;
+  /** The record's primary value (PO number, booking ref, supplier name): messages name records by it. */
+  label?: string | undefined;
 }
 
 export type Decimalish = number | string;
@@ -78,7 +80,14 @@ export interface ChargesInput {
   /** Cargo insurance premium. Required under CIF/CIP, absent under E/F rules and CFR/CPT. */
   insurance?: Decimalish | null | undefined;
   packing?: Decimalish | null | undefined;
+  /** Selling commission billed in the invoice price (141.86(a)(8)). */
   commission?: Decimalish | null | undefined;
+  /** Buying commission the buyer pays its own agent: stated on the invoice, not added to its total. */
+  buyingCommission?: Decimalish | null | undefined;
+  /** Value of the assists (141.86(a)(11)); `assists` is their description. */
+  assistsAmount?: Decimalish | null | undefined;
+  /** Amount of rebates, drawbacks and bounties (141.86(a)(9)); `rebates` is their description. */
+  rebatesAmount?: Decimalish | null | undefined;
   other?: ChargeInput[] | undefined;
   discounts?: ChargeInput[] | undefined;
   /** Rebates, drawbacks and bounties allowed on export; "None" when absent. */
@@ -139,6 +148,11 @@ export interface ShipmentInput {
   numberOfOriginals?: number | undefined;
   /** Package kind printed on every document, plural ("CARTONS"). */
   packageKind?: string | undefined;
+  /**
+   * Number of this shipment's first carton: 1, or for a later shipment of an order split over several, one more
+   * than the cartons shipped before it (air 1–60, then sea 61–600).
+   */
+  firstCartonNumber?: number | undefined;
 }
 
 export interface ShipmentDocumentInput {

@@ -3,6 +3,7 @@ import {
   formatCartonRange, formatCartonSize, formatCbm, formatDate, formatInteger, formatKg, formatPackages, formatQuantities,
   packagesInWords, partyBlock, SAME_AS_CONSIGNEE, signatureBlock, type PartyBlock, type SignatureBlock,
 } from './format.ts';
+import { transportDocumentLabel } from './format.ts';
 import type { PreparedShipment } from './prepared.ts';
 
 export interface PackingRow {
@@ -55,7 +56,7 @@ export function buildPackingList(s: PreparedShipment): PackingListContent {
     { label: 'Invoice date', value: formatDate(s.invoice.date) },
     { label: 'PO No.', value: s.order.poNumber },
   ];
-  if (t.blNumber) references.push({ label: 'B/L No.', value: t.blNumber });
+  if (t.blNumber) references.push({ label: transportDocumentLabel(t.mode), value: t.blNumber });
   if (t.bookingRef) references.push({ label: 'Booking No.', value: t.bookingRef });
 
   const transport: Field[] = [

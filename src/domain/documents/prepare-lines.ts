@@ -22,11 +22,12 @@ function readHsCode(ctx: FieldContext, value: string): string {
 
 /**
  * Validates the lines and computes each one's amount, cartons, carton numbers, weights and volume. Carton numbers
- * run on across lines in order, so the packing list reads 1–40, 41–65, …
+ * run on across lines in order, so the packing list reads 1–40, 41–65, …; a later shipment of a split order starts
+ * where the earlier ones ended (`firstCarton`), so the order's cartons are numbered once (air 1–60, sea 61–600).
  */
-export function prepareLines(fixes: FixList, inputs: LineInput[], currency: CurrencyInfo | undefined): PreparedLine[] {
+export function prepareLines(fixes: FixList, inputs: LineInput[], currency: CurrencyInfo | undefined, firstCarton = 1n): PreparedLine[] {
   const lines: PreparedLine[] = [];
-  let nextCarton = 1n;
+  let nextCarton = firstCarton;
   inputs.forEach((input, index) => {
     const ctx: FieldContext = { fixes, ref: input.ref };
     const before = fixes.items.length;
@@ -92,7 +93,7 @@ export function prepareLines(fixes: FixList, inputs: LineInput[], currency: Curr
       grossGramsPerCarton: gross,
       netGrams: net * cartons,
       grossGrams: gross * cartons,
-      marks: (input.marks ?? []).map((mark) => mark.trim()).filter((mark) => mark !== ''),
+      marks: withCartonNumbers((input.marks ?? []).map((mark) => mark.trim()).filter((mark) => mark !== ''), nextCarton, nextCarton + cartons - 1n),
     });
     nextCarton += cartons;
   });
@@ -118,13 +119,29 @@ export function summarisePackages(lines: PreparedLine[], kind: string): PackageS
   return { count, kind, netGrams, grossGrams, volume, quantities };
 }
 
-/** Distinct mark blocks in line order, separated by a blank line; "N/M" (no marks) when there are none. */
+/** A shipping mark's carton-number line: "C/NO. 1-600", "C/NOS. 1-UP", "CTN NO. …". */
+const CARTON_NUMBER_MARK = /^(C\s*\/\s*NOS?\.?|CTN\.?\s*NOS?\.?|CARTON\s+NOS?\.?)\s*:?\s*\S.*$/i;
+
+/**
+ * The marks with their carton-number line set to the cartons these marks are on: the factory's template mark says
+ * "C/NO. 1-600" for the whole order, but the sea pack of a split order holds cartons 61-600 and must say so.
+ */
+export function withCartonNumbers(marks: string[], from: bigint, to: bigint): string[] {
+  return marks.map((mark) => (CARTON_NUMBER_MARK.test(mark) ? `C/NO. ${from === to ? `${from}` : `${from}-${to}`}` : mark));
+}
+
+/**
+ * Distinct mark blocks in line order, separated by a blank line, each with the carton numbers of the whole
+ * consignment; "N/M" (no marks) when there are none.
+ */
 export function consignmentMarks(lines: PreparedLine[]): string[] {
   const blocks: string[] = [];
   const seen = new Set<string>();
+  const from = lines[0]?.cartonFrom ?? 1n;
+  const to = lines.at(-1)?.cartonTo ?? from;
   for (const line of lines) {
     if (line.marks.length === 0) continue;
-    const key = line.marks.join('\n');
+    const key = withCartonNumbers(line.marks, from, to).join('\n');
     if (seen.has(key)) continue;
     seen.add(key);
     blocks.push(key);

@@ -32,7 +32,8 @@ export function prepareShipment(input: ShipmentDocumentInput): PrepareResult {
     : undefined;
 
   if (input.lines.length === 0) fixes.add(input.order.ref, 'Line Items', 'has no lines to ship');
-  const lines = prepareLines(fixes, input.lines, order.currency);
+  const firstCarton = BigInt(Math.max(1, Math.trunc(input.shipment.firstCartonNumber ?? 1)));
+  const lines = prepareLines(fixes, input.lines, order.currency, firstCarton);
   const { transport, mode, blType, destination } = prepareTransport(fixes, input.shipment, order.incoterm);
   const shipmentRef = input.shipment.ref;
 
@@ -92,6 +93,7 @@ export function prepareShipment(input: ShipmentDocumentInput): PrepareResult {
       manufacturer,
       lines,
       packages: summarisePackages(lines, kind),
+      firstCarton,
       marks: consignmentMarks(lines),
       transport,
       isUsEntry,

@@ -81,6 +81,9 @@ export interface PreparedCharges {
   insuranceMinor: bigint | null;
   packingMinor: bigint | null;
   commissionMinor: bigint | null;
+  buyingCommissionMinor: bigint | null;
+  assistsMinor: bigint | null;
+  rebatesMinor: bigint | null;
   other: PreparedCharge[];
   discounts: PreparedCharge[];
   rebates: string;
@@ -145,6 +148,8 @@ export interface PreparedShipment {
   manufacturer?: PreparedParty | undefined;
   lines: PreparedLine[];
   packages: PackageSummary;
+  /** Number of the first carton (1, or where the order's earlier shipments ended). */
+  firstCarton: bigint;
   /** Shipping marks of the whole consignment, "N/M" when the cartons carry none. */
   marks: string[];
   transport: PreparedTransport;

@@ -21,16 +21,18 @@ export type DocumentKindId =
   | 'certificate-of-origin'
   | 'bill-of-lading-draft'
   | 'production-schedule'
-  | 'closure-report';
+  | 'closure-report'
+  | 'purchase-contract';
 
 /** The Documents table's Kind choice for each document. */
-export const DOCUMENT_KIND_LABELS: Record<DocumentKindId, 'Commercial invoice' | 'Packing list' | 'Certificate of origin' | 'B/L draft' | 'Production schedule' | 'Closure report'> = {
+export const DOCUMENT_KIND_LABELS: Record<DocumentKindId, 'Commercial invoice' | 'Packing list' | 'Certificate of origin' | 'B/L draft' | 'Production schedule' | 'Closure report' | 'Purchase contract'> = {
   'commercial-invoice': 'Commercial invoice',
   'packing-list': 'Packing list',
   'certificate-of-origin': 'Certificate of origin',
   'bill-of-lading-draft': 'B/L draft',
   'production-schedule': 'Production schedule',
   'closure-report': 'Closure report',
+  'purchase-contract': 'Purchase contract',
 };
 
 export interface FolderStep {
@@ -45,10 +47,22 @@ export interface FolderTarget {
   section?: Section | undefined;
   /** Only when the project has several POs: the section gets a sub-folder per PO. */
   po?: { id: string; poNumber: string } | undefined;
+  /**
+   * Documents the client may not read (they name a factory the confidentiality policy hides from this client):
+   * the same client / project / section tree under "Agency only", which is never shared with the client.
+   */
+  agencyOnly?: boolean | undefined;
 }
+
+export const AGENCY_ONLY_FOLDER = 'Agency only (not shared with clients)';
 
 /** The folders under the agency root, top down. */
 export function folderSteps(target: FolderTarget): FolderStep[] {
+  if (target.agencyOnly) {
+    // Under the agency root, beside the client folders: nothing the client folder shares reaches in here.
+    const inner = folderSteps({ ...target, agencyOnly: false }).map((s) => ({ name: s.name, key: { ...s.key, [KEY.kind]: `agency-only:${s.key[KEY.kind] ?? ''}` } }));
+    return [{ name: AGENCY_ONLY_FOLDER, key: { [KEY.kind]: 'folder:agency-only' } }, ...inner];
+  }
   const steps: FolderStep[] = [
     { name: target.client.name, key: { [KEY.kind]: 'folder:client', [KEY.record]: target.client.id } },
     { name: target.project.name, key: { [KEY.kind]: 'folder:project', [KEY.record]: target.project.id } },

@@ -10,6 +10,8 @@ export type AlertStatus = (typeof ALERT_STATUSES)[number];
 export const alerts = defineModel(
   'Alerts',
   {
+    /** First: the primary field, what people read in the grid and in linked-record chips. */
+    message: 'Message',
     key: 'Key',
     rule: 'Rule',
     severity: 'Severity',
@@ -19,7 +21,6 @@ export const alerts = defineModel(
     shipment: 'Shipment',
     supplier: 'Supplier',
     project: 'Project',
-    message: 'Message',
     owner: 'Owner',
     firstSeen: 'First seen',
     lastSeen: 'Last seen',
@@ -30,6 +31,7 @@ export const alerts = defineModel(
     reviewInvite: 'Review invite',
   } as const,
   {
+    message: text(),
     /** Rule + record, unique. */
     key: requiredText(),
     rule: requiredText(),
@@ -40,7 +42,6 @@ export const alerts = defineModel(
     shipment: link(),
     supplier: link(),
     project: link(),
-    message: text(),
     owner: link(),
     firstSeen: dateTime(),
     lastSeen: dateTime(),

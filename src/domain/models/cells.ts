@@ -9,6 +9,7 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { z } from 'zod';
+import { stripBidiControls } from '../text/bidi.ts';
 
 /** Airtable's limit for a long-text cell. */
 export const MAX_TEXT_LENGTH = 100_000;
@@ -67,7 +68,8 @@ function parseString(raw: unknown): Outcome<string> {
   if (raw.length > MAX_TEXT_LENGTH) {
     return fail(`is ${raw.length.toLocaleString('en-US')} characters long, over the ${MAX_TEXT_LENGTH.toLocaleString('en-US')}-character limit`);
   }
-  return ok(raw);
+  // Bidi controls would let a name display as something else (../text/bidi.ts).
+  return ok(stripBidiControls(raw));
 }
 
 function matching(pattern: RegExp, what: string, normalise: (s: string) => string = (s) => s.trim()) {

@@ -1,5 +1,5 @@
 /** Documents: every PDF the documents job generated, one row per version. */
-import { dateTime, link, number, requiredSelect, requiredText, text, url } from './cells.ts';
+import { checkbox, dateTime, link, number, requiredSelect, requiredText, text, url } from './cells.ts';
 import { defineModel, type ModelRecord } from './parse-records.ts';
 
 export const DOCUMENT_KINDS = [
@@ -9,6 +9,7 @@ export const DOCUMENT_KINDS = [
   'B/L draft',
   'Production schedule',
   'Closure report',
+  'Purchase contract',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -25,6 +26,7 @@ export const documents = defineModel(
     version: 'Version',
     contentHash: 'Content hash',
     generatedAt: 'Generated at',
+    agencyOnly: 'Agency only',
   } as const,
   {
     name: requiredText(),
@@ -38,6 +40,8 @@ export const documents = defineModel(
     /** Hash of the document content; unchanged content is not regenerated. */
     contentHash: text(),
     generatedAt: dateTime(),
+    /** Filed where the client cannot read it (it names a factory the confidentiality policy hides from them). */
+    agencyOnly: checkbox(),
   },
 );
 

@@ -7,6 +7,7 @@ export const INSPECTION_TYPES = ['IPI', 'DUPRO', 'PSI', 'CLC', 'Factory audit'] 
 export type InspectionType = (typeof INSPECTION_TYPES)[number];
 export const INSPECTION_RESULTS = ['Pending', 'Pass', 'Fail', 'Conditional pass'] as const;
 export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
+export const INSPECTION_SEVERITIES = ['Normal', 'Tightened', 'Reduced'] as const;
 
 const count = () => number({ integer: true, min: 0 });
 
@@ -41,6 +42,8 @@ export const inspections = defineModel(
     reinspectionOf: 'Re-inspection of',
     goodsReadyDate: 'Goods ready date',
     syncIssues: 'Sync issues',
+    severity: 'Inspection severity',
+    switchingReason: 'Switching reason',
   } as const,
   {
     inspection: requiredText(),
@@ -73,6 +76,9 @@ export const inspections = defineModel(
     /** When the factory says the goods will be ready (supplier portal). */
     goodsReadyDate: date(),
     syncIssues: text(),
+    /** ISO 2859-1 switching state of this inspection's plan (system): normal, tightened or reduced. */
+    severity: select(INSPECTION_SEVERITIES),
+    switchingReason: text(),
   },
 );
 

@@ -1,5 +1,5 @@
 /** Line Items: what a PO orders, with the carton data the packing list and customs documents need. */
-import { hsCode, number, requiredLink, requiredText, select, text } from './cells.ts';
+import { checkbox, hsCode, number, requiredLink, requiredText, select, text } from './cells.ts';
 import { defineModel, type ModelRecord } from './parse-records.ts';
 
 export const UNITS = ['pcs', 'sets', 'pairs', 'dozens'] as const;
@@ -25,6 +25,7 @@ export const lineItems = defineModel(
     grossKgPerCarton: 'Gross kg per carton',
     marks: 'Marks',
     syncIssues: 'Sync issues',
+    newSku: 'New SKU',
   } as const,
   {
     sku: requiredText(),
@@ -46,6 +47,8 @@ export const lineItems = defineModel(
     grossKgPerCarton: number({ min: 0 }),
     marks: text(),
     syncIssues: text(),
+    /** A product the factory has not made before: the plan adds tooling. */
+    newSku: checkbox(),
   },
 );
 

@@ -28,6 +28,8 @@ export const MILESTONE_STATUSES = ['Planned', 'On track', 'At risk', 'Late', 'Do
 export const PROPOSAL_STATUSES = ['Proposed', 'Approved', 'Declined', 'Applied'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 export const UPDATE_SOURCES = ['Agent', 'Supplier portal'] as const;
+/** Who set the Planned date: a person's date is a constraint the planner keeps, the plan's is recomputed each run. */
+export const PLANNED_BY = ['Person', 'Plan'] as const;
 
 export const milestones = defineModel(
   'Milestones',
@@ -49,6 +51,7 @@ export const milestones = defineModel(
     proposedAt: 'Proposed at',
     syncIssues: 'Sync issues',
     reviewInvite: 'Review invite',
+    plannedBy: 'Planned by',
   } as const,
   {
     milestone: requiredText(),
@@ -71,6 +74,8 @@ export const milestones = defineModel(
     proposedAt: dateTime(),
     syncIssues: text(),
     reviewInvite: text(),
+    /** Empty (a base from before the field, or a row typed by hand) counts as Person. */
+    plannedBy: select(PLANNED_BY),
   },
 );
 

@@ -57,15 +57,17 @@ export class RecordProblem {
     readonly field: string,
     /** A sentence about the field, e.g. `"Ship-by date" is "31/02/2027", not a date`. */
     readonly message: string,
+    /** The row's primary value ("PO-2405"), how people name it; the ID stays for links. */
+    readonly label?: string,
   ) {}
 
-  /** `Purchase Orders recX: "Ship-by date" is "31/02/2027", not a date` */
+  /** `Purchase Orders PO-2405: "Ship-by date" is "31/02/2027", not a date` (the ID only for a row without a name). */
   toString(): string {
-    return `${this.table} ${this.recordId}: ${this.message}`;
+    return `${this.table} ${this.label || this.recordId}: ${this.message}`;
   }
 
   toJSON() {
-    return { table: this.table, recordId: this.recordId, field: this.field, message: this.message };
+    return { table: this.table, recordId: this.recordId, field: this.field, message: this.message, ...(this.label ? { label: this.label } : {}) };
   }
 }
 
@@ -144,6 +146,8 @@ export function parseRecords<M extends TableModel>(model: M, rawRecords: readonl
   const records: ModelRecord<M>[] = [];
   const problems: RecordProblem[] = [];
   const readers = readersOf(model);
+  // The first field of a model (and of a projection) is the table's primary field.
+  const primary = Object.values(model.fields)[0] as string | undefined;
   for (const raw of rawRecords) {
     const wire = readWire(raw);
     if (wire === undefined) {
@@ -162,7 +166,8 @@ export function parseRecords<M extends TableModel>(model: M, rawRecords: readonl
       }
       valid = false;
       for (const message of 'messages' in outcome ? outcome.messages : [outcome.message]) {
-        problems.push(new RecordProblem(model.table, id, name, `"${name}" ${message}`));
+        const label = primary !== undefined && typeof fields[primary] === 'string' ? fields[primary].trim() : undefined;
+        problems.push(new RecordProblem(model.table, id, name, `"${name}" ${message}`, label || undefined));
       }
     }
     if (!valid) continue;

@@ -46,6 +46,7 @@ export const projects = defineModel(
     notionPage: 'Notion page',
     driveFolder: 'Drive folder',
     syncIssues: 'Sync issues',
+    portalSyncHash: 'Portal sync hash',
   } as const,
   {
     project: requiredText(),
@@ -75,6 +76,8 @@ export const projects = defineModel(
     notionPage: text(),
     driveFolder: text(),
     syncIssues: text(),
+    /** What the project's portal page showed when last written (kept here, not on the page the client reads). */
+    portalSyncHash: text(),
   },
 );
 

@@ -77,6 +77,10 @@ export const purchaseOrders = defineModel(
     supplierAcknowledgedAt: 'Supplier acknowledged at',
     supplierRejectionReason: 'Supplier rejection reason',
     productionProgress: 'Production progress %',
+    quantityTolerance: 'Quantity tolerance %',
+    drawingReferences: 'Drawing references',
+    portalSyncHash: 'Portal sync hash',
+    planVerdict: 'Plan verdict',
   } as const,
   {
     poNumber: requiredText(),
@@ -115,6 +119,17 @@ export const purchaseOrders = defineModel(
     supplierRejectionReason: text(),
     /** Fraction: 0.6 = 60 %, as the factory last reported it. */
     productionProgress: percent(),
+    /**
+     * Fraction: 0.03 = the contract's ±3 % more-or-less clause. Shipped vs ordered per line item outside it blocks
+     * the export pack; inside it the difference is printed on the invoice. Empty = the exact quantity.
+     */
+    quantityTolerance: percent(),
+    /** Drawing / spec numbers with revisions, one per line: the contract lists them with the attached files. */
+    drawingReferences: text(),
+    /** What the PO's portal page showed when last written (kept here, not on the page the client reads). */
+    portalSyncHash: text(),
+    /** Written by the planner: feasibility, buffer used, conflicts and recovery options. */
+    planVerdict: text(),
   },
 );
 

@@ -1,6 +1,6 @@
 /** Shipments: bookings, including split and partial ones (which lines go on which booking: Shipment Lines). */
 import { CURRENCIES } from './choices.ts';
-import { date, link, number, requiredText, select, text } from './cells.ts';
+import { checkbox, date, link, number, requiredText, select, text } from './cells.ts';
 import { defineModel, type ModelRecord } from './parse-records.ts';
 
 export const SHIPMENT_MODES = ['Sea FCL', 'Sea LCL', 'Air', 'Express'] as const;
@@ -42,6 +42,14 @@ export const shipments = defineModel(
     insuranceCharge: 'Insurance charge',
     otherCharges: 'Other charges',
     syncIssues: 'Sync issues',
+    packingCharge: 'Packing charge',
+    sellingCommission: 'Selling commission',
+    buyingCommission: 'Buying commission',
+    assistsValue: 'Assists value',
+    assistsNote: 'Assists note',
+    rebatesValue: 'Rebates / drawbacks',
+    rebatesNote: 'Rebates note',
+    chargesConfirmed: 'Charges confirmed',
   } as const,
   {
     bookingRef: requiredText(),
@@ -78,6 +86,19 @@ export const shipments = defineModel(
     insuranceCharge: number({ min: 0 }),
     otherCharges: number({ min: 0 }),
     syncIssues: text(),
+    // 19 CFR 141.86(a)(8), (9), (11): each is stated on the invoice from these cells; an empty one reads "none"
+    // only once the agent ticks "Charges confirmed" (otherwise the pack asks for it).
+    packingCharge: number({ min: 0 }),
+    /** Paid by the seller to its agent and billed in the invoice. */
+    sellingCommission: number({ min: 0 }),
+    /** Paid by the buyer to its buying agent: stated, not added to the invoice total. */
+    buyingCommission: number({ min: 0 }),
+    /** Dies, moulds, tools, engineering the buyer supplied free or at reduced cost (19 CFR 152.102(a)). */
+    assistsValue: number({ min: 0 }),
+    assistsNote: text(),
+    rebatesValue: number({ min: 0 }),
+    rebatesNote: text(),
+    chargesConfirmed: checkbox(),
   },
 );
 

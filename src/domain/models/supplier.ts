@@ -50,6 +50,8 @@ export const suppliers = defineModel(
     scoreHistory: 'Score history',
     portalKeyVersion: 'Portal key version',
     syncIssues: 'Sync issues',
+    reducedInspectionApproved: 'Reduced inspection approved',
+    productionSteady: 'Production steady',
   } as const,
   {
     name: requiredText(),
@@ -83,6 +85,9 @@ export const suppliers = defineModel(
     /** Bumped to revoke every portal link handed to this supplier. */
     portalKeyVersion: number({ integer: true, min: 0 }),
     syncIssues: text(),
+    /** ISO 2859-1: reduced inspection needs the responsible authority's approval (and steady production). */
+    reducedInspectionApproved: checkbox(),
+    productionSteady: checkbox(),
   },
 );
 

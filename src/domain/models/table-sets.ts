@@ -6,6 +6,7 @@ import { agency } from './agency.ts';
 import { alerts } from './alert.ts';
 import { calendar } from './calendar-entry.ts';
 import { clients } from './client.ts';
+import { disclosures } from './disclosure.ts';
 import { documents } from './document.ts';
 import { inspections } from './inspection.ts';
 import { lineItems } from './line-item.ts';
@@ -58,4 +59,6 @@ export const PO_BASE_TABLES = {
   shipmentLines,
   documents,
   calendar,
+  /** The confidentiality policy: what each client may read about each factory (documents, closure reports). */
+  disclosures,
 } as const;

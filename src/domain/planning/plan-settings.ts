@@ -28,6 +28,10 @@ export interface PlanSettings {
   cargoReadyToAirEtdDays: number;
   /** Book 3–4 weeks before cargo ready for FCL (Flexport), about a week for air. */
   bookingBeforeCargoReadyDays: Record<TransportMode, number>;
+  /** Extra booking lead when cargo is ready near CNY or Golden Week: carriers blank sailings and space sells out. */
+  bookingPeakExtraDays: Record<TransportMode, number>;
+  /** Pre-production sample of a repeat order (no new tooling): deposit to sample approval. */
+  repeatOrderSampleApprovalWd: number;
   /** Port or airport to the client's door: clearance and final delivery. */
   finalMileDays: Record<TransportMode, number>;
   /** Balance paid after the B/L copy is issued. */
@@ -55,6 +59,8 @@ export const DEFAULT_PLAN_SETTINGS: PlanSettings = {
   loadingToEtdDays: 4,
   cargoReadyToAirEtdDays: 3,
   bookingBeforeCargoReadyDays: { Sea: 28, Air: 7 },
+  bookingPeakExtraDays: { Sea: 14, Air: 7 },
+  repeatOrderSampleApprovalWd: 5,
   finalMileDays: { Sea: 7, Air: 3 },
   balanceAfterEtdDays: 3,
   closureCapacity: 0.5,
@@ -69,6 +75,7 @@ export function resolvePlanSettings(overrides: Partial<PlanSettings> = {}): Plan
     ...overrides,
     bookingBeforeCargoReadyDays: { ...DEFAULT_PLAN_SETTINGS.bookingBeforeCargoReadyDays, ...overrides.bookingBeforeCargoReadyDays },
     finalMileDays: { ...DEFAULT_PLAN_SETTINGS.finalMileDays, ...overrides.finalMileDays },
+    bookingPeakExtraDays: { ...DEFAULT_PLAN_SETTINGS.bookingPeakExtraDays, ...overrides.bookingPeakExtraDays },
   };
   const days = (name: string, value: number) => {
     if (!Number.isInteger(value) || value < 0 || value > 365) throw new RangeError(`Plan setting ${name} must be a whole number of days 0–365, got ${value}`);
@@ -79,11 +86,12 @@ export function resolvePlanSettings(overrides: Partial<PlanSettings> = {}): Plan
   for (const key of [
     'depositToToolingWd', 'toolingToSampleApprovalWd', 'sampleApprovalToMaterialsWd', 'materialsToProductionStartWd',
     'ipiBeforeProductionStartWd', 'productionCompleteToPsiWd', 'psiToCargoReadyWd', 'cargoReadyToLoadingWd',
-    'loadingToEtdDays', 'cargoReadyToAirEtdDays', 'balanceAfterEtdDays',
+    'loadingToEtdDays', 'cargoReadyToAirEtdDays', 'balanceAfterEtdDays', 'repeatOrderSampleApprovalWd',
   ] as const) days(key, s[key]);
   for (const mode of ['Sea', 'Air'] as const) {
     days(`bookingBeforeCargoReadyDays.${mode}`, s.bookingBeforeCargoReadyDays[mode]);
     days(`finalMileDays.${mode}`, s.finalMileDays[mode]);
+    days(`bookingPeakExtraDays.${mode}`, s.bookingPeakExtraDays[mode]);
   }
   share('Buffer %', s.bufferPercent, 0, 50);
   share('duproAtPercent', s.duproAtPercent, 1, 99);

@@ -1,8 +1,9 @@
 /**
- * Schedule health as a client sees it, computed from milestones: a milestone that is not done and whose planned
- * date has passed is late; one planned after its baseline (the first commitment) has slipped and is at risk; the
- * checks job's own verdict ("Status") counts too. A project is as healthy as its worst milestone, and at risk when
- * its latest ETA falls after the target delivery date.
+ * Schedule health as a client sees it, in the schedule network's words (planning/schedule-status.ts): done when it
+ * has an actual date, late when its date has passed, at risk when the checks wrote "At risk" (the network cannot
+ * make its date, or it uses the buffer), else on track. The portal does not re-plan: the Status the checks wrote
+ * from the same network is the verdict, and only "its date has passed" is re-read from today. A project is as
+ * healthy as its worst milestone, and at risk when its latest ETA falls after the target delivery date.
  */
 import { MILESTONE_KINDS } from '../models/milestone.ts';
 import type { Health } from './portal-layout.ts';
@@ -18,9 +19,8 @@ export function dueDate(m: PortalMilestone): string | undefined {
 export function milestoneState(m: PortalMilestone, today: string): MilestoneState {
   if (m.actualDate || m.status === 'Done') return 'done';
   const due = dueDate(m);
-  if (m.status === 'Late' || (due !== undefined && due < today)) return 'late';
+  if (due !== undefined && due < today) return 'late';
   if (m.status === 'At risk') return 'at-risk';
-  if (m.baselineDate && m.plannedDate && m.plannedDate > m.baselineDate) return 'at-risk';
   return due === undefined ? 'unplanned' : 'on-track';
 }
 

@@ -13,3 +13,8 @@ export function pageIdFromUrl(url: string | undefined): string | undefined {
 export function sameNotionId(a: string | undefined, b: string | undefined): boolean {
   return a !== undefined && b !== undefined && a.replace(/-/g, '').toLowerCase() === b.replace(/-/g, '').toLowerCase();
 }
+
+/** An ID without dashes, lower case: the key for maps of pages. */
+export function normalizeNotionId(id: string): string {
+  return id.replace(/-/g, '').toLowerCase();
+}

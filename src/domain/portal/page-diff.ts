@@ -1,6 +1,6 @@
 /**
  * What to do with each page of one portal database, from the pages it should hold and the pages it holds now
- * (their Airtable ID and Sync hash). Pages are matched by Airtable ID. Nothing is written for a page whose hash
+ * (the record each shows and its Portal sync hash, from page-identity.ts). Pages are matched by record ID. Nothing is written for a page whose hash
  * matches; a changed page gets only what changed (properties and/or the changed sections); a page whose record
  * is gone from this portal (cancelled, deleted, moved to another client) is archived, never deleted.
  */
@@ -14,10 +14,16 @@ export interface ExistingPage {
   url: string;
   /** The page's title as Notion has it (for reports). */
   title: string;
+  /** The record the page shows ('' when unknown). */
   airtableId: string;
+  /** What the page showed when last written (encoded SyncHash), '' when unknown. */
   syncHash: string;
   /** The client-owned approval (PO pages). */
   clientApproval: string | null;
+  /** The page still carries the bookkeeping properties of a version before issue 10. */
+  legacy?: boolean;
+  /** Created by the integration, shows no known record (its record was deleted): archived. */
+  orphan?: boolean;
 }
 
 export interface PlannedPage {
@@ -28,7 +34,8 @@ export interface PlannedPage {
 }
 
 export type PageAction =
-  | { kind: 'create'; planned: PlannedPage; restoreFrom?: string }
+  /** `storedHash`: the record's Portal sync hash, what the page to restore showed. */
+  | { kind: 'create'; planned: PlannedPage; restoreFrom?: string; storedHash?: string }
   | { kind: 'update'; planned: PlannedPage; existing: ExistingPage; properties: boolean; sections: string[] }
   | { kind: 'keep'; planned: PlannedPage; existing: ExistingPage }
   | { kind: 'archive'; existing: ExistingPage; reason: 'not in this portal' | 'duplicate' };
@@ -48,12 +55,20 @@ export function actionFor(planned: PlannedPage, existing: ExistingPage): PageAct
   return { kind: 'update', planned, existing, ...changes };
 }
 
-export function diffPages(planned: readonly PlannedPage[], existing: readonly ExistingPage[], held: ReadonlySet<string>): PageAction[] {
+export function diffPages(
+  planned: readonly PlannedPage[],
+  existing: readonly ExistingPage[],
+  held: ReadonlySet<string>,
+  storedHashOf: (recordId: string) => string | undefined = () => undefined,
+): PageAction[] {
   const actions: PageAction[] = [];
   const byRecord = new Map<string, ExistingPage[]>();
   for (const page of existing) {
-    // Rows without an Airtable ID were not made by the sync; they are left alone.
-    if (page.airtableId === '') continue;
+    // A page of a deleted record goes to the trash; a row someone added by hand is left alone.
+    if (page.airtableId === '') {
+      if (page.orphan) actions.push({ kind: 'archive', existing: page, reason: 'not in this portal' });
+      continue;
+    }
     byRecord.set(page.airtableId, [...(byRecord.get(page.airtableId) ?? []), page]);
   }
   const wanted = new Set<string>();
@@ -64,7 +79,10 @@ export function diffPages(planned: readonly PlannedPage[], existing: readonly Ex
     const keep = candidates.find((c) => sameNotionId(c.pageId, known)) ?? candidates[0];
     for (const other of candidates) if (other !== keep) actions.push({ kind: 'archive', existing: other, reason: 'duplicate' });
     if (keep) actions.push(actionFor(plan, keep));
-    else actions.push({ kind: 'create', planned: plan, ...(known ? { restoreFrom: known } : {}) });
+    else {
+      const storedHash = storedHashOf(plan.page.airtableId);
+      actions.push({ kind: 'create', planned: plan, ...(known ? { restoreFrom: known } : {}), ...(storedHash ? { storedHash } : {}) });
+    }
   }
   for (const [airtableId, pages] of byRecord) {
     if (wanted.has(airtableId) || held.has(airtableId)) continue;

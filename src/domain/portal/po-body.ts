@@ -3,6 +3,7 @@
  * inspections with their AQL plan and result, the latest updates marked "Visible to client" with their photos,
  * and document links. Each section is rebuilt from records only, so its hash changes only when they do.
  */
+import { incotermAsSeenByClient } from '../confidentiality/policy.ts';
 import type { Attachment } from '../models/cells.ts';
 import { bullet, callout, paragraph, table, type ChildBlock, type PortalBlock } from './blocks.ts';
 import { NONE, showAql, showDate, showNumber } from './format.ts';
@@ -27,6 +28,8 @@ const STATE_LABEL: Record<MilestoneState, string> = {
 
 export interface PoFacts {
   supplier: string;
+  /** The client may read the factory's name (confidentiality policy). */
+  supplierNamed?: boolean;
   eta?: string;
   health: Health;
   lastInspection?: string;
@@ -44,7 +47,7 @@ export function summarySection(po: PortalPo, facts: PoFacts): BodySection {
     `Ship-by: ${showDate(po.shipBy)} · ETA: ${showDate(facts.eta)}`,
     `Schedule: ${facts.health}`,
   ];
-  if (po.incoterm) lines.push(`Terms: ${[po.incoterm, po.namedPlace].filter(Boolean).join(' ')}${po.shippingMode ? ` · ${po.shippingMode}` : ''}`);
+  if (po.incoterm) lines.push(`Terms: ${incotermAsSeenByClient(po.incoterm, po.namedPlace, facts.supplierNamed === true)}${po.shippingMode ? ` · ${po.shippingMode}` : ''}`);
   if (po.portOfLoading || po.portOfDischarge) lines.push(`Route: ${po.portOfLoading ?? NONE} → ${po.portOfDischarge ?? NONE}`);
   lines.push(`Last inspection: ${facts.lastInspection ?? 'none yet'}`);
   const text: RichText = [{ text: `${po.poNumber} · ${po.status}`, bold: true }, { text: `\n${lines.join('\n')}` }];
@@ -132,6 +135,8 @@ export function updatesSection(updates: readonly PortalUpdate[]): BodySection {
 export function latestDocuments(documents: readonly PortalDocument[]): PortalDocument[] {
   const byName = new Map<string, PortalDocument>();
   for (const d of documents) {
+    // Filed where the client cannot read it (it names a factory hidden from them): not offered at all.
+    if (d.agencyOnly) continue;
     const seen = byName.get(d.name);
     if (!seen || (d.version ?? 0) > (seen.version ?? 0)) byName.set(d.name, d);
   }

@@ -15,17 +15,18 @@ import { PO_PROPS } from './portal-layout.ts';
 import type { PortalPo } from './portal-models.ts';
 import { withHashes, type PortalPage } from './portal-page.ts';
 import { fitText, plain } from './rich-text.ts';
+import type { SupplierAsSeen } from '../confidentiality/policy.ts';
 import { supplierLabel } from './supplier-alias.ts';
 
 /** Comments are read from POs a client may still discuss. */
 const QUIET_STATUSES = new Set(['Closed', 'Cancelled']);
 
-export function buildPoPage(po: PortalPo, index: PortalIndex, aliases: ReadonlyMap<string, string>): PortalPage {
+export function buildPoPage(po: PortalPo, index: PortalIndex, seen: SupplierAsSeen): PortalPage {
   const milestones = index.milestonesByPo.get(po.id) ?? [];
   const inspections = index.inspectionsByPo.get(po.id) ?? [];
   const updates = index.updatesByPo.get(po.id) ?? [];
   const documents = index.documentsByPo.get(po.id) ?? [];
-  const supplier = supplierLabel(po, index.suppliers, aliases);
+  const supplier = supplierLabel(seen);
   const eta = etaOf(milestones);
   const lastInspection = lastInspectionText(inspections);
   const health = scheduleHealth(milestones, index.today);
@@ -46,7 +47,7 @@ export function buildPoPage(po: PortalPo, index: PortalIndex, aliases: ReadonlyM
     },
     seed: po.clientApproval ? { [PO_PROPS.clientApproval]: select(po.clientApproval) } : {},
     sections: withHashes([
-      summarySection(po, { supplier, eta, health, lastInspection }),
+      summarySection(po, { supplier, supplierNamed: seen.named, eta, health, lastInspection }),
       milestonesSection(milestones, index.today),
       inspectionsSection(inspections),
       updatesSection(updates),

@@ -32,8 +32,13 @@ export interface SectionLayout {
   title: string;
 }
 
-/** Properties every synced page carries: which record it shows and what it showed when last written. */
+/**
+ * Bookkeeping properties that versions before issue 10 wrote on every page, where clients read them. Now the
+ * Airtable rows keep the page link ("Notion page") and the "Portal sync hash"; these names are only read to
+ * migrate an old portal, and then removed from its databases.
+ */
 export const SYSTEM_PROPS = { airtableId: 'Airtable ID', syncHash: 'Sync hash' } as const;
+export const LEGACY_PROPERTY_NAMES: readonly string[] = [SYSTEM_PROPS.airtableId, SYSTEM_PROPS.syncHash];
 
 export const PROJECT_PROPS = {
   name: 'Name',
@@ -61,11 +66,6 @@ export const PO_PROPS = {
   clientApproval: 'Client approval',
 } as const;
 
-const system: Record<string, PortalPropertyKind> = {
-  [SYSTEM_PROPS.airtableId]: { kind: 'text' },
-  [SYSTEM_PROPS.syncHash]: { kind: 'text' },
-};
-
 export const PROJECTS_DATABASE: PortalDatabaseLayout = {
   key: 'projects',
   title: 'Projects',
@@ -80,7 +80,6 @@ export const PROJECTS_DATABASE: PortalDatabaseLayout = {
     [PROJECT_PROPS.openIssues]: { kind: 'number' },
     [PROJECT_PROPS.lastUpdate]: { kind: 'date' },
     [PROJECT_PROPS.agent]: { kind: 'text' },
-    ...system,
   },
 };
 
@@ -97,7 +96,6 @@ export const PURCHASE_ORDERS_DATABASE: PortalDatabaseLayout = {
     [PO_PROPS.lastInspection]: { kind: 'text' },
     [PO_PROPS.documents]: { kind: 'text' },
     [PO_PROPS.clientApproval]: { kind: 'select', options: CLIENT_APPROVALS },
-    ...system,
   },
 };
 

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { alerts } from '../models/alert.ts';
 import { clients } from '../models/client.ts';
+import { disclosures } from '../models/disclosure.ts';
 import { documents } from '../models/document.ts';
 import { inspections } from '../models/inspection.ts';
 import { milestones } from '../models/milestone.ts';
@@ -35,12 +36,15 @@ export const portalClients = pickModel(clients, ['name', 'portalEmails', 'notion
 export const portalPeople = pickModel(people, ['name', 'syncIssues']);
 export const portalProjects = pickModel(projects, [
   'project', 'client', 'product', 'specification', 'destinationCountry', 'targetDeliveryDate', 'phase', 'agent',
-  'notionPage', 'syncIssues',
+  'notionPage', 'portalSyncHash', 'syncIssues',
 ]);
-export const portalSuppliers = pickModel(suppliers, ['name', 'clientAlias', 'syncIssues']);
+export const portalSuppliers = pickModel(suppliers, [
+  'name', 'nameZh', 'clientAlias', 'cityCluster', 'address', 'addressZh', 'contact', 'email', 'phone', 'weChat', 'taxId', 'syncIssues',
+]);
+export const portalDisclosures = pickModel(disclosures, ['disclosure', 'client', 'supplier', 'clientMaySee', 'supplierMaySee']);
 export const portalPurchaseOrders = pickModel(purchaseOrders, [
   'poNumber', 'project', 'supplier', 'status', 'incoterm', 'namedPlace', 'shipBy', 'portOfLoading', 'portOfDischarge',
-  'shippingMode', 'showSupplierToClient', 'clientApproval', 'syncIssues', 'notionPage',
+  'shippingMode', 'showSupplierToClient', 'clientApproval', 'syncIssues', 'notionPage', 'portalSyncHash',
 ]);
 export const portalMilestones = pickModel(milestones, [
   'milestone', 'po', 'kind', 'baselineDate', 'plannedDate', 'actualDate', 'status', 'syncIssues',
@@ -51,7 +55,7 @@ export const portalInspections = pickModel(inspections, [
   'acceptMinor', 'rejectMinor', 'criticalFound', 'majorFound', 'minorFound', 'result', 'syncIssues',
 ]);
 export const portalUpdates = pickModel(updates, ['update', 'po', 'date', 'text', 'photos', 'visibleToClient', 'syncIssues']);
-export const portalDocuments = pickModel(documents, ['name', 'kind', 'project', 'po', 'driveFile', 'version']);
+export const portalDocuments = pickModel(documents, ['name', 'kind', 'project', 'po', 'driveFile', 'version', 'agencyOnly']);
 export const portalAlerts = pickModel(alerts, ['key', 'rule', 'severity', 'po', 'project', 'status']);
 
 export type PortalClient = ModelRecord<typeof portalClients>;
@@ -64,6 +68,7 @@ export type PortalInspection = ModelRecord<typeof portalInspections>;
 export type PortalUpdate = ModelRecord<typeof portalUpdates>;
 export type PortalDocument = ModelRecord<typeof portalDocuments>;
 export type PortalAlert = ModelRecord<typeof portalAlerts>;
+export type PortalDisclosure = ModelRecord<typeof portalDisclosures>;
 
 /** Everything the portal is built from, parsed (rows with problems are left out). */
 export interface PortalData {
@@ -77,4 +82,5 @@ export interface PortalData {
   updates: PortalUpdate[];
   documents: PortalDocument[];
   alerts: PortalAlert[];
+  disclosures: PortalDisclosure[];
 }

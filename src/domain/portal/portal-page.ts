@@ -1,13 +1,13 @@
 /**
  * A page the portal should show: properties, body sections with their hashes, and what the sync needs to place
- * it. `syncHashOf` folds properties and section hashes into the value of the page's "Sync hash" property.
+ * it. `syncHashOf` folds properties and section hashes into the record's "Portal sync hash" (kept in Airtable, never
+ * on the page: clients read every property).
  */
 import type { PortalBlock } from './blocks.ts';
 import { blocksHash, hashOf } from './content-hash.ts';
-import { richText, type PortalProperties } from './page-values.ts';
-import { SYSTEM_PROPS, type SectionLayout } from './portal-layout.ts';
-import { plain } from './rich-text.ts';
-import { encodeSyncHash, type SyncHash } from './sync-hash.ts';
+import type { PortalProperties } from './page-values.ts';
+import type { SectionLayout } from './portal-layout.ts';
+import type { SyncHash } from './sync-hash.ts';
 
 export interface BodySection extends SectionLayout {
   blocks: PortalBlock[];
@@ -44,10 +44,8 @@ export function syncHashOf(properties: PortalProperties, sections: readonly Hash
   return { properties: hashOf(properties), sections: Object.fromEntries(sections.map((s) => [s.key, s.hash])) };
 }
 
-/** The system properties written with every change: the record's ID and the new Sync hash. */
-export function systemProperties(airtableId: string, hash: SyncHash): PortalProperties {
-  return {
-    [SYSTEM_PROPS.airtableId]: richText(plain(airtableId)),
-    [SYSTEM_PROPS.syncHash]: richText(plain(encodeSyncHash(hash))),
-  };
+/** The page's title as plain text (how Notion lists it), to recognise a page whose link never reached Airtable. */
+export function titleText(properties: PortalProperties): string {
+  const value = Object.values(properties).find((v) => v.type === 'title');
+  return value?.type === 'title' ? value.text.map((t) => t.text).join('') : '';
 }

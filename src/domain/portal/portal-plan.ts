@@ -10,11 +10,13 @@ import { portalTitle } from './portal-layout.ts';
 import type { PortalClient, PortalData, PortalPo } from './portal-models.ts';
 import type { PortalPage } from './portal-page.ts';
 import { buildProjectPage } from './project-page.ts';
-import { letterAliases } from './supplier-alias.ts';
+import { portalPolicy, supplierAsSeenByClient, unbackedShowSupplier } from './supplier-alias.ts';
 
 export interface PlanProblem {
   table: string;
   recordId: string;
+  /** The record's primary value, how people name it in messages. */
+  label: string;
   message: string;
 }
 
@@ -30,6 +32,8 @@ export interface PortalPlan {
   problems: PlanProblem[];
   /** Records whose pages must not be touched this run (their rows, or the rows they hang on, have problems). */
   held: Set<string>;
+  /** Disclosures rows that could not be used as they are. */
+  policyProblems: string[];
 }
 
 export interface PlanInput {
@@ -48,37 +52,44 @@ export function planPortals({ data, today, malformed }: PlanInput): PortalPlan {
 
   for (const project of data.projects) {
     const hold = (message: string) => {
-      problems.push({ table: 'Projects', recordId: project.id, message });
+      problems.push({ table: 'Projects', recordId: project.id, label: project.project, message });
       held.add(project.id);
     };
     if (!project.client) hold('has no Client, so it is on no client portal');
-    else if (malformed.has(project.client)) hold(`is not synced: its client ${project.client} has sync issues`);
-    else if (!clients.has(project.client)) hold(`is not synced: its client ${project.client} is not in the Clients table`);
+    else if (malformed.has(project.client)) hold('is not synced: its client has sync issues (see the client\'s row)');
+    else if (!clients.has(project.client)) hold('is not synced: its client is not in the Clients table (deleted?)');
     else clientOfProject.set(project.id, project.client);
   }
 
   const posOfClient = new Map<string, PortalPo[]>();
   for (const po of data.purchaseOrders) {
     const hold = (message: string) => {
-      problems.push({ table: 'Purchase Orders', recordId: po.id, message });
+      problems.push({ table: 'Purchase Orders', recordId: po.id, label: po.poNumber, message });
       held.add(po.id);
     };
     const clientId = clientOfProject.get(po.project);
-    if (malformed.has(po.project)) hold(`is not synced: its project ${po.project} has sync issues`);
-    else if (!index.projects.has(po.project)) hold(`is not synced: its project ${po.project} is not in the Projects table`);
-    else if (clientId === undefined) hold(`is not synced: its project ${po.project} is on no client portal`);
+    const projectName = index.projects.get(po.project)?.project;
+    if (malformed.has(po.project)) hold('is not synced: its project has sync issues (see the project\'s row)');
+    else if (!projectName) hold('is not synced: its project is not in the Projects table (deleted?)');
+    else if (clientId === undefined) hold(`is not synced: its project "${projectName}" is on no client portal`);
     else posOfClient.set(clientId, [...(posOfClient.get(clientId) ?? []), po]);
   }
 
+  const policy = portalPolicy(data, posOfClient);
   const portals = data.clients.map((client): ClientPortalPlan => {
     const pos = posOfClient.get(client.id) ?? [];
-    const aliases = letterAliases(pos.map((po) => po.supplier), index.suppliers);
+    const seenOf = (po: PortalPo) => {
+      const seen = supplierAsSeenByClient(policy, client.id, po.supplier);
+      const unbacked = unbackedShowSupplier(po, seen, client.name);
+      if (unbacked) problems.push({ table: 'Purchase Orders', recordId: po.id, label: po.poNumber, message: unbacked });
+      return seen;
+    };
     return {
       client,
       title: portalTitle(client.name),
       projects: data.projects.filter((p) => clientOfProject.get(p.id) === client.id).map((p) => buildProjectPage(p, index)),
-      purchaseOrders: pos.filter(isLivePo).map((po) => buildPoPage(po, index, aliases)),
+      purchaseOrders: pos.filter(isLivePo).map((po) => buildPoPage(po, index, seenOf(po))),
     };
   });
-  return { portals, problems, held };
+  return { portals, problems, held, policyProblems: [...policy.problems] };
 }

@@ -1,33 +1,45 @@
 /**
- * What a client reads as a PO's supplier. Agencies protect their supplier list, so the factory's name shows only
- * when the PO says "Show supplier to client". Otherwise the supplier's own "Client alias" (e.g. "Factory NB-01"),
- * and failing that "Supplier A", "Supplier B"… lettered per client in the order the suppliers were added to
- * Airtable, so a letter does not move when another client's suppliers change.
+ * What a client reads as a PO's supplier, decided by the confidentiality policy (Disclosures, once per client and
+ * supplier): the factory's name only where the policy allows it, otherwise its "Client alias" (e.g. "Factory
+ * NB-01"), failing that "Supplier A", "Supplier B"… lettered per client in the order the suppliers were added.
  */
-import type { PortalPo, PortalSupplier } from './portal-models.ts';
+import { buildConfidentialityPolicy, supplierAsSeenByClient, type ConfidentialityPolicy, type SupplierAsSeen } from '../confidentiality/policy.ts';
+import type { PortalData, PortalPo } from './portal-models.ts';
 
-/** A, B, … Z, AA, AB, … */
-export function letters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+export { letters } from '../confidentiality/policy.ts';
+
+/** The policy over the portal data; `posOfClient` numbers the letter aliases per client. */
+export function portalPolicy(data: PortalData, posOfClient: ReadonlyMap<string, readonly PortalPo[]>): ConfidentialityPolicy {
+  return buildConfidentialityPolicy({
+    disclosures: data.disclosures.map((d) => ({ ...d, label: d.disclosure })),
+    suppliers: data.suppliers.map((s) => ({
+      id: s.id,
+      name: s.name,
+      nameLocal: s.nameZh,
+      clientAlias: s.clientAlias,
+      city: s.cityCluster,
+      address: s.address,
+      addressLocal: s.addressZh,
+      contact: s.contact,
+      email: s.email,
+      phone: s.phone,
+      weChat: s.weChat,
+      taxId: s.taxId,
+      createdTime: s.createdTime,
+    })),
+    suppliersOfClient: new Map([...posOfClient].map(([clientId, pos]) => [clientId, pos.map((po) => po.supplier)])),
+  });
 }
 
-/** Letter aliases for the suppliers of one client's POs that have no "Client alias". */
-export function letterAliases(supplierIds: Iterable<string>, suppliers: ReadonlyMap<string, PortalSupplier>): Map<string, string> {
-  const unique = [...new Set(supplierIds)].filter((id) => !suppliers.get(id)?.clientAlias);
-  const created = (id: string) => suppliers.get(id)?.createdTime ?? '';
-  unique.sort((a, b) => created(a).localeCompare(created(b)) || a.localeCompare(b));
-  return new Map(unique.map((id, i) => [id, `Supplier ${letters(i)}`]));
+/** The PO's supplier as this client may read it: "Factory NB-01", "Factory FS-01 · Foshan (Shunde)", or the name. */
+export function supplierLabel(seen: SupplierAsSeen): string {
+  return seen.city && !seen.named ? `${seen.label} · ${seen.city}` : seen.label;
 }
 
-export function supplierLabel(po: PortalPo, suppliers: ReadonlyMap<string, PortalSupplier>, aliases: ReadonlyMap<string, string>): string {
-  const supplier = suppliers.get(po.supplier);
-  if (po.showSupplierToClient && supplier) return supplier.name;
-  return supplier?.clientAlias ?? aliases.get(po.supplier) ?? 'Supplier';
+/** A "Show supplier to client" box the policy does not back: said on the PO, so nobody thinks it still decides. */
+export function unbackedShowSupplier(po: PortalPo, seen: SupplierAsSeen, clientName: string): string | undefined {
+  if (!po.showSupplierToClient || seen.named) return undefined;
+  return `"Show supplier to client" is ticked, but the Disclosures table does not let ${clientName} see this factory's name, so the portal shows "${seen.label}"; add a Disclosures row (Client may see: Name) or untick the box`;
 }
+
+export { supplierAsSeenByClient };

@@ -3,7 +3,8 @@
  * and Ac/Re, arrows followed (domain.md §6.4, oracle checklist 7).
  */
 import { assertLevel, assertLotSize, codeLetterFor, SAMPLE_SIZES, type CodeLetter, type InspectionLevel } from './sampling-tables.ts';
-import { aqlColumn, resolvePlan } from './single-sampling-normal.ts';
+import { aqlColumn } from './single-sampling-normal.ts';
+import { resolveSwitchedPlan, type Severity } from './switched-plans.ts';
 
 export type DefectClass = 'critical' | 'major' | 'minor';
 export const DEFECT_CLASSES: readonly DefectClass[] = ['critical', 'major', 'minor'];
@@ -15,6 +16,8 @@ export interface AqlPlanInput {
   aqlCritical: number | null;
   aqlMajor: number | null;
   aqlMinor: number | null;
+  /** ISO 2859-1 switching state: normal (default), tightened (Table II-B) or reduced (Table II-C). */
+  severity?: Severity | undefined;
 }
 
 export interface ClassPlan {
@@ -35,6 +38,7 @@ export interface ClassPlan {
 export interface AqlPlan {
   lotSize: number;
   level: InspectionLevel;
+  severity: Severity;
   /** Letter of the lot itself from Table I. */
   codeLetter: CodeLetter;
   critical: ClassPlan | null;
@@ -52,6 +56,7 @@ export function aqlPlan(input: AqlPlanInput): AqlPlan {
   assertLotSize(input.lotSize);
   assertLevel(input.level);
   const letter = codeLetterFor(input.lotSize, input.level);
+  const severity = input.severity ?? 'Normal';
   const aqls: Record<DefectClass, number | null> = {
     critical: checkAql(input.aqlCritical, 'AQL critical'),
     major: checkAql(input.aqlMajor, 'AQL major'),
@@ -59,7 +64,7 @@ export function aqlPlan(input: AqlPlanInput): AqlPlan {
   };
   const fromTable = (aql: number | null): ClassPlan | null => {
     if (aql === null || aql === 0) return null;
-    const resolved = resolvePlan(letter, aql);
+    const resolved = resolveSwitchedPlan(severity, letter, aql);
     return withLot({ aql, codeLetter: resolved.codeLetter, tableSampleSize: resolved.sampleSize, accept: resolved.accept, reject: resolved.reject }, input.lotSize);
   };
   const plans: Record<DefectClass, ClassPlan | null> = {
@@ -78,6 +83,7 @@ export function aqlPlan(input: AqlPlanInput): AqlPlan {
   return {
     lotSize: input.lotSize,
     level: input.level,
+    severity,
     codeLetter: letter,
     ...plans,
     sampleSize,

@@ -4,6 +4,7 @@
  * "as of" date comes in, and the same records always give the same model (its hash decides whether the PDF in
  * Drive is current).
  */
+import { incotermAsSeenByClient as incotermText, type SupplierAsSeen } from '../confidentiality/policy.ts';
 import { DateTime } from 'luxon';
 import { daysBetween, type IsoDate } from '../calendar/iso-date.ts';
 import type { CalendarEntry } from '../models/calendar-entry.ts';
@@ -14,6 +15,9 @@ import type { Project } from '../models/project.ts';
 import type { PurchaseOrder } from '../models/purchase-order.ts';
 import type { Supplier } from '../models/supplier.ts';
 import { MILESTONE_LIFECYCLE } from '../planning/milestone-kinds.ts';
+import type { ScheduleStatus } from '../planning/network-passes.ts';
+import { poSchedule, type PoSchedule } from '../planning/po-schedule.ts';
+import { milestoneStatusOf } from '../planning/schedule-status.ts';
 import { seriesSpans, type Span } from './bars.ts';
 import { shadedWindows, type ShadedWindow } from './risk-shading.ts';
 import { timeAxis, type TimeAxis } from './time-axis.ts';
@@ -31,6 +35,8 @@ export interface ScheduleRow {
   /** Actual (or, while open, planned) minus baseline, in days; positive = later than first committed. */
   slipDays?: number | undefined;
   state: RowState;
+  /** The schedule network's status word (the one the checks write and the client portal shows). */
+  status?: ScheduleStatus | undefined;
   /** 0–1 while open, when reported. */
   progress?: number | undefined;
 }
@@ -69,16 +75,18 @@ export interface ScheduleInput {
   inspections: readonly Inspection[];
   calendar: readonly CalendarEntry[];
   asOf: IsoDate;
+  /** The factory as the client may read it (the chart sits in the client's folder); without it, the alias. */
+  supplierSeen?: SupplierAsSeen | undefined;
 }
 
 const ORDER = new Map<string, number>(MILESTONE_LIFECYCLE.map((kind, i) => [kind, i]));
 const POINT_KINDS = new Set<MilestoneKind>(['Deposit paid', 'IPI', 'DUPRO', 'PSI', 'Booking', 'Balance paid']);
 
-function rowState(m: Milestone, asOf: IsoDate): RowState {
+/** How a row is drawn, from its status: done on/after baseline, late (overdue), at risk (slipping), open. */
+function rowState(m: Milestone, status: ScheduleStatus | undefined): RowState {
   if (m.actualDate) return m.baselineDate && m.actualDate > m.baselineDate ? 'late' : 'on-time';
-  const due = m.plannedDate ?? m.baselineDate;
-  if (due && due < asOf) return 'overdue';
-  if (m.plannedDate && m.baselineDate && m.plannedDate > m.baselineDate) return 'slipping';
+  if (status === 'Late') return 'overdue';
+  if (status === 'At risk') return 'slipping';
   return 'open';
 }
 
@@ -106,16 +114,19 @@ function marker(inspection: Inspection): InspectionMarker | undefined {
   };
 }
 
-function summaryOf(rows: readonly ScheduleRow[], po: PurchaseOrder): string {
+function summaryOf(rows: readonly ScheduleRow[], po: PurchaseOrder, schedule: PoSchedule | undefined): string {
   const done = rows.filter((r) => r.state === 'on-time' || r.state === 'late');
   const onTime = done.filter((r) => r.state === 'on-time').length;
-  const overdue = rows.filter((r) => r.state === 'overdue').length;
+  const late = rows.filter((r) => r.status === 'Late').length;
+  const atRisk = rows.filter((r) => r.status === 'At risk').length;
   const parts = [`${rows.length} milestones`, `${done.length} done (${onTime} on or before baseline)`];
-  if (overdue > 0) parts.push(`${overdue} overdue`);
+  if (late > 0) parts.push(`${late} late`);
+  if (atRisk > 0) parts.push(`${atRisk} at risk`);
+  // The ETD the schedule network forecasts (an entered ETD its predecessors cannot make is not taken at its word).
   const etd = rows.find((r) => r.kind === 'ETD');
-  const etdDate = etd?.dates.actual ?? etd?.dates.planned;
+  const etdDate = schedule?.passes.byId.get('ETD')?.forecast ?? etd?.dates.actual ?? etd?.dates.planned;
   if (po.shipBy) {
-    const verdict = etdDate ? ` · ETD ${displayDate(etdDate)} (${signed(daysBetween(po.shipBy, etdDate))} d vs ship-by)` : '';
+    const verdict = etdDate ? ` · ETD ${etd?.dates.actual ? '' : 'forecast '}${displayDate(etdDate)} (${signed(daysBetween(po.shipBy, etdDate))} d vs ship-by)` : '';
     parts.push(`ship-by ${displayDate(po.shipBy)}${verdict}`);
   }
   return parts.join(' · ');
@@ -133,6 +144,7 @@ export function signed(n: number): string {
 export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
   const { po, project, client, supplier, asOf } = input;
   const milestones = sortMilestones(input.milestones.filter((m) => m.po === po.id));
+  const scheduled = safeSchedule(input, milestones);
   const origin = po.orderDate;
   const spans = {
     baseline: seriesSpans(milestones.map((m) => ({ kind: m.kind, date: m.baselineDate })), origin),
@@ -141,6 +153,7 @@ export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
   };
   const rows: ScheduleRow[] = milestones.map((m, i) => {
     const current = m.actualDate ?? m.plannedDate;
+    const status = milestoneStatusOf(scheduled, m, asOf);
     return {
       kind: m.kind,
       point: POINT_KINDS.has(m.kind),
@@ -149,7 +162,8 @@ export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
       actual: spans.actual[i],
       dates: { baseline: m.baselineDate, planned: m.plannedDate, actual: m.actualDate },
       slipDays: m.baselineDate && current ? daysBetween(m.baselineDate, current) : undefined,
-      state: rowState(m, asOf),
+      state: rowState(m, status),
+      status,
       progress: m.actualDate ? undefined : m.progress,
     };
   });
@@ -167,15 +181,15 @@ export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
   const axis = timeAxis(dates);
   const showToday = asOf >= axis.start && asOf <= axis.end;
 
-  const showSupplier = po.showSupplierToClient === true;
-  const supplierName = supplier ? (showSupplier ? supplier.name : (supplier.clientAlias ?? 'Factory')) : '—';
+  const showSupplier = input.supplierSeen?.named === true;
+  const supplierName = supplier ? (showSupplier ? supplier.name : (input.supplierSeen?.label ?? supplier.clientAlias ?? 'Factory')) : '—';
   const facts = [
     { label: 'Project', value: project?.project ?? '—' },
     { label: 'Client', value: client?.name ?? '—' },
     { label: 'Factory', value: supplierName },
     { label: 'Order date', value: po.orderDate ? displayDate(po.orderDate) : '—' },
     { label: 'Ship-by date', value: po.shipBy ? displayDate(po.shipBy) : '—' },
-    { label: 'Incoterm', value: po.incoterm ? `${po.incoterm} ${po.namedPlace ?? ''}`.trim() : '—' },
+    { label: 'Incoterm', value: po.incoterm ? incotermText(po.incoterm, po.namedPlace, showSupplier) : '—' },
     { label: 'Status', value: po.status },
   ];
   return {
@@ -197,6 +211,16 @@ export function buildScheduleChart(input: ScheduleInput): ScheduleChart {
       supplierLabel: showSupplier ? undefined : supplierName,
       calendar: input.calendar,
     }),
-    summary: summaryOf(rows, po),
+    summary: summaryOf(rows, po, scheduled),
   };
+}
+
+/** The PO's schedule network (the same the planner and the checks use); none when the PO lacks planning data. */
+function safeSchedule(input: ScheduleInput, milestones: readonly Milestone[]): PoSchedule | undefined {
+  try {
+    const result = poSchedule({ po: input.po, project: input.project, milestones, calendar: input.calendar, today: input.asOf });
+    return result.ok ? result.schedule : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -23,7 +23,7 @@ function taxIds(entries: Array<[string, string | undefined]>): PartyInput['taxId
 
 export function agencyParty(agency: AgencyRecord): PartyInput {
   return {
-    ref: { table: 'Agency', id: agency.id },
+    ref: { table: 'Agency', id: agency.id, label: agency.name },
     name: agency.legalName ?? agency.name,
     nameLocal: agency.legalNameZh,
     address: lines(agency.address),
@@ -37,7 +37,7 @@ export function agencyParty(agency: AgencyRecord): PartyInput {
 
 export function supplierParty(supplier: Supplier): PartyInput {
   return {
-    ref: { table: 'Suppliers', id: supplier.id },
+    ref: { table: 'Suppliers', id: supplier.id, label: supplier.name },
     name: supplier.name,
     nameLocal: supplier.nameZh,
     address: lines(supplier.address),
@@ -51,7 +51,7 @@ export function supplierParty(supplier: Supplier): PartyInput {
 
 export function clientParty(client: Client): PartyInput {
   return {
-    ref: { table: 'Clients', id: client.id },
+    ref: { table: 'Clients', id: client.id, label: client.name },
     name: client.legalName ?? client.name,
     address: lines(client.address),
     country: client.country,
@@ -69,7 +69,7 @@ const PHONE = /^(tel|phone)[:.]?\s*/i;
  * with "Tel" becomes the contact. The country is the last address line (or its last comma-separated part) when
  * that names a country, e.g. "120 Port Street, Newark, NJ 07114, United States".
  */
-export function textParty(ref: { table: string; id: string }, text: string): PartyInput {
+export function textParty(ref: { table: string; id: string; label?: string | undefined }, text: string): PartyInput {
   const [name = '', ...rest] = lines(text);
   const address: string[] = [];
   let email: string | undefined;

@@ -20,9 +20,24 @@ export interface ShippedLine {
   lineItem: LineItem;
 }
 
+/** How much of one line item the PO's shipments carry together (a split order ships it on several). */
+export interface OrderShipped {
+  quantity: number;
+  shipments: number;
+}
+
 export interface ShipmentContext {
   shipment: Shipment;
   po: PurchaseOrder;
+  /**
+   * Number of this shipment's first carton: the cartons of a PO are numbered once across its shipments, in
+   * sailing order (ETD, then booking ref), so the air part of a split PO holds 1–60 and the sea part 61–600.
+   */
+  firstCartonNumber: number;
+  /** Line item ID → units of it on all shipments of the PO (this one included). */
+  shippedOfOrder: Map<string, OrderShipped>;
+  /** The PO has a Tooling kickoff milestone: moulds were made for it, possibly paid by the buyer (an assist). */
+  hasToolingKickoff: boolean;
   project?: Project | undefined;
   client?: Client | undefined;
   supplier?: Supplier | undefined;
@@ -35,7 +50,7 @@ export type ContextResult =
   /** `po` is known when the fixes can be written on the PO's "Sync issues". */
   | { ok: false; shipment: Shipment; po?: PurchaseOrder | undefined; fixes: string[] };
 
-const ref = (table: string, id: string) => ({ table, id });
+const ref = (table: string, id: string, label?: string) => ({ table, id, label });
 
 /** One context (or the fixes that stop it) per shipment that has lines; shipments of cancelled POs are left out. */
 export function shipmentContexts(base: PoBase): ContextResult[] {
@@ -47,6 +62,8 @@ export function shipmentContexts(base: PoBase): ContextResult[] {
   const linesByShipment = groupBy(base.shipmentLines, (l) => l.shipment);
   const agency = base.agency[0];
   const results: ContextResult[] = [];
+  const order = orderNumbering(base, lineItems);
+  const toolingPos = new Set(base.milestones.filter((m) => m.kind === 'Tooling kickoff').map((m) => m.po));
 
   for (const shipment of base.shipments) {
     const shipmentLines = linesByShipment.get(shipment.id) ?? [];
@@ -58,11 +75,11 @@ export function shipmentContexts(base: PoBase): ContextResult[] {
     for (const shipmentLine of shipmentLines) {
       const lineItem = lineItems.get(shipmentLine.lineItem);
       if (!lineItem) {
-        fixes.add(ref('Shipment Lines', shipmentLine.id), 'Line item', 'points at a line item that could not be read (see that row\'s "Sync issues")');
+        fixes.add(ref('Shipment Lines', shipmentLine.id, shipmentLine.line), 'Line item', 'points at a line item that could not be read (see that row\'s "Sync issues")');
         continue;
       }
       if (seenItems.has(lineItem.id)) {
-        fixes.add(ref('Shipment Lines', shipmentLine.id), 'Line item', `${lineItem.sku} is on this shipment twice; put its whole quantity on one shipment line`);
+        fixes.add(ref('Shipment Lines', shipmentLine.id, shipmentLine.line), 'Line item', `${lineItem.sku} is on this shipment twice; put its whole quantity on one shipment line`);
         continue;
       }
       seenItems.add(lineItem.id);
@@ -72,11 +89,11 @@ export function shipmentContexts(base: PoBase): ContextResult[] {
     const poList = [...poIds].map((id) => pos.get(id));
     const po = poList.length === 1 ? poList[0] : undefined;
     if (poList.length === 1 && !po) {
-      fixes.add(ref('Shipments', shipment.id), 'Shipment Lines', 'belong to a purchase order that could not be read (see its "Sync issues")');
+      fixes.add(ref('Shipments', shipment.id, shipment.bookingRef), 'Shipment Lines', 'belong to a purchase order that could not be read (see its "Sync issues")');
     }
     if (poList.length > 1) {
       const numbers = poList.map((p) => p?.poNumber ?? '(unreadable PO)').sort().join(', ');
-      fixes.add(ref('Shipments', shipment.id), 'Shipment Lines', `mix lines of ${numbers}: one commercial invoice per PO, so book one shipment per PO (or split the lines)`);
+      fixes.add(ref('Shipments', shipment.id, shipment.bookingRef), 'Shipment Lines', `mix lines of ${numbers}: one commercial invoice per PO, so book one shipment per PO (or split the lines)`);
     }
     if (po?.status === 'Cancelled') continue;
     if (!fixes.isEmpty || !po) {
@@ -95,8 +112,51 @@ export function shipmentContexts(base: PoBase): ContextResult[] {
         supplier: suppliers.get(po.supplier),
         agency,
         lines,
+        firstCartonNumber: order.firstCarton.get(shipment.id) ?? 1,
+        shippedOfOrder: order.shipped,
+        hasToolingKickoff: toolingPos.has(po.id),
       },
     });
   }
   return results;
+}
+
+/** Cartons of one shipment line: as entered, else whole cartons of the quantity (odd counts are the mapping's fix). */
+function cartonsOf(line: ShipmentLine, item: LineItem | undefined): number {
+  if (line.cartons !== undefined) return line.cartons;
+  const perCarton = item?.unitsPerCarton;
+  return perCarton ? Math.ceil(line.quantity / perCarton) : 0;
+}
+
+/**
+ * Per PO: the first carton number of each of its shipments (sailing order: ETD or ATD, then booking ref) and the
+ * units of each line item over all its shipments. A shipment mixing POs is refused elsewhere; here it counts
+ * under each line's own PO.
+ */
+function orderNumbering(base: PoBase, lineItems: Map<string, LineItem>): { firstCarton: Map<string, number>; shipped: Map<string, OrderShipped> } {
+  const shipped = new Map<string, OrderShipped>();
+  const cartonsByPo = new Map<string, Map<string, number>>();
+  for (const line of base.shipmentLines) {
+    const item = lineItems.get(line.lineItem);
+    if (!item) continue;
+    const total = shipped.get(item.id) ?? { quantity: 0, shipments: 0 };
+    shipped.set(item.id, { quantity: total.quantity + line.quantity, shipments: total.shipments + 1 });
+    const perShipment = cartonsByPo.get(item.po) ?? new Map<string, number>();
+    perShipment.set(line.shipment, (perShipment.get(line.shipment) ?? 0) + cartonsOf(line, item));
+    cartonsByPo.set(item.po, perShipment);
+  }
+  const shipments = byId(base.shipments);
+  const sailing = (id: string): string => {
+    const s = shipments.get(id);
+    return `${s?.etd ?? s?.atd ?? '9999-12-31'} ${s?.bookingRef ?? id}`;
+  };
+  const firstCarton = new Map<string, number>();
+  for (const perShipment of cartonsByPo.values()) {
+    let next = 1;
+    for (const id of [...perShipment.keys()].sort((a, b) => sailing(a).localeCompare(sailing(b)))) {
+      if (!firstCarton.has(id)) firstCarton.set(id, next);
+      next += perShipment.get(id) ?? 0;
+    }
+  }
+  return { firstCarton, shipped };
 }

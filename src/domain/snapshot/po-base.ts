@@ -9,6 +9,6 @@ export type PoBase = TableRecords<typeof PO_BASE_TABLES>;
 export function emptyPoBase(): PoBase {
   return {
     agency: [], people: [], clients: [], projects: [], suppliers: [], supplierEvaluations: [], purchaseOrders: [],
-    lineItems: [], milestones: [], inspections: [], shipments: [], shipmentLines: [], documents: [], calendar: [],
+    lineItems: [], milestones: [], inspections: [], shipments: [], shipmentLines: [], documents: [], calendar: [], disclosures: [],
   };
 }

@@ -22,6 +22,7 @@ export interface StoredDocument {
   fileId: string;
   contentHash: string;
   generatedAt: string;
+  agencyOnly?: boolean;
 }
 
 function matches(row: DocumentRecord, slot: DocumentSlot): boolean {
@@ -63,12 +64,13 @@ export class DocumentsRows {
       'Drive file ID': stored.fileId,
       Version: version,
       'Content hash': stored.contentHash,
+      'Agency only': stored.agencyOnly === true,
     };
     if (!row) {
       this.creates.push({ ...fields, 'Generated at': stored.generatedAt });
       return 'created';
     }
-    const unchanged = sameContent && row.driveFileId === stored.fileId && row.driveFile === stored.link && row.name === stored.name &&
+    const unchanged = sameContent && row.driveFileId === stored.fileId && row.driveFile === stored.link && row.name === stored.name && row.agencyOnly === (stored.agencyOnly === true) &&
       (slot.projectId === undefined || row.project === slot.projectId) && (slot.poId === undefined || row.po === slot.poId);
     if (unchanged) return 'unchanged';
     this.updates.push({ id: row.id, fields: { ...fields, ...(sameContent ? {} : { 'Generated at': stored.generatedAt }) } });

@@ -1,7 +1,9 @@
 /**
  * Resolves the Drive folders of one run: the agency root, then client / project / section (/ PO) folders created
- * on demand, each looked up once per run and shared as it is found: the client folder with the client's portal
- * emails (reader), the project folder with the project's agent (writer). Sub-folders inherit both.
+ * on demand, each looked up once per run and its sharing reconciled as it is found: the client folder with the
+ * client's portal emails (reader), the project folder with the project's agent (writer). Sub-folders inherit both.
+ * Reconciled both ways: an address removed from "Portal emails" loses the access this job gave it; grants made by
+ * hand are never touched (drive-adapter reconcileSharing).
  */
 import { AGENCY_ROOT_KEY, folderIdFrom, folderSteps, type FolderTarget } from '../../domain/drive-layout/document-places.ts';
 import type { AgencyRecord } from '../../domain/models/agency.ts';
@@ -36,10 +38,12 @@ export interface ResolvedFolders {
 
 export class DriveFolders {
   private readonly cache = new Map<string, Promise<DriveFolder>>();
-  private readonly sharedOnce = new Set<string>();
+  private readonly reconciled = new Set<string>();
   private rootPromise: Promise<RootFolder> | undefined;
   /** Permissions created in this run. */
   granted = 0;
+  /** Permissions this job had made and removed in this run (no longer wanted). */
+  revoked = 0;
   /** Record ID → link of every client and project folder resolved in this run (written back to Airtable). */
   readonly links = new Map<string, string>();
 
@@ -50,7 +54,14 @@ export class DriveFolders {
 
   /** The agency root, looked up at most once per run and only when a document needs a folder. */
   root(): Promise<RootFolder> {
-    this.rootPromise ??= this.findRoot();
+    if (!this.rootPromise) {
+      const pending = this.findRoot();
+      this.rootPromise = pending;
+      // A failed lookup is not remembered (one transient error must not fail every pack of the run).
+      pending.catch(() => {
+        if (this.rootPromise === pending) this.rootPromise = undefined;
+      });
+    }
     return this.rootPromise;
   }
 
@@ -71,20 +82,25 @@ export class DriveFolders {
       chain.push(folder);
       parentId = folder.id;
     }
-    const [client, project] = chain;
+    const [client, project] = target.agencyOnly ? chain.slice(1) : chain;
     const folder = chain.at(-1);
     if (!client || !project || !folder) throw new Error('folder chain is shorter than client / project');
-    this.links.set(target.client.id, client.link);
-    this.links.set(target.project.id, project.link);
-    await this.shareOnce(client, access.clientReaders.map((email) => ({ email, role: 'reader' as const })));
-    await this.shareOnce(project, access.projectWriters.map((email) => ({ email, role: 'writer' as const })));
+    if (!target.agencyOnly) {
+      this.links.set(target.client.id, client.link);
+      this.links.set(target.project.id, project.link);
+    }
+    // An agency-only tree is never shared with the client; the agent still works in it.
+    await this.reconcileOnce(client, target.agencyOnly ? [] : access.clientReaders.map((email) => ({ email, role: 'reader' as const })));
+    await this.reconcileOnce(project, access.projectWriters.map((email) => ({ email, role: 'writer' as const })));
     return { folder, client, project };
   }
 
-  private async shareOnce(folder: DriveFolder, grants: DriveGrant[]): Promise<void> {
-    const key = `${folder.id}:${grants.map((g) => `${g.email}=${g.role}`).sort().join(',')}`;
-    if (this.sharedOnce.has(key) || grants.length === 0) return;
-    this.sharedOnce.add(key);
-    this.granted += await this.drive.share(folder, grants);
+  /** Once per folder and run: the folder's grants made by this job become exactly `grants`. */
+  private async reconcileOnce(folder: DriveFolder, grants: DriveGrant[]): Promise<void> {
+    if (this.reconciled.has(folder.id)) return;
+    this.reconciled.add(folder.id);
+    const result = await this.drive.reconcileSharing(folder, grants);
+    this.granted += result.granted.length;
+    this.revoked += result.revoked.length;
   }
 }

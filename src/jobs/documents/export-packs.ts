@@ -2,6 +2,7 @@
  * The export pack of one shipment: map its records, build the four documents (or the fixes that stop them), and
  * publish each document whose content changed into the project's "03 Export documents" folder.
  */
+import { leaksIn } from '../../domain/confidentiality/policy.ts';
 import type { DocumentPack } from '../../domain/documents/consistency.ts';
 import { buildDocumentPack, PackInconsistencyError } from '../../domain/documents/document-pack.ts';
 import { documentFileName, documentKey, DOCUMENT_KIND_LABELS, type DocumentKindId, type FolderTarget } from '../../domain/drive-layout/document-places.ts';
@@ -37,9 +38,6 @@ export function packDocuments(pack: DocumentPack): PackDocument[] {
   return docs;
 }
 
-/** Every pack has these two; a shipment whose rows for both are current has its pack. */
-export const ALWAYS_IN_PACK: readonly DocumentKindId[] = ['commercial-invoice', 'packing-list'];
-
 
 export type PackResult =
   | { ok: true; documents: Partial<Record<DocumentKindId, PublishOutcome['drive']>> }
@@ -48,6 +46,8 @@ export type PackResult =
 export interface PackPlace {
   target: FolderTarget;
   access: FolderAccess;
+  /** Texts about the factory this client may not read (confidentiality policy): a document naming one is agency-only. */
+  hidden?: readonly string[] | undefined;
 }
 
 export async function publishPack(ctx: PublishContext, shipment: ShipmentContext, place: PackPlace, today: string, pageSize: PageSize): Promise<PackResult> {
@@ -68,19 +68,31 @@ export async function publishPack(ctx: PublishContext, shipment: ShipmentContext
   for (const entry of packDocuments(pack)) {
     const kind = entry.kind;
     const content = entry.content;
-    const hash = contentHash({ content, pageSize }, EXPORT_RENDER_VERSION);
+    // The commercial invoice names the manufacturer (US customs), the certificate of origin the exporter: when the
+    // policy hides that factory from this client, such a document goes to the agency-only folder, not the client's.
+    const agencyOnly = leaksIn(textsOf(content).join('\n'), place.hidden ?? []).length > 0;
+    const hash = contentHash({ content, pageSize, agencyOnly }, EXPORT_RENDER_VERSION);
     const outcome = await publishDocument(ctx, {
       slot: { kind, projectId: shipment.project?.id, poId: shipment.po.id, shipmentId: shipment.shipment.id },
       fileName: documentFileName(kind, { poNumber: shipment.po.poNumber, reference: invoiceNumber }),
       rowName: `${DOCUMENT_KIND_LABELS[kind]} ${invoiceNumber}`,
       key: documentKey(kind, shipment.po.id, shipment.shipment.id),
       contentHash: hash,
-      target: place.target,
+      target: { ...place.target, agencyOnly },
       access: place.access,
+      agencyOnly,
       description: `${DOCUMENT_KIND_LABELS[kind]} of ${shipment.po.poNumber}, shipment ${shipment.shipment.bookingRef}`,
       render: () => entry.render(pageSize),
     });
     documents[kind] = outcome.drive;
   }
   return { ok: true, documents };
+}
+
+/** Every string inside a document's content (amounts are bigint-backed decimals, so no JSON.stringify). */
+function textsOf(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const item of value) textsOf(item, out);
+  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) textsOf(item, out);
+  return out;
 }

@@ -26,6 +26,8 @@ export interface PublishRequest {
   access: FolderAccess;
   render: () => Promise<Buffer>;
   description?: string;
+  /** Filed where the client cannot read it (Documents."Agency only"). */
+  agencyOnly?: boolean;
 }
 
 export type PublishOutcome = { drive: 'current' | PutResult['action']; row: 'created' | 'updated' | 'unchanged'; link?: string | undefined };
@@ -51,6 +53,7 @@ export async function publishDocument(ctx: PublishContext, request: PublishReque
     fileId: put.fileId,
     contentHash: request.contentHash,
     generatedAt: ctx.generatedAt,
+    agencyOnly: request.agencyOnly === true,
   });
   return { drive: put.action, row, link: put.link };
 }

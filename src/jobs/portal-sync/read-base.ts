@@ -8,6 +8,7 @@ import type { RecordProblem, TableModel } from '../../domain/models/parse-record
 import {
   portalAlerts,
   portalClients,
+  portalDisclosures,
   portalDocuments,
   portalInspections,
   portalMilestones,
@@ -44,6 +45,7 @@ const PORTAL_MODELS = {
   updates: portalUpdates,
   documents: portalDocuments,
   alerts: portalAlerts,
+  disclosures: portalDisclosures,
 } as const satisfies Record<keyof PortalData, TableModel>;
 
 /** Tables whose rows carry portal pages: a problem there holds the row's page. */

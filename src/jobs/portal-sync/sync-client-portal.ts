@@ -5,6 +5,7 @@
  */
 import type { CommentedPage } from '../../domain/portal/client-comments.ts';
 import { diffPages, type ExistingPage, type PlannedPage } from '../../domain/portal/page-diff.ts';
+import { identifyPages, needsCreator, type PageRecordIndex } from '../../domain/portal/page-identity.ts';
 import { resolveRelations } from '../../domain/portal/page-values.ts';
 import {
   PO_PROPS,
@@ -15,7 +16,7 @@ import {
 } from '../../domain/portal/portal-layout.ts';
 import type { ClientPortalPlan } from '../../domain/portal/portal-plan.ts';
 import { syncHashOf, type PortalPage } from '../../domain/portal/portal-page.ts';
-import type { NotionPortalPort, PortalPageRef } from '../../ports/notion.ts';
+import type { NotionPortalPort, PageFieldNames, PortalPageRef } from '../../ports/notion.ts';
 import { applyPageActions, type PageChangeRecord } from './apply-pages.ts';
 
 export interface PortalSummary {
@@ -39,6 +40,8 @@ export interface ClientPortalResult {
   approvals: Map<string, string | null>;
   /** Page ID → the records it shows, for pages that may hold comments; `live` pages are read by default. */
   commentPages: Map<string, CommentedPage & { live: boolean }>;
+  /** Data sources still carrying the bookkeeping properties of an older version (removed after the writeback). */
+  legacyDataSources: string[];
   problems: string[];
 }
 
@@ -51,6 +54,8 @@ export interface ClientPortalContext {
   agentOf: ReadonlyMap<string, string | undefined>;
   /** PO ID → its project ID. */
   projectOfPo: ReadonlyMap<string, string>;
+  /** Which record each page shows, from the Airtable rows' "Notion page" and "Portal sync hash". */
+  pageIndex: PageRecordIndex;
 }
 
 const PROJECT_NAMES = { airtableId: SYSTEM_PROPS.airtableId, syncHash: SYSTEM_PROPS.syncHash };
@@ -72,14 +77,26 @@ export async function syncClientPortal(ctx: ClientPortalContext, plan: ClientPor
   });
   const name = plan.client.name;
 
+  const legacyDataSources: string[] = [];
+  const storedHashOf = (id: string) => ctx.pageIndex.hashOfRecord.get(id);
+  /** The pages of one database, each placed on its record (page-identity.ts). */
+  async function existing(dataSourceId: string, names: PageFieldNames, wanted: readonly PortalPage[]): Promise<ExistingPage[]> {
+    const listed = await notion.listPages(dataSourceId, names);
+    const creator = needsCreator(listed, ctx.pageIndex) ? await notion.integrationUserId() : undefined;
+    const pages = identifyPages(listed, ctx.pageIndex, wanted, creator);
+    // An empty database of an old portal still has the old columns: only then is its schema read.
+    if (pages.some((p) => p.legacy) || (pages.length === 0 && !ensured.created.length)) legacyDataSources.push(dataSourceId);
+    return pages;
+  }
+
   const projects = await applyPageActions(
     { notion, dataSourceId: ensured.dataSources.projects, names: PROJECT_NAMES, layout: PROJECT_SECTIONS, kind: 'project', portal: name },
-    diffPages(plan.projects.map((p) => planned(p, () => undefined)), await notion.listPages(ensured.dataSources.projects, PROJECT_NAMES), ctx.held),
+    diffPages(plan.projects.map((p) => planned(p, () => undefined)), await existing(ensured.dataSources.projects, PROJECT_NAMES, plan.projects), ctx.held, storedHashOf),
   );
   const projectPageOf = (id: string) => projects.pages.get(id)?.pageId;
   const pos = await applyPageActions(
     { notion, dataSourceId: ensured.dataSources.purchaseOrders, names: PO_NAMES, layout: PO_SECTIONS, kind: 'po', portal: name },
-    diffPages(plan.purchaseOrders.map((p) => planned(p, projectPageOf)), await notion.listPages(ensured.dataSources.purchaseOrders, PO_NAMES), ctx.held),
+    diffPages(plan.purchaseOrders.map((p) => planned(p, projectPageOf)), await existing(ensured.dataSources.purchaseOrders, PO_NAMES, plan.purchaseOrders), ctx.held, storedHashOf),
   );
 
   const pages = new Map([...projects.pages, ...pos.pages]);
@@ -119,6 +136,7 @@ export async function syncClientPortal(ctx: ClientPortalContext, plan: ClientPor
     changes: [...projects.changes, ...pos.changes].map((c) => ({ ...c, client: name })),
     unchanged: projects.unchanged + pos.unchanged,
     commentPages,
+    legacyDataSources,
     problems: [...projects.problems, ...pos.problems],
   };
 }

@@ -10,6 +10,8 @@ import type { RecordProblem } from '../../domain/models/parse-records.ts';
 import { CLIENT_APPROVALS } from '../../domain/models/purchase-order.ts';
 import { pageIdFromUrl, sameNotionId } from '../../domain/portal/notion-ids.ts';
 import type { ExistingPage } from '../../domain/portal/page-diff.ts';
+import type { PageRecordIndex } from '../../domain/portal/page-identity.ts';
+import { normalizeNotionId } from '../../domain/portal/notion-ids.ts';
 import type { PlanProblem } from '../../domain/portal/portal-plan.ts';
 import { mergeSyncIssues, syncIssuesChanged } from '../../domain/portal/sync-issues.ts';
 import type { AirtableRecord, Fields } from '../../ports/airtable.ts';
@@ -35,6 +37,9 @@ export interface Writeback {
 
 const URL_FIELD: Record<string, string> = { Clients: 'Notion portal', Projects: 'Notion page', 'Purchase Orders': 'Notion page' };
 const APPROVAL_FIELD = 'Client approval';
+const HASH_FIELD = 'Portal sync hash';
+/** Tables whose rows have a page of their own in a portal database. */
+const PAGE_TABLES = ['Projects', 'Purchase Orders'];
 const SYNC_ISSUES = 'Sync issues';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
@@ -61,10 +66,12 @@ export function airtableUpdates(input: WritebackInput): Writeback {
         const url = table === 'Clients' ? input.portals.get(record.id) : input.pages.get(record.id)?.url;
         if (url !== undefined && !sameNotionId(pageIdFromUrl(url), pageIdFromUrl(text(record.fields[urlField])))) fields[urlField] = url;
       }
+      const hash = PAGE_TABLES.includes(table) ? input.pages.get(record.id)?.syncHash : undefined;
+      if (hash !== undefined && hash !== '' && hash !== (text(record.fields[HASH_FIELD]) ?? '')) fields[HASH_FIELD] = hash;
       if (table === 'Purchase Orders' && input.approvals.has(record.id)) {
         const approval = input.approvals.get(record.id) ?? null;
         if (approval !== null && !(CLIENT_APPROVALS as readonly string[]).includes(approval)) {
-          problems.push(`Purchase Orders ${record.id}: the client chose "${approval}" as Client approval on Notion, which is not an option in Airtable (${CLIENT_APPROVALS.join(', ')})`);
+          problems.push(`Purchase Orders ${text(record.fields['PO number']) ?? record.id}: the client chose "${approval}" as Client approval on Notion, which is not an option in Airtable (${CLIENT_APPROVALS.join(', ')})`);
         } else if (approval !== (text(record.fields[APPROVAL_FIELD]) ?? null)) fields[APPROVAL_FIELD] = approval;
       }
       if (Object.keys(fields).length > 0) rows.push({ id: record.id, fields });
@@ -72,4 +79,23 @@ export function airtableUpdates(input: WritebackInput): Writeback {
     if (rows.length > 0) out.set(table, rows);
   }
   return { updates: out, problems };
+}
+
+/** Which record each page shows and what it showed, from the rows as read (malformed rows included). */
+export function pageRecordIndex(raw: ReadonlyMap<string, AirtableRecord[]>): PageRecordIndex {
+  const recordOfPage = new Map<string, string>();
+  const hashOfRecord = new Map<string, string>();
+  const linked = new Set<string>();
+  for (const table of PAGE_TABLES) {
+    for (const record of raw.get(table) ?? []) {
+      const pageId = pageIdFromUrl(text(record.fields[URL_FIELD[table] ?? '']));
+      if (pageId) {
+        recordOfPage.set(normalizeNotionId(pageId), record.id);
+        linked.add(record.id);
+      }
+      const hash = text(record.fields[HASH_FIELD]);
+      if (hash) hashOfRecord.set(record.id, hash);
+    }
+  }
+  return { recordOfPage, hashOfRecord, linked };
 }

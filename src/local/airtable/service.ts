@@ -21,7 +21,9 @@
  * - Attachments are not downloaded: the URL is kept as given, `size`, `width`, `height` and thumbnails are absent.
  * - Upsert error types for a bad merge field or several matches are generic (INVALID_REQUEST_UNKNOWN /
  *   INVALID_VALUE_FOR_COLUMN); Airtable does not document them.
- * - No webhooks, comments, collaborators, barcode or button fields; the 50 req/s per-token limit is not applied.
+ * - No comments, collaborators, barcode or button fields; the 50 req/s per-token limit is not applied.
+ * - Webhooks (./webhooks.ts): payloads are built from what the API wrote (one payload per request); `fromSources`
+ *   is accepted but not applied (every change comes from the API here), view-scoped hooks watch the whole table.
  */
 import type { LocalRequest, LocalResponse, LocalService, ServiceContext } from '../types.ts';
 import { AirtableApiError, airtableError, notFound, rateLimited, renderError } from './errors.ts';
@@ -31,6 +33,10 @@ import { parseQuery, readListParams } from './query-params.ts';
 import { createRecordsRoute, deleteOneRoute, deleteRecordsRoute, getRecordRoute, updateOneRoute, updateRecordsRoute } from './records.ts';
 import { baseExists, loadTables, migrateAirtable, resetAirtable } from './store.ts';
 import { allowKeys, jsonBody, type TableScope } from './table-scope.ts';
+import { flushWebhookPayloads } from './webhook-payloads.ts';
+import { sendPings } from './webhook-pings.ts';
+import { migrateWebhooks, resetWebhooks, type WebhookRow } from './webhook-store.ts';
+import { webhooksRoute } from './webhooks.ts';
 
 export { airtableError } from './errors.ts';
 
@@ -40,8 +46,14 @@ export function airtableService(): LocalService {
   return {
     name: 'airtable',
     matches: (path) => path.startsWith('/v0/'),
-    migrate: (db) => migrateAirtable(db),
-    reset: (ctx) => resetAirtable(ctx.db),
+    migrate: (db) => {
+      migrateAirtable(db);
+      migrateWebhooks(db);
+    },
+    reset: (ctx) => {
+      resetWebhooks(ctx.db);
+      resetAirtable(ctx.db);
+    },
     errorResponse(status, message) {
       switch (status) {
         case 401:
@@ -59,8 +71,16 @@ export function airtableService(): LocalService {
     rateLimitedResponse: () => rateLimited(),
     handle(req, ctx) {
       try {
-        const run = ctx.db.transaction(() => route(req, ctx));
-        return req.method === 'GET' ? run() : run.immediate();
+        let notify: WebhookRow[] = [];
+        const run = ctx.db.transaction(() => {
+          const response = route(req, ctx);
+          // One request is one Airtable transaction: its changes become one payload per matching webhook.
+          if (req.method !== 'GET') notify = flushWebhookPayloads(ctx.db, ctx.now());
+          return response;
+        });
+        const response = req.method === 'GET' ? run() : run.immediate();
+        if (notify.length > 0 && ctx.outbound) sendPings(ctx.outbound, ctx.db, notify, ctx.now);
+        return response;
       } catch (error) {
         if (error instanceof AirtableApiError) return renderError(error);
         throw error;
@@ -82,6 +102,11 @@ function route(req: LocalRequest, ctx: ServiceContext): LocalResponse {
   const segments = segmentsOf(req.path);
   const method = req.method.toUpperCase();
   if (segments[0] === 'meta') return metaRoute(req, ctx, method, segments.slice(1));
+  if (segments[0] === 'bases' && segments[2] === 'webhooks') {
+    const baseId = segments[1] ?? '';
+    if (!baseExists(ctx.db, baseId)) throw notFound(`Could not find base ${baseId}`);
+    return webhooksRoute({ db: ctx.db, baseId, method, rest: segments.slice(3), rawQuery: req.rawQuery, body: req.body, nowMs: ctx.now() });
+  }
   const [baseId, tableKey, recordPart, ...rest] = segments;
   if (!baseId || !/^app[A-Za-z0-9]{14}$/.test(baseId) || rest.length > 0) throw notFound();
   if (!baseExists(ctx.db, baseId)) throw notFound(`Could not find base ${baseId}`);

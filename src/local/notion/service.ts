@@ -56,13 +56,20 @@ import { pathId } from './ids.ts';
 import { createPage, retrievePage, trashObject, updatePage } from './pages.ts';
 import { bot, type NotionContext } from './render.ts';
 import { parseBody, type Json } from './request-body.ts';
+import { eventsOf } from './request-events.ts';
 import { search } from './search.ts';
+import { migrateNotionWebhooks, publishEvents, resetNotionWebhooks } from './webhooks.ts';
 import { NotionStore, migrateNotion, notionTimestamp, resetNotion } from './store.ts';
 import type { LocalRequest, LocalResponse, LocalService, ServiceContext } from '../types.ts';
 
 const SUPPORTED_VERSIONS = ['2025-09-03', '2026-03-11'];
 
 type Handler = (ctx: NotionContext, req: LocalRequest, params: string[]) => Json;
+
+/**
+ * Webhooks: subscriptions are made through the control plane (Notion has no API for them), events are raised by
+ * the writes below and delivered signed; see ./webhooks.ts.
+ */
 
 /** Routes as `METHOD /v1/path` patterns; `:id` segments are Notion IDs (validated and normalised). */
 const ROUTES: [string, string, string[], Handler][] = [
@@ -92,7 +99,7 @@ function trasher(ctx: NotionContext): (id: string, inTrash: boolean) => void {
   return (id, inTrash) => trashObject(ctx, id, inTrash);
 }
 
-function match(req: LocalRequest): { handler: Handler; params: string[] } | undefined {
+function match(req: LocalRequest): { handler: Handler; params: string[]; pattern: string } | undefined {
   const segments = req.path.replace(/\/+$/, '').split('/');
   for (const [method, pattern, names, handler] of ROUTES) {
     if (method !== req.method) continue;
@@ -100,7 +107,7 @@ function match(req: LocalRequest): { handler: Handler; params: string[] } | unde
     if (parts.length !== segments.length) continue;
     if (!parts.every((part, i) => part === ':id' || part === segments[i])) continue;
     const raw = segments.filter((_, i) => parts[i] === ':id');
-    return { handler, params: raw.map((segment, i) => pathId(segment, names[i] ?? 'id')) };
+    return { handler, pattern, params: raw.map((segment, i) => pathId(segment, names[i] ?? 'id')) };
   }
   return undefined;
 }
@@ -132,8 +139,14 @@ export function notionService(): LocalService {
   return {
     name: 'notion',
     matches: (path) => path.startsWith('/v1/'),
-    migrate: (db) => migrateNotion(db),
-    reset: (ctx) => resetNotion(ctx.db),
+    migrate: (db) => {
+      migrateNotion(db);
+      migrateNotionWebhooks(db);
+    },
+    reset: (ctx) => {
+      resetNotion(ctx.db);
+      resetNotionWebhooks(ctx.db);
+    },
     errorResponse: (status, message) => notionErrorResponse(errorForStatus(status, message)),
     rateLimitKey: (req) => {
       const header = req.headers.authorization;
@@ -151,6 +164,10 @@ export function notionService(): LocalService {
         if (version === '2026-03-11') refuseArchivedParameter(req);
         // One transaction per request: a failed validation half-way leaves nothing behind.
         const body = context.db.transaction(() => route.handler(ctx, req, route.params))();
+        if (req.method !== 'GET' && context.outbound) {
+          const sent = req.body.length > 0 ? parseBody(req.body) : undefined;
+          publishEvents(context.db, context.outbound, eventsOf(ctx, { method: req.method, pattern: route.pattern, params: route.params, body: sent, response: body }));
+        }
         return { status: 200, body };
       } catch (error) {
         if (error instanceof NotionError) return notionErrorResponse(error);

@@ -10,6 +10,9 @@ import { BaseView, recordHref } from './airtable-data.ts';
 import { html, type SafeHtml } from './html.ts';
 import { tabsFor } from './kanban.ts';
 import { notFoundPage, pageHeader, renderPage } from './layout.ts';
+import { alertButtons } from './alerts-panel.ts';
+import { recordForm } from './record-form.ts';
+import { gridFilter } from './grid-filters.ts';
 
 const MAX_GRID_ROWS = 500;
 
@@ -28,11 +31,13 @@ export function basePage(db: Database.Database, baseId: string): LocalResponse {
   });
 }
 
-export function gridPage(db: Database.Database, baseId: string, tableId: string): LocalResponse {
+export function gridPage(db: Database.Database, baseId: string, tableId: string, query = new URLSearchParams()): LocalResponse {
   const view = BaseView.open(db, baseId);
   const table = view?.table(tableId);
   if (!view || !table) return notFoundPage(db, `No table ${tableId} in base ${baseId}.`);
-  const all = view.records(table);
+  const everything = view.records(table);
+  const filter = gridFilter(view, table, query, everything);
+  const all = filter ? filter.apply(everything) : everything;
   // A grid of thousands of rows helps no one reading it; the count says how many there are.
   const records = all.slice(0, MAX_GRID_ROWS);
   const primary = view.primaryField(table);
@@ -54,8 +59,8 @@ export function gridPage(db: Database.Database, baseId: string, tableId: string)
     active: `/viewer/airtable/${baseId}/${table.id}`,
     body: html`${pageHeader(table.name, {
       crumbs: [html`<a href="/viewer/airtable/${baseId}">${view.base.name}</a>`],
-      sub: `${all.length} records${all.length > records.length ? ` (first ${records.length} shown)` : ''} · ${table.fields.length} fields`,
-    })}${tabsFor(view, table, 'grid')}${grid}`,
+      sub: `${all.length} records${all.length < everything.length ? ` of ${everything.length}` : ''}${all.length > records.length ? ` (first ${records.length} shown)` : ''} · ${table.fields.length} fields`,
+    })}${tabsFor(view, table, 'grid')}${filter?.form ?? ''}${grid}`,
   });
 }
 
@@ -64,15 +69,18 @@ export function recordPage(db: Database.Database, baseId: string, tableId: strin
   const table = view?.table(tableId);
   const record = table ? view?.record(table, recordId) : undefined;
   if (!view || !table || !record) return notFoundPage(db, `No record ${recordId} in table ${tableId}.`);
-  const fields = table.fields.map(
-    (f) => html`<dt><span class="muted">${typeMark(f)}</span> ${f.name}</dt><dd>${record.cells[f.id] === undefined ? html`<span class="muted">—</span>` : cellHtml(view, f, record.cells[f.id], 'full')}</dd>`,
-  );
+  const href = recordHref(baseId, table.id, record.id);
+  const status = table.fields.find((f) => f.name === 'Status');
+  const alertBar =
+    table.name === 'Alerts' && status
+      ? html`<div class="panel alertbar">Status: <b>${String(record.cells[status.id] ?? '—')}</b> ${alertButtons(baseId, table.id, record.id, href)}</div>`
+      : '';
   return renderPage(db, {
     title: view.primaryText(table, record),
     active: `/viewer/airtable/${baseId}/${table.id}`,
     body: html`${pageHeader(view.primaryText(table, record), {
       crumbs: [html`<a href="/viewer/airtable/${baseId}">${view.base.name}</a>`, html`<a href="/viewer/airtable/${baseId}/${table.id}#${record.id}">${table.name}</a>`],
       sub: `${record.id} · created ${record.createdTime.slice(0, 16).replace('T', ' ')} UTC`,
-    })}<div class="panel"><dl class="fields">${fields}</dl></div>`,
+    })}${alertBar}${recordForm(view, table, record, href)}`,
   });
 }

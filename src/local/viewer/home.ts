@@ -13,6 +13,9 @@ import { BaseView, kanbanField } from './airtable-data.ts';
 import { colorClass, html, type SafeHtml } from './html.ts';
 import { pageHeader, renderPage } from './layout.ts';
 import { titleOf } from './notion-blocks.ts';
+import { openAlertsPanel } from './alerts-panel.ts';
+import type { ViewerContext } from './context.ts';
+import { happenedSummary } from './happened.ts';
 
 function count(db: Database.Database, sql: string): number {
   return (db.prepare(sql).get() as { n: number }).n;
@@ -40,7 +43,19 @@ function pipelines(db: Database.Database): SafeHtml[] {
   });
 }
 
-export function homePage(db: Database.Database): LocalResponse {
+/** The factories' own portals, when the process running the jobs lends their links (see hooks.ts). */
+function supplierPortals(ctx: ViewerContext): SafeHtml {
+  // The hook of the process running the jobs, else the links the CLI last handed over (PUT /__workspace/portal-links).
+  const hooked = ctx.hooks.supplierLinks?.() ?? [];
+  const links = hooked.length > 0 ? hooked : portalLinks(ctx.db);
+  if (links.length === 0) {
+    return html`<div class="panel"><h3>Factory portals</h3><p class="muted">Each factory gets its own portal page for its milestones. The links appear here when <code>npm start</code> runs the jobs (or print them with <code>npx sourcing supplier-links</code>).</p></div>`;
+  }
+  return html`<div class="panel"><h3>Factory portals</h3><p class="muted">Open one as that factory would: it sees only its own orders.</p><ul>${links.map((l) => html`<li><a class="factory" href="${l.url}" rel="noreferrer">${l.supplier}</a></li>`)}</ul></div>`;
+}
+
+export function homePage(ctx: ViewerContext): LocalResponse {
+  const db = ctx.db;
   const bases = listBases(db, undefined, 1000);
   const records = count(db, 'SELECT COUNT(*) AS n FROM airtable_records');
   const store = new NotionStore(db);
@@ -60,8 +75,11 @@ export function homePage(db: Database.Database): LocalResponse {
   const card = (href: string, big: number, label: string, note: SafeHtml | string) =>
     html`<a class="card" href="${href}"><div class="big">${big}</div><div class="label">${label}</div><div class="muted">${note}</div></a>`;
   const firstBase = bases[0];
-  const supplierPortals = portalLinks(db);
-  const body = html`${pageHeader('Local workspace', { sub: 'Airtable, Notion, Drive and Gmail as the jobs left them' })}
+  const empty =
+    bases.length === 0
+      ? html`<div class="panel hint"><h3>This workspace is empty</h3><p>Load the sample agency (3 clients, 8 factories, 12 purchase orders) with <code>npx sourcing provision --sample</code>, then run the jobs once with <code>npm start</code>, which does both in one go.</p></div>`
+      : '';
+  const body = html`${pageHeader('Local workspace', { sub: 'Airtable, Notion, Drive and Gmail as the jobs left them' })}${empty}
 <div class="cards">
 ${card(firstBase ? `/viewer/airtable/${firstBase.id}` : '/', records, 'Airtable records', `${bases.length} base${bases.length === 1 ? '' : 's'}`)}
 ${card('/viewer/notion', pages, 'Notion pages', `${portals.length} portal${portals.length === 1 ? '' : 's'}`)}
@@ -69,8 +87,10 @@ ${card('/viewer/drive', files, 'Drive files', 'PDFs open in the browser')}
 ${card('/viewer/outbox', mailCount, 'Emails sent', 'reminders and digests')}
 </div>
 ${pipelines(db)}
+${happenedSummary(ctx)}
+${openAlertsPanel(db)}
+${bases.length > 0 ? supplierPortals(ctx) : ''}
 ${portals.length > 0 ? html`<div class="panel"><h3>Client portals</h3><ul>${portals.map((p) => html`<li><a href="/notion/${dashless(p.id)}">${titleOf(store, p.id)}</a></li>`)}</ul></div>` : ''}
-${supplierPortals.length > 0 ? html`<div class="panel"><h3>Supplier portals</h3><p class="muted">Each factory's own signed link (what the prompt mails send); opens as the factory sees it.</p><ul>${supplierPortals.map((l) => html`<li><a href="${l.url}" rel="noreferrer">${l.supplier}</a></li>`)}</ul></div>` : ''}
 ${mails.length > 0 ? html`<div class="panel"><h3>Latest mail</h3><ul>${mails.map((m) => html`<li><a href="/viewer/outbox/${m.id}">${m.subject || '(no subject)'}</a> <span class="muted">to ${m.to_header}</span></li>`)}</ul></div>` : ''}`;
   return renderPage(db, { title: 'Overview', active: '/', body });
 }

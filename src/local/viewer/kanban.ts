@@ -8,6 +8,7 @@ import type { FieldDef, TableDef } from '../airtable/store.ts';
 import { cellHtml } from './airtable-cells.ts';
 import { BaseView, kanbanField, recordHref, type ViewRecord } from './airtable-data.ts';
 import { colorClass, html, type SafeHtml } from './html.ts';
+import { boardBadges, type CardBadges } from './board-badges.ts';
 import { notFoundPage, pageHeader, renderPage } from './layout.ts';
 
 /** Up to two links and two dates: what an agent scans a card for (project, supplier, order and ship-by dates). */
@@ -24,10 +25,10 @@ export function tabsFor(view: BaseView, table: TableDef, on: 'grid' | 'kanban'):
   return html`<div class="tabs"><a href="${base}" class="${on === 'grid' ? 'on' : ''}">Grid</a><a href="${base}/kanban" class="${on === 'kanban' ? 'on' : ''}">Kanban by ${kanbanField(table)?.name}</a></div>`;
 }
 
-function card(view: BaseView, table: TableDef, group: FieldDef, record: ViewRecord): SafeHtml {
+function card(view: BaseView, table: TableDef, group: FieldDef, record: ViewRecord, badges: CardBadges): SafeHtml {
   const issues = table.fields.find((f) => f.name === 'Sync issues');
   const issue = issues && record.cells[issues.id] !== undefined ? html`<div class="row">${cellHtml(view, issues, record.cells[issues.id], 'grid')}</div>` : '';
-  return html`<div class="kcard" data-record="${record.id}"><a class="title" href="${recordHref(view.base.id, table.id, record.id)}">${view.primaryText(table, record)}</a>${cardFields(table, group, record).map(
+  return html`<div class="kcard" data-record="${record.id}"><a class="title" href="${recordHref(view.base.id, table.id, record.id)}">${view.primaryText(table, record)}</a>${badges(record.id)}${cardFields(table, group, record).map(
     (f) => html`<div class="row"><b>${f.name}</b> ${cellHtml(view, f, record.cells[f.id], 'grid')}</div>`,
   )}${issue}</div>`;
 }
@@ -43,10 +44,11 @@ export function kanbanPage(db: Database.Database, baseId: string, tableId: strin
     ...c,
     records: records.filter((r) => r.cells[group.id] === c.name),
   }));
+  const badges = boardBadges(view, table);
   const ungrouped = records.filter((r) => r.cells[group.id] === undefined);
   if (ungrouped.length > 0) columns.unshift({ name: `No ${group.name.toLowerCase()}`, color: undefined, records: ungrouped });
   const board = columns.map(
-    (col) => html`<section class="col ${colorClass('at', col.color)}" data-status="${col.name}"><div class="col-head"><span>${col.name}</span><span>${col.records.length}</span></div>${col.records.map((r) => card(view, table, group, r))}</section>`,
+    (col) => html`<section class="col ${colorClass('at', col.color)}" data-status="${col.name}"><div class="col-head"><span>${col.name}</span><span>${col.records.length}</span></div>${col.records.map((r) => card(view, table, group, r, badges))}</section>`,
   );
   return renderPage(db, {
     title: `${table.name} board`,

@@ -1,7 +1,7 @@
 /**
  * The page frame of the viewer: a left navigation over everything the workspace holds (Airtable bases and
  * tables, Notion portals, Drive, the outbox) and the page body. Responses carry a strict CSP (no script at all, the
- * stylesheet from this server only) so even a mistake in escaping could not run code.
+ * stylesheet from this server only) so even a mistake in escaping could not run code; forms may post only here.
  */
 import type Database from 'better-sqlite3';
 import type { LocalResponse } from '../types.ts';
@@ -15,7 +15,7 @@ import { kanbanField } from './airtable-data.ts';
 export const PAGE_HEADERS: Record<string, string> = {
   'content-type': 'text/html; charset=utf-8',
   'content-security-policy':
-    "default-src 'none'; style-src 'self'; img-src 'self' data: http: https:; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'",
+    "default-src 'none'; style-src 'self'; img-src 'self' data: http: https:; frame-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'self'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
@@ -88,7 +88,7 @@ ${tables.map((t) => navLink(`/viewer/airtable/${base.id}/${t.id}`, t.name, activ
   const files = (db.prepare("SELECT COUNT(*) AS n FROM drive_files WHERE is_root = 0 AND trashed = 0 AND mime_type <> 'application/vnd.google-apps.folder'").get() as { n: number }).n;
   const mails = (db.prepare('SELECT COUNT(*) AS n FROM gmail_messages').get() as { n: number }).n;
   const chats = (db.prepare('SELECT COUNT(*) AS n FROM chat_messages').get() as { n: number }).n;
-  return html`<nav class="side"><a class="brand" href="/">Local workspace<small>what the jobs wrote, read-only</small></a>
+  return html`<nav class="side"><a class="brand" href="/">Local workspace<small>the jobs' data; act in it</small></a>
 ${navLink('/', 'Overview', active, { top: true })}
 <h2>Airtable</h2>${airtable.length > 0 ? airtable : html`<a class="top muted">No base yet</a>`}
 <h2>Notion</h2>${navLink('/viewer/notion', 'All portals', active, { top: true })}${portals}

@@ -97,7 +97,8 @@ function renderBlock(ctx: BlockContext, block: BlockRow, depth: number): SafeHtm
       const icon = c['icon'] as Json | null | undefined;
       const glyph = icon && typeof icon['emoji'] === 'string' ? icon['emoji'] : '💡';
       const bg = typeof c['color'] === 'string' && c['color'] !== 'default' ? colorClass('nc', c['color']) : '';
-      return html`<div class="callout ${bg}"><span class="ci">${glyph}</span><div>${text}${children()}</div></div>`;
+      // Notion keeps the line breaks inside a callout's text (the portal's "next steps" are one line each).
+      return html`<div class="callout ${bg}"><span class="ci">${glyph}</span><div><div class="lines">${text}</div>${children()}</div></div>`;
     }
     case 'code':
       return html`<pre><code>${plainText(Array.isArray(c['rich_text']) ? c['rich_text'] : [])}</code></pre>`;

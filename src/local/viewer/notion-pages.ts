@@ -14,6 +14,7 @@ import { NotionStore, type DataSourceRow, type PageRow } from '../notion/store.t
 import { colorClass, html, type SafeHtml } from './html.ts';
 import { notFoundPage, pageHeader, renderPage } from './layout.ts';
 import { localHref, renderBlocks, richText, titleOf, type BlockContext } from './notion-blocks.ts';
+import { approvalForms, commentForm } from './client-forms.ts';
 
 const MAX_ROWS = 200;
 
@@ -76,11 +77,17 @@ function pageView(db: Database.Database, store: NotionStore, page: PageRow): Loc
   const dataSource = page.data_source_id ? store.getDataSource(page.data_source_id) : undefined;
   const properties = dataSource ? propertiesHtml(store, page, dataSource) : html``;
   const rootId = chain[0]?.id ?? page.id;
+  // The portal's client, from "<Client> · Sourcing portal" above the page: the name a comment is signed with.
+  const clientName = [...chain.map((c) => c.title), title].find((t) => t.includes(' · '))?.split(' · ')[0] ?? 'Client';
+  const facts = { created_time: page.created_time, last_edited_time: page.last_edited_time, botId: '' };
+  const selected = (p: PropertySchema) => String(((renderValue(p, page.properties[p.id], facts)['select'] as Json | null) ?? {})['name'] ?? '');
+  const clientActions = approvalForms(page, dataSource, selected);
   const trashed = page.in_trash ? html`<p class="issue">This page is in the trash.</p>` : '';
   const body = html`<div class="layout2"><aside class="tree">${tree(store, rootId, page.id)}</aside>
 <article class="notion"><div class="crumbs">${chain.map((c, i) => html`${i > 0 ? ' / ' : ''}<a href="/notion/${dashless(c.id)}">${c.title}</a>`)}</div>
 <div class="icon">${iconText(page.icon)}</div><h1 class="title">${title}</h1>${trashed}${properties}
-${renderBlocks(blockContext(store), page.id)}${comments(store, page.id)}</article></div>`;
+${clientActions}
+${renderBlocks(blockContext(store), page.id)}${comments(store, page.id)}${commentForm(page, clientName)}</article></div>`;
   // The navigation lists top-level pages and the pages right under them: highlight the deepest of those above.
   const path = [...chain.map((c) => c.id), page.id];
   const navId = path[1] !== undefined && store.getPage(path[1]) && !store.getPage(path[1])?.data_source_id ? path[1] : path[0];

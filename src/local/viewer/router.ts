@@ -1,9 +1,13 @@
 /**
- * Routes of the read-only viewer: `/`, `/viewer/…` and `/notion/<id>` (the page URLs the local Notion API hands
- * out). No bearer token: the server listens on 127.0.0.1 only and nothing here writes. The Host header must name
- * this machine, so a web page cannot read the viewer through DNS rebinding.
+ * Routes of the viewer: `/`, `/viewer/…` and `/notion/<id>` (the page URLs the local Notion API hands out). No
+ * bearer token: the server listens on 127.0.0.1 only and pages only read (writes are the form posts of
+ * actions.ts, which go through the APIs). The Host header must name this machine, so a web page cannot read the
+ * viewer through DNS rebinding.
  */
-import type { LocalRequest, LocalResponse, ServiceContext } from '../types.ts';
+import type { LocalRequest, LocalResponse } from '../types.ts';
+import { actionFlash, clockBar } from './clock-bar.ts';
+import type { ViewerContext } from './context.ts';
+import { happenedPage } from './happened.ts';
 import { basePage, gridPage, recordPage } from './airtable-pages.ts';
 import { chatPage } from './chat-pages.ts';
 import { driveFile, drivePage } from './drive-pages.ts';
@@ -33,23 +37,35 @@ function segments(path: string): string[] | undefined {
 }
 
 /** Answers a viewer request; a page that fails to render is a 500 page, never a dropped connection. */
-export function handleViewer(req: LocalRequest, ctx: ServiceContext): LocalResponse {
+export function handleViewer(req: LocalRequest, ctx: ViewerContext): LocalResponse {
   try {
-    return route(req, ctx);
+    return decorate(route(req, ctx), req, ctx);
   } catch (error) {
     console.error(`[workspace] viewer ${req.path} failed:`, error);
     return text(500, `The viewer could not render ${req.path}; the workspace log has the details.`);
   }
 }
 
-function route(req: LocalRequest, ctx: ServiceContext): LocalResponse {
+/** Every HTML page gets the clock strip, and after an action the request it made (`?done=<action>`). */
+function decorate(response: LocalResponse, req: LocalRequest, ctx: ViewerContext): LocalResponse {
+  if (!Buffer.isBuffer(response.body) || !String(response.headers?.['content-type'] ?? '').startsWith('text/html')) return response;
+  const done = Number(new URLSearchParams(req.rawQuery).get('done'));
+  const action = Number.isInteger(done) && done > 0 ? ctx.actions.get(done) : undefined;
+  const query = new URLSearchParams(req.rawQuery);
+  query.delete('done');
+  const back = query.size > 0 ? `${req.path}?${query.toString()}` : req.path;
+  const strip = `${clockBar(ctx, back).value}${action ? actionFlash(action).value : ''}`;
+  return { ...response, body: Buffer.from(response.body.toString('utf8').replace('<main>', `<main>${strip}`), 'utf8') };
+}
+
+function route(req: LocalRequest, ctx: ViewerContext): LocalResponse {
   const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
   if (!LOCAL_HOSTS.has(host)) return text(403, 'The viewer answers only on 127.0.0.1 or localhost.');
-  if (req.method !== 'GET' && req.method !== 'HEAD') return text(405, 'The viewer is read-only.', { allow: 'GET, HEAD' });
+  if (req.method !== 'GET' && req.method !== 'HEAD') return text(405, 'Viewer pages only read; actions post to /viewer/act/….', { allow: 'GET, HEAD' });
   const parts = segments(req.path);
   if (!parts) return notFoundPage(ctx.db, 'Malformed path.');
   const [first, second, third, fourth, fifth] = parts;
-  if (parts.length === 0 || (parts.length === 1 && first === 'viewer')) return homePage(ctx.db);
+  if (parts.length === 0 || (parts.length === 1 && first === 'viewer')) return homePage(ctx);
   if (first === 'favicon.ico') return { status: 204 };
   if (first === 'notion') return second && parts.length === 2 ? notionObjectPage(ctx.db, second) : notFoundPage(ctx.db, 'No such Notion page.');
   switch (second) {
@@ -61,7 +77,10 @@ function route(req: LocalRequest, ctx: ServiceContext): LocalResponse {
       if (third && !fourth) return basePage(ctx.db, third);
       if (third && fourth && fifth === 'kanban' && parts.length === 5) return kanbanPage(ctx.db, third, fourth);
       if (third && fourth && fifth && parts.length === 5) return recordPage(ctx.db, third, fourth, fifth);
-      if (third && fourth && parts.length === 4) return gridPage(ctx.db, third, fourth);
+      if (third && fourth && parts.length === 4) return gridPage(ctx.db, third, fourth, new URLSearchParams(req.rawQuery));
+      break;
+    case 'happened':
+      if (parts.length === 2) return happenedPage(ctx);
       break;
     case 'notion':
       if (parts.length === 2) return portalsPage(ctx.db);

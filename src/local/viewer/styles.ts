@@ -159,5 +159,27 @@ iframe.mailbody{width:100%;min-height:520px;border:1px solid var(--line);border-
 article.chatmsg{margin:0 0 18px}article.chatmsg .muted{margin-bottom:6px}
 pre.mailtext{white-space:pre-wrap;word-break:break-word;font:13.5px/1.55 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#fbfbfa;border:1px solid var(--line);border-radius:8px;padding:14px;margin:0}
 .pipeline{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}
+.notion .lines,.notion p,.notion li,.notion blockquote,.comment div{white-space:pre-wrap}
+.clockbar{display:flex;flex-wrap:wrap;align-items:center;gap:10px;background:#eef2ff;border:1px solid #c7d2fe;border-radius:10px;padding:8px 14px;margin:0 0 14px;font-size:13px}
+.clockbar form{display:inline;margin:0}.clockbar a{margin-left:auto}
+button{font:inherit;font-size:12.5px;border:1px solid #2563eb;background:#2563eb;color:#fff;border-radius:6px;padding:3px 10px;cursor:pointer}
+button.secondary{background:#fff;color:#2563eb}
+.flash{border-radius:10px;padding:10px 14px;margin:0 0 14px;border:1px solid #86efac;background:#f0fdf4}
+.flash.bad{border-color:#fca5a5;background:#fef2f2}
+.flash .req{margin-top:4px;font-size:13px}.flash code{background:#fff;padding:1px 5px;border-radius:4px}
+pre.reqbody{margin:6px 0 0;background:#fff;border:1px solid var(--line);border-radius:6px;padding:8px 10px;font-size:12px;max-height:220px;overflow:auto;white-space:pre-wrap}
+.actions{display:inline-flex;gap:6px;margin-left:8px;vertical-align:middle}.actions form{margin:0}
+ul.alerts{list-style:none;padding:0;margin:0}ul.alerts li{padding:6px 0;border-top:1px solid var(--line)}ul.alerts li:first-child{border-top:0}
+.sev{display:inline-block;border-radius:4px;padding:0 6px;font-size:11.5px;font-weight:600;background:#e0e7ff;color:#3730a3}
+.sev-critical{background:#fee2e2;color:#991b1b}.sev-warning{background:#ffedd5;color:#9a3412}
+.badges{margin:2px 0 4px}
+.panel.hint{border-color:#fcd34d;background:#fffbeb}
+form.record dd input[type=text],form.record dd input[type=email],form.record dd input[type=url],form.record dd textarea{width:100%;max-width:640px;font:inherit;padding:3px 6px;border:1px solid var(--line);border-radius:5px}
+form.record dd select,form.record dd input[type=number],form.record dd input[type=date],form.record dd input[type=datetime-local]{font:inherit;padding:2px 4px;border:1px solid var(--line);border-radius:5px}
+.formbar{margin:12px 0 0}
+form.client{margin:12px 0;padding:10px 12px;border:1px dashed #c7d2fe;border-radius:8px;background:#f8faff}
+form.client h3{margin:0 0 6px;font-size:14px}
+form.comment-form textarea{display:block;width:100%;margin:6px 0;font:inherit;padding:6px;border:1px solid var(--line);border-radius:5px}
+.filters{display:flex;gap:10px;align-items:center;margin:0 0 10px;font-size:13px}.filters select{font:inherit}
 ${chipRules()}
 `;

@@ -24,7 +24,7 @@ describe('Gmail mail adapter against the local workspace', () => {
   beforeEach(async () => {
     ws = await startTestWorkspace();
     counter = new RequestCounter();
-    adapter = new GmailMailAdapter({ rootUrl: ws.url, auth: { kind: 'bearer', accessToken: ws.token }, counter });
+    adapter = new GmailMailAdapter({ rootUrl: ws.url, auth: { kind: 'bearer', accessToken: ws.token }, counter, retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 5, budgetMs: 50 } });
   });
   afterEach(async () => {
     await ws.close();
@@ -67,7 +67,8 @@ describe('Gmail mail adapter against the local workspace', () => {
     [429, true],
     [503, false],
   ])('a %i answer is a send error; definite (nothing went out): %s', async (status, definite) => {
-    await ws.control('POST', '/faults', { service: 'gmail', status, count: 1 });
+    // A 503 is retried (after a Message-ID lookup): it stays an error only when it lasts.
+    await ws.control('POST', '/faults', { service: 'gmail', status, count: status === 503 ? 20 : 1, methods: ['POST'] });
     const error = (await adapter.sendMail(MAIL).catch((e: unknown) => e)) as MailSendError;
     expect(error).toBeInstanceOf(MailSendError);
     expect(error.status).toBe(status);

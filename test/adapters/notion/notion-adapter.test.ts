@@ -78,13 +78,13 @@ describe('Notion adapter against the local workspace', () => {
     for (let i = 0; i < 230; i += 1) {
       await sdk.pages.create({
         parent: { data_source_id: dataSources.projects },
-        properties: { Name: { title: [{ text: { content: `P${i}` } }] }, 'Airtable ID': { rich_text: [{ text: { content: `rec${i}` } }] } },
+        properties: { Name: { title: [{ text: { content: `P${i}` } }] } },
       });
     }
     const before = counter.snapshot()['notion']?.byOperation['dataSources.query'] ?? 0;
     const pages = await notion.listPages(dataSources.projects, NAMES);
     expect(pages).toHaveLength(230);
-    expect(new Set(pages.map((p) => p.airtableId)).size).toBe(230);
+    expect(new Set(pages.map((p) => p.title)).size).toBe(230);
     expect((counter.snapshot()['notion']?.byOperation['dataSources.query'] ?? 0) - before).toBe(3);
   });
 
@@ -96,7 +96,7 @@ describe('Notion adapter against the local workspace', () => {
       { key: 'milestones', title: 'Milestones', blocks: [table(['A', 'B'], Array.from({ length: 150 }, (_, i) => [plain(`m${i}`), plain('x'.repeat(2500))]))] },
       { key: 'updates', title: 'Latest updates', blocks: Array.from({ length: 150 }, (_, i) => bullet(plain(`update ${i}`))) },
     ];
-    const created = await notion.createPage(dataSources.purchaseOrders, { properties: { 'PO number': title(plain('PO-1')), 'Airtable ID': richText(plain('recX')) }, sections });
+    const created = await notion.createPage(dataSources.purchaseOrders, { properties: { 'PO number': title(plain('PO-1')) }, sections });
     const body = await children(created.pageId);
     expect(body).toHaveLength(1 + 1 + 1 + 1 + 1 + 150);
     const para = body[1] as Block;
@@ -127,19 +127,30 @@ describe('Notion adapter against the local workspace', () => {
 
   it('adds a property someone deleted from a portal database, then writes', async () => {
     const { dataSources } = await portal();
-    await sdk.dataSources.update({ data_source_id: dataSources.purchaseOrders, properties: { 'Sync hash': null } });
-    const created = await notion.createPage(dataSources.purchaseOrders, { properties: { 'PO number': title(plain('PO-3')), 'Sync hash': richText(plain('v1 p=abc')) }, sections: [] });
-    const [page] = await notion.listPages(dataSources.purchaseOrders, NAMES);
-    expect(page).toMatchObject({ pageId: created.pageId, syncHash: 'v1 p=abc' });
+    await sdk.dataSources.update({ data_source_id: dataSources.purchaseOrders, properties: { Documents: null } });
+    const created = await notion.createPage(dataSources.purchaseOrders, { properties: { 'PO number': title(plain('PO-3')), Documents: richText(plain('CI.pdf')) }, sections: [] });
+    const page = (await sdk.pages.retrieve({ page_id: created.pageId })) as { properties: Record<string, { type: string; rich_text?: { plain_text: string }[] }> };
+    expect(page.properties['Documents']?.rich_text?.map((t) => t.plain_text).join('')).toBe('CI.pdf');
     expect(counter.snapshot()['notion']?.byOperation['dataSources.update']).toBe(1);
+  });
+
+  it('removes the bookkeeping columns of an old portal, keeping its pages; names the integration\'s user', async () => {
+    const { dataSources } = await portal();
+    await sdk.dataSources.update({ data_source_id: dataSources.purchaseOrders, properties: { 'Airtable ID': { rich_text: {} }, 'Sync hash': { rich_text: {} } } });
+    const created = await notion.createPage(dataSources.purchaseOrders, { properties: { 'PO number': title(plain('PO-4')), 'Airtable ID': richText(plain('recAAAAAAAAAAAAAA')), 'Sync hash': richText(plain('v1 p=abc')) }, sections: [] });
+    expect((await notion.listPages(dataSources.purchaseOrders, NAMES))[0]).toMatchObject({ pageId: created.pageId, airtableId: 'recAAAAAAAAAAAAAA', syncHash: 'v1 p=abc' });
+    expect(await notion.removeProperties(dataSources.purchaseOrders, ['Airtable ID', 'Sync hash'])).toBe(true);
+    expect(await notion.removeProperties(dataSources.purchaseOrders, ['Airtable ID', 'Sync hash'])).toBe(false);
+    const [page] = await notion.listPages(dataSources.purchaseOrders, NAMES);
+    expect(page).toMatchObject({ pageId: created.pageId, airtableId: '', syncHash: '', createdBy: await notion.integrationUserId() });
   });
 
   it('archives into the trash and restores, never deletes', async () => {
     const { dataSources } = await portal();
-    const created = await notion.createPage(dataSources.projects, { properties: { Name: title(plain('P')), 'Airtable ID': richText(plain('recP')) }, sections: [] });
+    const created = await notion.createPage(dataSources.projects, { properties: { Name: title(plain('P')) }, sections: [] });
     await notion.archivePage(created.pageId);
     expect(await notion.listPages(dataSources.projects, NAMES)).toEqual([]);
-    expect(await notion.findPage(created.pageId, NAMES)).toMatchObject({ inTrash: true, airtableId: 'recP', dataSourceId: dataSources.projects });
+    expect(await notion.findPage(created.pageId, NAMES)).toMatchObject({ inTrash: true, title: 'P', dataSourceId: dataSources.projects });
     await notion.restorePage(created.pageId);
     expect((await notion.listPages(dataSources.projects, NAMES)).map((p) => p.pageId)).toEqual([created.pageId]);
     expect(await notion.findPage('00000000-0000-4000-8000-000000000000', NAMES)).toBeUndefined();

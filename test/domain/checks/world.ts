@@ -236,3 +236,11 @@ export function expectFindings(found: Finding[], expected: Expected[]): void {
     if (e.owner) expect(f.owner).toBe(rid(e.owner));
   });
 }
+
+/**
+ * po1 with a lane (Ningbo → Los Angeles) and a lead time its entered dates agree with (14 days → 10 days of
+ * output, a 2-day buffer), so the checks plan it on the schedule network instead of reading its rows alone.
+ */
+export function plannable(w: World): World {
+  return w.patch('purchaseOrders', 'po1', { 'Port of loading': 'Ningbo', 'Port of discharge': 'Los Angeles, CA', 'Lead time days': 14 });
+}

@@ -123,12 +123,12 @@ describe('B/L draft content', () => {
     expect(built(input).pack.billOfLadingDraft?.freight.term).toBe(term);
   });
 
-  it('keeps a freight term the shipment record overrides, and says what the usual one is', () => {
+  it('keeps a freight term the shipment record overrides, without commentary on the draft', () => {
     const input = sampleShipment();
     input.shipment.freightTerm = 'Prepaid';
     const bl = built(input).pack.billOfLadingDraft;
-    expect(bl?.freight.term).toBe('FREIGHT PREPAID');
-    expect(bl?.freight.note).toContain('usual term under FOB is FREIGHT COLLECT');
+    expect(bl?.freight).toEqual({ term: 'FREIGHT PREPAID', payableAt: expect.any(String) });
+    expect(JSON.stringify(bl)).not.toMatch(/usual term|follows from/);
   });
 
   it('is not produced for air freight', () => {

@@ -48,17 +48,18 @@ describe('parseRecords on malformed Purchase Orders', () => {
     expect(result.problems.every((p) => p.table === 'Purchase Orders' && p.recordId === 'recBAD00000000001')).toBe(true);
   });
 
-  it('formats a problem as "<table> <record>: <message>"', () => {
+  it('formats a problem as "<table> <primary value>: <message>", keeping the ID for links', () => {
     const result = parseRecords(purchaseOrders, [record('recX0000000000001', { ...validPo, 'Ship-by date': '31/02/2027' })]);
     const [problem] = result.problems;
     expect(problem).toBeInstanceOf(RecordProblem);
-    expect(String(problem)).toBe('Purchase Orders recX0000000000001: "Ship-by date" is "31/02/2027", not a date');
+    expect(String(problem)).toBe(`Purchase Orders ${String(validPo['PO number'])}: "Ship-by date" is "31/02/2027", not a date`);
     expect(problem?.field).toBe('Ship-by date');
     expect(JSON.parse(JSON.stringify(problem))).toEqual({
       table: 'Purchase Orders',
       recordId: 'recX0000000000001',
       field: 'Ship-by date',
       message: '"Ship-by date" is "31/02/2027", not a date',
+      label: validPo['PO number'],
     });
   });
 

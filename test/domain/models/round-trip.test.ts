@@ -34,7 +34,7 @@ describe('parsed sample values are typed domain values', () => {
       shipBy: '2026-02-25',
       project: idOfRef.get('prj-kettle'),
       standbySupplier: idOfRef.get('s-yongxin'),
-      showSupplierToClient: true,
+      showSupplierToClient: false,
       generateDocuments: false,
       specsAndDrawings: [],
     });

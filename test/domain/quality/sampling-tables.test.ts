@@ -38,6 +38,6 @@ describe('Table I: lot size → code letter', () => {
   });
 
   it('rejects an unknown inspection level', () => {
-    expect(() => codeLetterFor(100, 'S-3' as never)).toThrow(/Inspection level/);
+    expect(() => codeLetterFor(100, 'S-5' as never)).toThrow(/Inspection level/);
   });
 });

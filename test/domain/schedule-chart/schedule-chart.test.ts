@@ -50,12 +50,26 @@ describe('production schedule model', () => {
 
   it.each([
     ['done after the baseline', 'Production start', 'late', 4],
-    ['open with the plan behind the baseline', 'Production complete', 'slipping', 7],
+    // A plan later than its baseline is a slip (the slip column), not a risk: risk is the schedule network's word.
+    ['open and on track with the plan behind the baseline', 'Production complete', 'open', 7],
     ['done on time', 'Sample approval', 'on-time', -1],
   ])('row state: %s', (_label, kind, state, slip) => {
     const row = buildScheduleChart(input()).rows.find((r) => r.kind === kind);
     expect(row?.state).toBe(state);
     expect(row?.slipDays).toBe(slip);
+  });
+
+  it('draws the schedule network\'s status: a production that cannot end by its planned date over CNY is at risk', () => {
+    const po = makeRecord(purchaseOrders, {
+      'PO number': 'PO-1', Project: [recId('p')], Supplier: [SUPPLIER], Status: 'In production', 'Order date': '2025-12-01', 'Ship-by date': '2026-03-20',
+      'Port of loading': 'Ningbo', 'Port of discharge': 'Los Angeles, CA', 'Shipping mode': 'Sea', 'Lead time days': 60,
+    }, PO);
+    const chart = buildScheduleChart(input({ po }));
+    const complete = chart.rows.find((r) => r.kind === 'Production complete');
+    // 43 days of output from 14 Jan, at half output inside the CNY shutdown (27 Jan – 17 Mar 2026): far after 12 Mar.
+    expect(complete).toMatchObject({ status: 'At risk', state: 'slipping' });
+    expect(chart.rows.find((r) => r.kind === 'Production start')).toMatchObject({ status: 'Done' });
+    expect(chart.summary).toContain('at risk');
   });
 
   it('flags an open milestone whose planned date has passed as overdue', () => {

@@ -10,7 +10,7 @@ const TODAY = '2026-03-02';
 const TABLES: Record<keyof PoBase, string> = {
   agency: 'Agency', people: 'People', clients: 'Clients', projects: 'Projects', suppliers: 'Suppliers',
   supplierEvaluations: 'Supplier Evaluations', purchaseOrders: 'Purchase Orders', lineItems: 'Line Items', milestones: 'Milestones',
-  inspections: 'Inspections', shipments: 'Shipments', shipmentLines: 'Shipment Lines', documents: 'Documents', calendar: 'Calendar',
+  inspections: 'Inspections', shipments: 'Shipments', shipmentLines: 'Shipment Lines', documents: 'Documents', calendar: 'Calendar', disclosures: 'Disclosures',
 };
 
 function sampleBase(): PoBase {
@@ -69,15 +69,15 @@ describe('shipment records → export-document input', () => {
   const line = (base: PoBase, name: string) => byRef(base.shipmentLines, (l) => l.line.endsWith(name) && l.line.startsWith('OOLU'));
 
   it.each<[string, string, Edit, RegExp]>([
-    ['no exporter chosen', 'OOLU2741905530', (b) => { po(b, 'PO-2406').exporter = undefined; }, /^Purchase Orders rec\w+: "Exporter" is empty/],
-    ['a factory that cannot export', 'OOLU2741905530', (b) => { supplier(b, 'Ningbo Huamei').canExportDirectly = false; }, /^Suppliers rec\w+: "Can export directly" is not ticked, but PO-2406 has Exporter = Supplier/],
-    ['a contact without a title to sign', 'OOLU2741905530', (b) => { supplier(b, 'Ningbo Huamei').contact = 'Chen Jianguo'; }, /^Suppliers rec\w+: "Contact" must name who signs/],
-    ['an agency without a city', 'COSU6310482271', (b) => { if (b.agency[0]) b.agency[0].city = undefined; }, /^Agency rec\w+: "City" is missing/],
-    ['cartons that disagree with the quantity', 'OOLU2741905530', (b) => { line(b, 'HL-KT170-BK').cartons = 500; }, /^Shipment Lines rec\w+: "Cartons" 500 disagrees with 3240 ÷ 6 units per carton = 540$/],
-    ['a broken carton', 'OOLU2741905530', (b) => { line(b, 'HL-KT170-BK').quantity = 3243; }, /^Shipment Lines rec\w+: "Quantity" 3243 is not a whole number of cartons of 6/],
-    ['an invoice in another currency than the PO', 'OOLU2741905530', (b) => { ship(b, 'OOLU2741905530').currency = 'EUR'; }, /^Shipments rec\w+: "Currency" EUR differs from PO-2406's USD/],
-    ['a typed consignee without a country', 'OOLU2741905530', (b) => { ship(b, 'OOLU2741905530').consignee = 'Edison Logistics\n12 Dock Rd, Edison NJ'; }, /^Shipments rec\w+: "Consignee" must end with the country/],
-  ])('names the record and field to fix for %s', (_label, bookingRef, edit, expected) => {
+    ['no exporter chosen', 'OOLU2741905530', (b) => { po(b, 'PO-2406').exporter = undefined; }, /^Purchase Orders PO-2406: "Exporter" is empty/],
+    ['a factory that cannot export', 'OOLU2741905530', (b) => { supplier(b, 'Ningbo Huamei').canExportDirectly = false; }, /^Suppliers Ningbo Huamei Electric Appliance Co\., Ltd\.: "Can export directly" is not ticked, but PO-2406 has Exporter = Supplier/],
+    ['a contact without a title to sign', 'OOLU2741905530', (b) => { supplier(b, 'Ningbo Huamei').contact = 'Chen Jianguo'; }, /^Suppliers Ningbo Huamei Electric Appliance Co\., Ltd\.: "Contact" must name who signs/],
+    ['an agency without a city', 'COSU6310482271', (b) => { if (b.agency[0]) b.agency[0].city = undefined; }, /^Agency Tidewater Sourcing: "City" is missing/],
+    ['cartons that disagree with the quantity', 'OOLU2741905530', (b) => { line(b, 'HL-KT170-BK').cartons = 500; }, /^Shipment Lines OOLU2741905530 · HL-KT170-BK: "Cartons" 500 disagrees with 3240 ÷ 6 units per carton = 540$/],
+    ['a broken carton', 'OOLU2741905530', (b) => { line(b, 'HL-KT170-BK').quantity = 3243; }, /^Shipment Lines OOLU2741905530 · HL-KT170-BK: "Quantity" 3243 is not a whole number of cartons of 6/],
+    ['an invoice in another currency than the PO', 'OOLU2741905530', (b) => { ship(b, 'OOLU2741905530').currency = 'EUR'; }, /^Shipments OOLU2741905530: "Currency" EUR differs from PO-2406's USD/],
+    ['a typed consignee without a country', 'OOLU2741905530', (b) => { ship(b, 'OOLU2741905530').consignee = 'Edison Logistics\n12 Dock Rd, Edison NJ'; }, /^Shipments OOLU2741905530: "Consignee" must end with the country/],
+  ])('names the record (by its primary value, not its ID) and field to fix for %s', (_label, bookingRef, edit, expected) => {
     const base = sampleBase();
     edit(base);
     const fixes = fixesFor(base, bookingRef);
@@ -88,7 +88,7 @@ describe('shipment records → export-document input', () => {
     const base = sampleBase();
     const other = byRef(base.lineItems, (l) => l.sku === 'HL-KT170-WH');
     base.shipmentLines.push({ ...line(base, 'HL-KT170-BK'), id: 'recExtraLine000000', line: 'OOLU · HL-KT170-WH', lineItem: other.id, quantity: 60, cartons: 10 });
-    expect(fixesFor(base, 'OOLU2741905530')).toEqual([expect.stringMatching(/^Shipments rec\w+: "Shipment Lines" mix lines of PO-2405, PO-2406: one commercial invoice per PO/)]);
+    expect(fixesFor(base, 'OOLU2741905530')).toEqual([expect.stringMatching(/^Shipments OOLU2741905530: "Shipment Lines" mix lines of PO-2405, PO-2406: one commercial invoice per PO/)]);
   });
 
   it('takes a TO ORDER consignee as typed (the notify party then comes from the client)', () => {

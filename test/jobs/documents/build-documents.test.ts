@@ -10,7 +10,12 @@ import { startSampleWorkspace, type SampleWorkspace } from './sample-workspace.t
 
 const TODAY = '2026-03-02';
 const KETTLE = ['Tidewater Sourcing', 'Harborline Home', 'Harborline · 1.7 L cordless kettle'];
-const SPLIT_FOLDER = [...KETTLE, '03 Export documents', 'PO-2406'];
+/**
+ * PO-2406's factory exports in its own name and Harborline may not know it (no Disclosures row): every export
+ * document names it, so the pack is filed in the agency-only tree, never in Harborline's shared folder.
+ */
+const SPLIT_FOLDER = ['Tidewater Sourcing', 'Agency only (not shared with clients)', ...KETTLE.slice(1), '03 Export documents', 'PO-2406'];
+const CLIENT_SPLIT_FOLDER = [...KETTLE, '03 Export documents', 'PO-2406'];
 
 interface LoggedRequest {
   method: string;
@@ -54,6 +59,7 @@ describe('documents job on the sample agency', () => {
       expect(text).toContain('HL-KT170-BK');
       expect(text.replace(/\s+/g, ' ')).toContain('FCA Huamei factory, Cixi, Ningbo Incoterms® 2020');
     }
+    expect(existsSync(file(...CLIENT_SPLIT_FOLDER, 'PO-2406 HM-2406-A Commercial invoice.pdf'))).toBe(false);
     expect(air).toContain('HM-2406-A');
     expect(air).toMatch(/\b360\s+PCS/);
     expect(air).toContain('3,618.00');
@@ -90,13 +96,19 @@ describe('documents job on the sample agency', () => {
   it('produces nothing for a shipment with missing data and writes the fix list on its PO', async () => {
     const po = await sw.find('Purchase Orders', 'PO number', 'PO-2409');
     const issues = String(po.fields['Sync issues'] ?? '');
-    expect(issues).toMatch(/^Documents: NSH1873452: Shipments rec\w+: "Invoice number" is missing$/m);
+    expect(issues).toMatch(/^Documents: NSH1873452: Shipments NSH1873452: "Invoice number" is missing$/m);
     expect(issues).toContain('"Container number" is missing');
     const shipment = await sw.find('Shipments', 'Booking ref', 'NSH1873452');
     expect(await documentsOf(shipment.id)).toEqual([]);
     expect(existsSync(file('Tidewater Sourcing', 'Saltbush Outdoor', 'Saltbush · Acacia outdoor dining', '03 Export documents'))).toBe(false);
     expect(first.details.blocked).toEqual([{ shipment: 'NSH1873452', po: 'PO-2409', fixes: expect.arrayContaining([expect.stringContaining('"Invoice number" is missing')]) }]);
-    expect(first.ok).toBe(true);
+    // A shipment left without documents makes the run not ok (exit 1 / HTTP 207), and the report says which.
+    expect(first.ok).toBe(false);
+    expect(first.problems).toEqual([
+      expect.stringMatching(/^PO-2409 \/ NSH1873452: no export documents until \d+ field\(s\) are fixed/),
+      // PO-2411 is being negotiated without packaging, inspection and penalty terms: no contract yet.
+      expect.stringMatching(/^PO-2411: no purchase contract until \d+ field\(s\) are completed/),
+    ]);
   });
 
   it('draws a production schedule per PO with its risk windows and inspections', async () => {
@@ -106,7 +118,10 @@ describe('documents job on the sample agency', () => {
     expect(text).toContain('Chinese New Year shutdown 2026');
     expect(text).toContain('Production complete');
     expect(text).toContain('PSI Pass');
-    expect(text).toContain('Ningbo Huamei Electric Appliance Co., Ltd.'); // "Show supplier to client" is ticked
+    // Harborline may not know this factory (no Disclosures row): alias only, and the FCA place is not named.
+    expect(text).toContain('Factory NB-01');
+    expect(text).toContain('FCA (factory premises)');
+    expect(text).not.toContain('Huamei');
     const hidden = await pdfText(file(...KETTLE, 'PO-2405 Production schedule.pdf'));
     expect(hidden).toContain('Factory NB-01');
     expect(hidden).toContain('Factory NB-01 · maintenance'); // the factory's own calendar row, renamed
@@ -135,7 +150,9 @@ describe('documents job on the sample agency', () => {
     expect(second.details.rowsWritten).toBe(0);
     expect((await driveWrites()).length).toBe(before);
     expect(Object.keys(second.requests['airtable']?.byOperation ?? {})).toEqual(['list']);
-    expect(second.requests['drive']).toBeUndefined();
+    // Sharing is reconciled on every run: the client and project folders are looked up (reads only).
+    expect(Object.keys(second.requests['drive']?.byOperation ?? {})).toEqual(['files.list']);
+    expect(second.details).toMatchObject({ permissionsGranted: 0, permissionsRevoked: 0 });
   });
 
   it('a ticked PO is rebuilt: a changed document replaces the bytes of the same Drive file, and the box is cleared', async () => {
@@ -174,7 +191,7 @@ describe('documents job on the sample agency', () => {
     const issues = String((await sw.find('Purchase Orders', 'PO number', 'PO-2406')).fields['Sync issues']);
     expect(issues.split('\n')).toEqual([
       'Checks: a line another job wrote',
-      `Documents: OOLU2741905530: Shipments ${sea.id}: "Container number" OOLU1745207 fails the ISO 6346 check digit (expected 6)`,
+      `Documents: OOLU2741905530: Shipments OOLU2741905530: "Container number" OOLU1745207 fails the ISO 6346 check digit (expected 6)`,
     ]);
     expect(await documentsOf(sea.id)).toEqual(rowsBefore);
 

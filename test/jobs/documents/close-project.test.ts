@@ -107,7 +107,7 @@ describe('closure job on the sample agency', () => {
     await sw.records.update('Suppliers', [{ id: jiale.id, fields: { 'Score history': 'not json' } }]);
     const run = await closeProjects(sw.deps(), { projects: ['Harborline · Glass ornaments'] });
     expect(run.ok).toBe(false);
-    expect(run.problems).toContain(`Suppliers ${jiale.id}: "Score history" line 1 is not JSON; fix or clear it, the score was not updated`);
+    expect(run.problems).toContain(`Suppliers Yiwu Jiale Crafts Co., Ltd.: "Score history" line 1 is not JSON; fix or clear it, the score was not updated`);
     const after = await sw.find('Suppliers', 'Name', 'Yiwu Jiale Crafts Co., Ltd.');
     expect(after.fields).toMatchObject({ Score: 91.6, 'Score history': 'not json' });
   });

@@ -27,7 +27,8 @@ describe('sync-portals: bad rows and separate clients', () => {
     const report = await kit.sync();
 
     expect(report.ok).toBe(false);
-    expect(report.problems).toContain(`Purchase Orders ${bad}: "Project" links 2 records, expected one`);
+    // People read the PO number, not the record ID.
+    expect(report.problems).toContain('Purchase Orders PO-2405: "Project" links 2 records, expected one');
     const [badRow] = await kit.records.list('Purchase Orders', { matchAny: [{ field: 'PO number', equals: 'PO-2405' }] });
     expect(badRow?.fields['Sync issues']).toBe('Portal sync: "Project" links 2 records, expected one');
     // Its page is left as it was (not archived, not rewritten); the good PO synced.
@@ -48,19 +49,25 @@ describe('sync-portals: bad rows and separate clients', () => {
     const project = await kit.idOf('Projects', 'Project', 'Saltbush · Trail packs');
     await kit.records.update('Projects', [{ id: project, fields: { Phase: null } }]);
     const report = await kit.sync();
-    expect(report.problems).toContain(`Projects ${project}: "Phase" is missing`);
+    expect(report.problems).toContain('Projects Saltbush · Trail packs: "Phase" is missing');
     const [po] = await kit.records.list('Purchase Orders', { matchAny: [{ field: 'PO number', equals: 'PO-2407' }] });
-    expect(po?.fields['Sync issues']).toBe(`Portal sync: is not synced: its project ${project} has sync issues`);
+    expect(po?.fields['Sync issues']).toBe("Portal sync: is not synced: its project has sync issues (see the project's row)");
     expect((await pageOfRecord(kit, 'Purchase Orders', 'PO number', 'PO-2407')).in_trash).toBe(false);
   });
 
-  it('two clients never see each other\'s pages, and suppliers stay hidden unless the PO shows them', async () => {
+  it('two clients never see each other\'s pages, and suppliers stay hidden unless the Disclosures table names them', async () => {
     const clients = await kit.records.list('Clients');
     const projects = await kit.records.list('Projects');
     const pos = await kit.records.list('Purchase Orders');
     const suppliers = await kit.records.list('Suppliers');
     const clientOfProject = new Map(projects.map((p) => [p.id, (p.fields['Client'] as string[])[0]]));
     const clientOfPo = new Map(pos.map((po) => [po.id, clientOfProject.get((po.fields['Project'] as string[])[0] ?? '')]));
+    // Pages carry no record ID: each record's row links to its page.
+    const pageKey = (url: unknown) => String(url ?? '').replace(/-/g, '').slice(-32);
+    const recordOfPage = new Map([...projects, ...pos].map((r) => [pageKey(r.fields['Notion page']), r.id]));
+    const disclosures = await kit.records.list('Disclosures');
+    const named = (clientId: string | undefined, supplierId: string | undefined) =>
+      disclosures.some((d) => (d.fields['Client'] as string[])[0] === clientId && (d.fields['Supplier'] as string[])[0] === supplierId && (d.fields['Client may see'] as string[] | undefined)?.includes('Name'));
     const clientByPortal = new Map(clients.map((c) => [`${String(c.fields['Name'])} · Sourcing portal`, c.id]));
 
     const portals = await portalsUnder(kit.sdk, kit.rootPageId);
@@ -70,20 +77,21 @@ describe('sync-portals: bad rows and separate clients', () => {
       const clientId = clientByPortal.get(portal.title);
       const otherClients = clients.filter((c) => c.id !== clientId).map((c) => String(c.fields['Name']));
       for (const row of await rowsOf(kit.sdk, portal.dataSources['Projects'] ?? '')) {
-        const id = prop(row, 'Airtable ID') ?? '';
+        const id = recordOfPage.get(pageKey(row.id)) ?? '';
         expect(clientOfProject.get(id)).toBe(clientId);
         expect(seen.has(id)).toBe(false);
         seen.add(id);
       }
       for (const row of await rowsOf(kit.sdk, portal.dataSources['Purchase Orders'] ?? '')) {
-        const id = prop(row, 'Airtable ID') ?? '';
+        const id = recordOfPage.get(pageKey(row.id)) ?? '';
         expect(clientOfPo.get(id)).toBe(clientId);
         seen.add(id);
         const po = pos.find((p) => p.id === id);
         const supplier = suppliers.find((s) => s.id === (po?.fields['Supplier'] as string[])[0]);
         const text = (await blockTree(kit.sdk, row.id)).map(blockText).join('\n') + JSON.stringify(row.properties);
         for (const name of otherClients) expect(text).not.toContain(name);
-        if (po?.fields['Show supplier to client'] === true) expect(prop(row, 'Supplier')).toBe(supplier?.fields['Name']);
+        // The Disclosures table decides, once per client and supplier ("Show supplier to client" on a PO no longer does).
+        if (named(clientId, supplier?.id)) expect(prop(row, 'Supplier')).toBe(supplier?.fields['Name']);
         else expect(text).not.toContain(String(supplier?.fields['Name']));
       }
     }

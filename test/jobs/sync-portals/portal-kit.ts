@@ -26,6 +26,7 @@ export interface PortalKit {
   /** The SDK as a client (or a person in Notion) would use it, for comments, approvals and tree walks. */
   sdk: Client;
   rootPageId: string;
+  baseId: string;
   sync(input?: Partial<SyncPortalsInput>): ReturnType<typeof syncPortals>;
   /** API requests logged since `seq` (control plane), per service. */
   requestsSince(seq: number): Promise<LoggedRequest[]>;
@@ -61,6 +62,7 @@ export async function startPortalKit(): Promise<PortalKit> {
     notion,
     sdk,
     rootPageId,
+    baseId: setup.details.baseId,
     sync: (input = {}) => syncPortals({ airtable: records, notion, counter, now: () => NOW }, { rootPageId, today: TODAY, ...input }),
     async requestsSince(seq) {
       const log = (await ws.control('GET', `/requests?since=${seq}`)) as { requests: LoggedRequest[] };

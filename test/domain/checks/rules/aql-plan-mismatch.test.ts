@@ -16,7 +16,11 @@ const cases: [name: string, setup: (w: World) => void, expected: Expected[]][] =
     [{ severity: 'Warning', says: ['PO-1001 · DUPRO: no AQL plan can be computed', 'Lot size must be a whole number of units ≥ 1'] }],
   ],
   ['the project benchmarks fill missing AQLs', (w) => psi(w, 'in-psi', 'Pass', { 'Inspection level': undefined }), []],
-  ['special levels are left to people', (w) => psi(w, 'in-psi', 'Pass', { 'Inspection level': 'S-3' }), []],
+  [
+    'a special level is planned from Table 1 too: S-3 judged on level II numbers does not fit',
+    (w) => psi(w, 'in-psi', 'Pass', { 'Inspection level': 'S-3' }),
+    [{ severity: 'Warning', says: ['was judged on a plan that does not fit'] }],
+  ],
 ];
 
 describe('aql-plan-mismatch', () => {

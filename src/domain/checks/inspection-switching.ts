@@ -1,0 +1,65 @@
+/**
+ * Which switching state (ISO 2859-1 normal / tightened / reduced) an inspection's plan uses: the supplier's series
+ * of judged original PSIs before it (src/domain/quality/switching-rules.ts). Computed once per supplier and
+ * snapshot, then looked up by date, so thousands of inspections cost one pass over the history.
+ */
+import type { Inspection } from '../models/inspection.ts';
+import { switchingStates, type Lot, type SwitchingState } from '../quality/switching-rules.ts';
+import type { WorkspaceSnapshot } from './snapshot.ts';
+
+interface Series {
+  /** Sorting key (date + id) of each lot, ascending. */
+  keys: string[];
+  states: SwitchingState[];
+}
+
+const cache = new WeakMap<WorkspaceSnapshot, Map<string, Series>>();
+
+const dateOf = (i: Inspection): string => i.inspectionDate ?? i.scheduledDate ?? '9999-12-31';
+const keyOf = (i: Inspection): string => `${dateOf(i)} ${i.id}`;
+
+function supplierOf(s: WorkspaceSnapshot, i: Inspection): string | undefined {
+  return i.supplier ?? (i.po ? s.po.get(i.po)?.supplier : undefined);
+}
+
+function seriesOf(s: WorkspaceSnapshot, supplierId: string): Series {
+  let bySupplier = cache.get(s);
+  if (!bySupplier) {
+    bySupplier = new Map();
+    cache.set(s, bySupplier);
+  }
+  const known = bySupplier.get(supplierId);
+  if (known) return known;
+  const judged = s.inspections
+    .filter((i) => i.type === 'PSI' && i.reinspectionOf === undefined && supplierOf(s, i) === supplierId &&
+      (i.result === 'Pass' || i.result === 'Fail' || i.result === 'Conditional pass'))
+    .sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
+  const lots: Lot[] = judged.map((i) => ({
+    label: `${i.inspection} (${dateOf(i)})`,
+    outcome: i.result === 'Fail' ? 'rejected' : i.result === 'Conditional pass' ? 'conditional' : 'accepted',
+  }));
+  const supplier = s.supplier.get(supplierId);
+  const series = {
+    keys: judged.map(keyOf),
+    states: switchingStates(lots, { productionSteady: supplier?.productionSteady === true, reducedApproved: supplier?.reducedInspectionApproved === true }),
+  };
+  bySupplier.set(supplierId, series);
+  return series;
+}
+
+/** The state for this inspection: after every judged lot of its supplier that comes before it. */
+export function switchingStateFor(s: WorkspaceSnapshot, i: Inspection): SwitchingState | undefined {
+  const supplierId = supplierOf(s, i);
+  if (!supplierId) return undefined;
+  const series = seriesOf(s, supplierId);
+  const key = keyOf(i);
+  // Binary search: number of lots strictly before this inspection.
+  let lo = 0;
+  let hi = series.keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((series.keys[mid] ?? '') < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return series.states[lo];
+}

@@ -1,0 +1,75 @@
+/**
+ * Purchase contracts: one bilingual PDF per PO from "Negotiating" until it is delivered, in the project's
+ * "01 Contract" folder (a sub-folder per PO when the project has several), versioned in the Documents table like
+ * every other document. A PO that lacks what a contract needs gets the fields to complete instead.
+ */
+import type { ConfidentialityPolicy } from '../../domain/confidentiality/policy.ts';
+import { policyFromPoBase } from '../../domain/confidentiality/po-base-policy.ts';
+import { buyerShownToFactory } from '../../domain/contracts/buyer-shown-to-factory.ts';
+import { buildPurchaseContract } from '../../domain/contracts/purchase-contract.ts';
+import { documentFileName, documentKey } from '../../domain/drive-layout/document-places.ts';
+import { PO_STATUSES, type PurchaseOrder } from '../../domain/models/purchase-order.ts';
+import type { PoBase } from '../../domain/snapshot/po-base.ts';
+import { renderPurchaseContract } from '../../documents/purchase-contract.ts';
+import type { PageSize } from '../../documents/theme.ts';
+import { contentHash } from '../../lib/content-hash.ts';
+import type { PackPlace } from './export-packs.ts';
+import { publishDocument, type PublishContext, type PublishOutcome } from './publish-document.ts';
+
+/** Bump when the contract's layout or fixed wording changes. */
+export const CONTRACT_RENDER_VERSION = 'purchase-contract/1';
+
+const FIRST = PO_STATUSES.indexOf('Negotiating');
+const LAST = PO_STATUSES.indexOf('Delivered');
+
+/** Contracts are drafted while the order is negotiated and kept current until the goods are delivered. */
+export function needsContract(po: PurchaseOrder): boolean {
+  const at = PO_STATUSES.indexOf(po.status);
+  return at >= FIRST && at <= LAST;
+}
+
+/** The confidentiality policy, from the Disclosures rows the documents job already read with the PO base. */
+export function loadPolicy(base: PoBase): { policy: ConfidentialityPolicy; problems: string[] } {
+  const policy = policyFromPoBase(base);
+  return { policy, problems: [...policy.problems] };
+}
+
+export type ContractOutcome = { ok: true; outcome: PublishOutcome } | { ok: false; fixes: string[] };
+
+export async function publishContract(
+  ctx: PublishContext,
+  base: PoBase,
+  po: PurchaseOrder,
+  policy: ConfidentialityPolicy,
+  place: PackPlace & { clientId: string },
+  today: string,
+  pageSize: PageSize,
+): Promise<ContractOutcome> {
+  const project = base.projects.find((p) => p.id === po.project);
+  const supplier = base.suppliers.find((s) => s.id === po.supplier);
+  const agency = base.agency[0];
+  const client = base.clients.find((c) => c.id === place.clientId);
+  const built = buildPurchaseContract({
+    po,
+    project,
+    supplier,
+    agency,
+    lineItems: base.lineItems.filter((li) => li.po === po.id),
+    buyer: agency ? buyerShownToFactory(policy, po.supplier, client, agency) : undefined,
+    today,
+  });
+  if (!built.ok) return built;
+  const content = built.content;
+  const outcome = await publishDocument(ctx, {
+    slot: { kind: 'purchase-contract', projectId: project?.id, poId: po.id },
+    fileName: documentFileName('purchase-contract', { poNumber: po.poNumber }),
+    rowName: `Purchase contract ${po.poNumber}`,
+    key: documentKey('purchase-contract', po.id),
+    contentHash: contentHash({ content, pageSize }, CONTRACT_RENDER_VERSION),
+    target: place.target,
+    access: place.access,
+    description: `Purchase contract of ${po.poNumber} (English / 简体中文)`,
+    render: () => renderPurchaseContract(content, pageSize),
+  });
+  return { ok: true, outcome };
+}

@@ -1,0 +1,81 @@
+/**
+ * The portal sync as webhooks drive it (issue 13). A run starts from what the webhooks recorded (pending-changes.ts)
+ * and the Airtable payloads since the stored snapshot:
+ * - nothing changed on either side → no sync at all: one payload read on Airtable, nothing on Notion;
+ * - otherwise the sync runs over the snapshot (only changed records read back, stored-snapshot.ts) and reads the
+ *   comments of the pages Notion named, never every page's; without a verified Notion webhook it falls back to
+ *   reading comments in turns (`commentTurn`, spread over the runs).
+ * A failed run puts the Notion changes back for the next; the Airtable cursor only moves when a run succeeded, so
+ * every change is synced at least once, and the sync's keys make a second time harmless.
+ */
+import type { AirtableRecordsPort } from '../ports/airtable.ts';
+import type { NotionPortalPort } from '../ports/notion.ts';
+import { STATE_KEYS, type SyncStatePort } from '../ports/sync-state.ts';
+import type { AirtableWebhooksPort } from '../ports/webhooks.ts';
+import type { RequestCounter } from '../lib/request-counter.ts';
+import type { JobReport } from './report.ts';
+import { openSnapshot } from './snapshot/stored-snapshot.ts';
+import { syncPortals, type SyncPortalsDetails } from './sync-portals.ts';
+import { hasChanges, restorePending, takePending } from './webhooks/pending-changes.ts';
+
+export interface EventSyncDeps {
+  records: AirtableRecordsPort;
+  webhooks: AirtableWebhooksPort;
+  state: SyncStatePort;
+  tableNames(): Promise<Record<string, string>>;
+  notion: NotionPortalPort;
+  counter: RequestCounter;
+  now(): Date;
+}
+
+export interface EventSyncInput {
+  rootPageId: string;
+  /** NOTION_WEBHOOK_TOKEN is set: the Notion webhook counts as set up even before a token is stored. */
+  notionTokenConfigured?: boolean;
+  /** Comment polling without a Notion webhook: this run's share of the pages. */
+  commentTurn?: { turn: number; of: number };
+  /** Sync even when no webhook reported a change (the scheduled safety-net run). */
+  force?: boolean;
+}
+
+export interface EventSyncDetails extends Partial<SyncPortalsDetails> {
+  /** Why nothing was synced, when nothing was. */
+  skipped?: string;
+  airtableRead: { read: 'incremental' | 'full'; reason?: string; changedRecords: number };
+  comments: { pagesRead: number; imported: number; mode?: 'webhook' | 'polling' };
+}
+
+export async function runEventSync(deps: EventSyncDeps, input: EventSyncInput): Promise<JobReport<EventSyncDetails>> {
+  const mark = deps.counter.mark();
+  const started = deps.now();
+  const pending = await takePending(deps.state);
+  try {
+    const snapshot = await openSnapshot({ records: deps.records, webhooks: deps.webhooks, state: deps.state, tableNames: deps.tableNames });
+    const notionWebhook = input.notionTokenConfigured === true || (await deps.state.get<string>(STATE_KEYS.notionToken)) !== undefined;
+    const airtableRead = { read: snapshot.read, ...(snapshot.reason ? { reason: snapshot.reason } : {}), changedRecords: snapshot.changedRecords };
+    const notionChanged = pending.commentPages.length > 0 || pending.propertyPages.length > 0;
+    if (!input.force && notionWebhook && !snapshot.airtableChanged && !notionChanged) {
+      await snapshot.commit();
+      return {
+        job: 'sync-portals',
+        ok: true,
+        startedAt: started.toISOString(),
+        durationMs: deps.now().getTime() - started.getTime(),
+        requests: mark(),
+        problems: [],
+        details: { skipped: 'nothing changed since the last run (no Airtable payloads, no Notion events)', airtableRead, comments: { pagesRead: 0, imported: 0, mode: 'webhook' } },
+      };
+    }
+    const report = await syncPortals(
+      { airtable: snapshot.records, notion: deps.notion, counter: deps.counter, now: deps.now },
+      notionWebhook
+        ? { rootPageId: input.rootPageId, comments: 'all', commentPageIds: pending.commentPages }
+        : { rootPageId: input.rootPageId, ...(input.commentTurn ? { commentTurn: input.commentTurn } : {}) },
+    );
+    await snapshot.commit();
+    return { ...report, requests: mark(), details: { ...report.details, airtableRead, comments: { ...report.details.comments, mode: notionWebhook ? 'webhook' : 'polling' } } };
+  } catch (error) {
+    if (hasChanges(pending)) await restorePending(deps.state, pending);
+    throw error;
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * One read of the base per cycle: an AirtableRecordsPort that reads each table once (whole rows, pages of 100) and
+ * answers every later list of that table from memory, with the same field projection and equality filters the
+ * adapter would apply. Writes go to Airtable and their answers are applied to the tables held, so a later job sees
+ * an earlier job's writes (the documents job's rows and Sync issues before closure and checks).
+ *
+ * Computed cells of OTHER records (an inverse link, a rollup or count over the written record) change on Airtable
+ * too: the records a write links to (before and after) are marked stale and read back by ID on the next list of
+ * their table, so a rollup over a new Documents row is current when the checks read it.
+ */
+import type { AirtableRecord, AirtableRecordsPort, Fields, ListOptions, UpsertResult, WriteOptions } from '../../ports/airtable.ts';
+
+export interface CachedTables {
+  /** Table name → rows in Airtable's order. */
+  tables: Map<string, AirtableRecord[]>;
+}
+
+const RECORD_ID = /^rec[A-Za-z0-9]{14}$/;
+/** Record IDs per OR(RECORD_ID()=…) read: keeps the formula short enough for a GET. */
+const IDS_PER_READ = 100;
+
+export class CachedRecords implements AirtableRecordsPort {
+  readonly baseId: string;
+  private readonly tables = new Map<string, Map<string, AirtableRecord>>();
+  private readonly tableOfRecord = new Map<string, string>();
+  private readonly stale = new Set<string>();
+  /** Tables read from Airtable in full during this cycle (the rest came from the stored snapshot or not at all). */
+  readonly fullReads: string[] = [];
+  /** Tables whose rows changed since they were handed in (the stored snapshot rewrites only these). */
+  readonly changedTables = new Set<string>();
+  private loading = true;
+
+  constructor(
+    private readonly inner: AirtableRecordsPort,
+    initial?: ReadonlyMap<string, readonly AirtableRecord[]>,
+  ) {
+    this.baseId = inner.baseId;
+    for (const [table, rows] of initial ?? []) this.hold(table, rows);
+    this.loading = false;
+  }
+
+  /** The tables held now (for the stored snapshot). */
+  held(): Map<string, AirtableRecord[]> {
+    return new Map([...this.tables].map(([name, rows]) => [name, [...rows.values()]]));
+  }
+
+  has(table: string): boolean {
+    return this.tables.has(table);
+  }
+
+  /** Forgets a table: its next list reads it again in full. */
+  drop(table: string): void {
+    for (const id of this.tables.get(table)?.keys() ?? []) this.tableOfRecord.delete(id);
+    this.tables.delete(table);
+  }
+
+  /**
+   * Reads these records of a held table again (changed on Airtable) and removes the destroyed ones. Answers the IDs
+   * whose rows really differ from the ones held: a change this process wrote itself is held already.
+   */
+  async refresh(table: string, changedIds: readonly string[], destroyedIds: readonly string[]): Promise<string[]> {
+    const rows = this.tables.get(table);
+    if (!rows) return [];
+    const differ = destroyedIds.filter((id) => rows.has(id));
+    if (destroyedIds.length > 0) this.changedTables.add(table);
+    for (const id of destroyedIds) {
+      rows.delete(id);
+      this.tableOfRecord.delete(id);
+    }
+    const wanted = changedIds.filter((id) => !destroyedIds.includes(id));
+    for (let i = 0; i < wanted.length; i += IDS_PER_READ) {
+      const chunk = wanted.slice(i, i + IDS_PER_READ);
+      const fresh = await this.inner.list(table, { recordIds: chunk });
+      const found = new Set(fresh.map((r) => r.id));
+      for (const record of fresh) {
+        const held = rows.get(record.id);
+        if (!held || JSON.stringify(held.fields) !== JSON.stringify(record.fields)) {
+          differ.push(record.id);
+          this.put(table, record);
+        }
+      }
+      // Named by a payload but gone now (destroyed in a later transaction): not in the table any more.
+      for (const id of chunk) {
+        if (!found.has(id) && rows.delete(id)) {
+          differ.push(id);
+          this.changedTables.add(table);
+        }
+      }
+    }
+    return differ;
+  }
+
+  /** The table a held record belongs to. */
+  tableOf(recordId: string): string | undefined {
+    return this.tableOfRecord.get(recordId);
+  }
+
+  async list(table: string, options: ListOptions = {}): Promise<AirtableRecord[]> {
+    if (options.view || options.sort || options.maxRecords !== undefined) return this.inner.list(table, options);
+    let rows = this.tables.get(table);
+    // A few records by ID (a webhook's changes) never cost a full read of a table not held.
+    if (!rows && options.recordIds) return this.inner.list(table, options);
+    if (!rows) {
+      this.hold(table, await this.inner.list(table));
+      this.fullReads.push(table);
+      rows = this.tables.get(table) ?? new Map();
+    }
+    const stale = [...rows.keys()].filter((id) => this.stale.has(id));
+    if (stale.length > 0) {
+      await this.refresh(table, stale, []);
+      for (const id of stale) this.stale.delete(id);
+    }
+    let out = [...rows.values()];
+    if (options.recordIds) {
+      const ids = new Set(options.recordIds);
+      out = out.filter((r) => ids.has(r.id));
+    }
+    if (options.matchAny && options.matchAny.length > 0) {
+      const conditions = options.matchAny;
+      // Airtable compares a linked or multi-value cell by its text; only plain cells are compared here.
+      if (out.some((r) => conditions.some((c) => isComplex(r.fields[c.field])))) return this.inner.list(table, options);
+      out = out.filter((r) => conditions.some((c) => String(r.fields[c.field] ?? '') === String(c.equals)));
+    }
+    if (options.fields) {
+      const keep = options.fields;
+      out = out.map((r) => ({ id: r.id, createdTime: r.createdTime, fields: pick(r.fields, keep) }));
+    }
+    return out;
+  }
+
+  async create(table: string, rows: Fields[], options?: WriteOptions): Promise<AirtableRecord[]> {
+    const created = await this.inner.create(table, rows, options);
+    this.applied(table, created, []);
+    return created;
+  }
+
+  async update(table: string, rows: { id: string; fields: Fields }[], options?: WriteOptions): Promise<AirtableRecord[]> {
+    const before = rows.map((r) => this.tables.get(table)?.get(r.id)).filter((r): r is AirtableRecord => r !== undefined);
+    const updated = await this.inner.update(table, rows, options);
+    this.applied(table, updated, before);
+    return updated;
+  }
+
+  async upsert(table: string, rows: Fields[], fieldsToMergeOn: string[], options?: WriteOptions): Promise<UpsertResult> {
+    const result = await this.inner.upsert(table, rows, fieldsToMergeOn, options);
+    const before = result.updatedRecords.map((id) => this.tables.get(table)?.get(id)).filter((r): r is AirtableRecord => r !== undefined);
+    this.applied(table, result.records, before);
+    return result;
+  }
+
+  async delete(table: string, ids: string[]): Promise<string[]> {
+    const before = ids.map((id) => this.tables.get(table)?.get(id)).filter((r): r is AirtableRecord => r !== undefined);
+    const deleted = await this.inner.delete(table, ids);
+    const rows = this.tables.get(table);
+    if (rows) this.changedTables.add(table);
+    for (const id of deleted) {
+      rows?.delete(id);
+      this.tableOfRecord.delete(id);
+    }
+    this.markLinked(before);
+    return deleted;
+  }
+
+  private hold(table: string, rows: readonly AirtableRecord[]): void {
+    this.tables.set(table, new Map());
+    for (const record of rows) this.put(table, record);
+  }
+
+  private put(table: string, record: AirtableRecord): void {
+    if (!this.loading) this.changedTables.add(table);
+    this.tables.get(table)?.set(record.id, record);
+    this.tableOfRecord.set(record.id, table);
+  }
+
+  /** A write's answer holds the whole record as it is now: it replaces the held one. */
+  private applied(table: string, records: readonly AirtableRecord[], before: readonly AirtableRecord[]): void {
+    if (this.tables.has(table)) for (const record of records) this.put(table, record);
+    this.markLinked([...before, ...records]);
+  }
+
+  private markLinked(records: readonly AirtableRecord[]): void {
+    for (const record of records) {
+      for (const value of Object.values(record.fields)) {
+        if (!Array.isArray(value)) continue;
+        for (const item of value) if (typeof item === 'string' && RECORD_ID.test(item) && item !== record.id) this.stale.add(item);
+      }
+    }
+  }
+}
+
+function isComplex(value: unknown): boolean {
+  return value !== null && typeof value === 'object';
+}
+
+function pick(fields: Fields, names: readonly string[]): Fields {
+  const out: Fields = {};
+  for (const name of names) if (name in fields) out[name] = fields[name];
+  return out;
+}
