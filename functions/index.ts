@@ -8,6 +8,7 @@ import { cloudEvent, http } from '@google-cloud/functions-framework';
 import { dispatchHandler } from './dispatch.ts';
 import { jobHandler } from './job-handler.ts';
 import { JOBS } from './jobs.ts';
+import { supplierPortalFunction } from './supplier-portal.ts';
 import { webhooksHandler } from './webhooks.ts';
 import { workspaceTick } from './workspace-tick.ts';
 
@@ -20,4 +21,6 @@ http('planSchedule', jobHandler('planSchedule', JOBS.plan));
 http('refreshCalendar', jobHandler('refreshCalendar', JOBS.calendar));
 http('dispatch', dispatchHandler());
 cloudEvent('workspaceTick', workspaceTick());
+// Public (factories have no Google identity): the signed link is the credential. See functions/supplier-portal.ts.
+http('supplierPortal', supplierPortalFunction());
 http('webhooks', webhooksHandler());

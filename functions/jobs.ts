@@ -29,7 +29,7 @@ export const provisionJob = defineJob({
 });
 
 /** The lease each function job takes (src/cli/job-leases.ts): a second run at once answers "already running". */
-const LEASE_OF: Record<JobName | 'reminders' | 'chat' | 'reviews' | 'weekly', JobKind> = {
+const LEASE_OF: Record<JobName | 'reminders' | 'chat' | 'reviews' | 'weekly' | 'supplier-dates' | 'supplier-prompts', JobKind> = {
   provision: 'provision',
   sync: 'sync',
   checks: 'checks',
@@ -41,13 +41,15 @@ const LEASE_OF: Record<JobName | 'reminders' | 'chat' | 'reviews' | 'weekly', Jo
   chat: 'chat',
   reviews: 'reviews',
   weekly: 'weekly',
+  'supplier-dates': 'supplier-dates',
+  'supplier-prompts': 'supplier-prompts',
 };
 
 /**
  * A job over the configured base, through the same runtime helpers the CLI uses (imported on first run), under
  * its lease: a Pub/Sub redelivery or a manual run while the job runs answers 200 with the "already running" report.
  */
-function baseJob<Input>(name: JobName | 'reminders' | 'chat' | 'reviews' | 'weekly', input: z.ZodType<Input>, run: (runtime: Runtime, baseId: string, input: Input) => Promise<JobReport<unknown>>): FunctionJob<unknown> {
+function baseJob<Input>(name: JobName | 'reminders' | 'chat' | 'reviews' | 'weekly' | 'supplier-dates' | 'supplier-prompts', input: z.ZodType<Input>, run: (runtime: Runtime, baseId: string, input: Input) => Promise<JobReport<unknown>>): FunctionJob<unknown> {
   return defineJob({
     name,
     input,
@@ -68,6 +70,12 @@ const checksJob = baseJob('checks', noInput, async (rt, baseId) => (await import
 const remindersJob = baseJob('reminders', noInput, async (rt, baseId) => {
   const report = await (await import('../src/cli/commands/remind.ts')).remindWith(rt, baseId);
   return report ?? { job: 'remind', ok: false, startedAt: rt.now().toISOString(), durationMs: 0, requests: {}, problems: ['MAIL_FROM is not set: no reminder was sent'], details: {} };
+});
+/** Factory dates the agent approved are applied before the checks; prompt mails go out after the reminders. */
+const supplierDatesJob = baseJob('supplier-dates', noInput, async (rt, baseId) => (await import('../src/cli/commands/supplier-jobs.ts')).supplierDatesWith(rt, baseId));
+const supplierPromptsJob = baseJob('supplier-prompts', noInput, async (rt, baseId) => {
+  const report = await (await import('../src/cli/commands/supplier-jobs.ts')).supplierPromptsWith(rt, baseId);
+  return report ?? { job: 'supplier-prompts', ok: false, startedAt: rt.now().toISOString(), durationMs: 0, requests: {}, problems: ['MAIL_FROM is not set: no prompt mail was sent'], details: {} };
 });
 const chatJob = baseJob('chat', noInput, async (rt, baseId) => (await import('../src/cli/commands/chat.ts')).chatWith(rt, baseId));
 /** Review invites and weekly client updates are mail: without MAIL_FROM the step says so instead of failing the checks. */
@@ -90,8 +98,9 @@ const calendarJob = baseJob('calendar', noInput, async (rt, baseId) => (await im
 export const JOBS: Record<JobName, FunctionJob<unknown> | undefined> = {
   provision: provisionJob,
   sync: syncJob,
-  // Hourly: the checks, then every message they lead to (mail reminders, chat, review invites, weekly updates).
-  checks: sequence('checks', [checksJob, remindersJob, chatJob, reviewsJob, weeklyJob], noInput),
+  // Hourly: factory dates the agent approved, the checks, then every message they lead to (mail reminders, chat,
+  // review invites, weekly updates, prompt mails to factories).
+  checks: sequence('checks', [supplierDatesJob, checksJob, remindersJob, chatJob, reviewsJob, weeklyJob, supplierPromptsJob], noInput),
   documents: documentsJob,
   close: closeJob,
   plan: planJob,

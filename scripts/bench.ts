@@ -9,6 +9,7 @@ import { benchCycleReads } from './bench/cycle-reads.ts';
 import { benchDocumentPack } from './bench/documents-pack.ts';
 import { benchDocuments } from './bench/documents.ts';
 import { benchNotionSync } from './bench/notion-sync.ts';
+import { benchSupplierPortal } from './bench/supplier-portal.ts';
 import { benchPlan } from './bench/plan.ts';
 import type { BenchResult } from './bench/types.ts';
 
@@ -19,6 +20,7 @@ const BENCHMARKS: { id: string; run: () => Promise<BenchResult> }[] = [
   { id: 'documents-pack', run: () => benchDocumentPack() },
   { id: 'checks', run: () => benchChecks() },
   { id: 'cold-start', run: () => benchColdStart() },
+  { id: 'supplier-portal', run: () => benchSupplierPortal() },
   { id: 'cycle-reads', run: () => benchCycleReads() },
   { id: 'plan', run: () => benchPlan() },
 ];

@@ -190,6 +190,18 @@ for pair in "${HTTP_FUNCTIONS[@]}"; do
     --member="serviceAccount:$INVOKER_SA"
 done
 
+note "supplier portal: the ONE public function (factories have no Google identity, so no OIDC)"
+# Safe to open: every URL must carry a link signed with SUPPLIER_LINK_SECRET (HMAC-SHA256, expiry, the supplier's
+# key version), checked in constant time before anything is read; a link shows only its own supplier's open POs, forms
+# carry CSRF tokens, uploads are type-checked and size-limited, each link is rate-limited. Without the secret the
+# function answers 500 and reads nothing. Create it once:
+#   openssl rand -base64 48 | gcloud secrets create supplier-link-secret --data-file=-
+# and pass --secret SUPPLIER_LINK_SECRET=supplier-link-secret (plus SUPPLIER_PORTAL_URL in the env file).
+run gcloud functions deploy sourcing-supplier-portal "${COMMON[@]}" --entry-point=supplierPortal --trigger-http \
+  --allow-unauthenticated --timeout=60s --max-instances=5
+# The link is in the URL path, and the platform's request log records URLs: keep those entries out of Cloud Logging.
+run gcloud logging sinks update _Default --project="$PROJECT" \
+  --add-exclusion='name=supplier-portal-links,filter=resource.type="cloud_run_revision" AND resource.labels.service_name="sourcing-supplier-portal" AND httpRequest.requestUrl:"/s/"'
 note "webhooks: PUBLIC on purpose (--allow-unauthenticated): Airtable and Notion cannot send Google ID tokens; every"
 note "delivery is checked by its X-Airtable-Content-MAC or X-Notion-Signature instead (401 and nothing read when wrong)"
 run gcloud functions deploy sourcing-webhooks "${COMMON[@]}" --entry-point=webhooks --trigger-http \

@@ -19,9 +19,11 @@ import { seededRandom, type Random } from './random.ts';
 import { compareSnapshots, takeSnapshot, type Difference, type Snapshot } from './snapshot.ts';
 
 export type ChaosMode = 'faults' | 'kill' | 'double';
-export type ChaosTarget = StepId | 'setup';
+/** The cycle's steps that have a command of their own (the supplier-portal steps run only inside the cycle). */
+export type ChaosStep = Exclude<StepId, 'supplier-dates' | 'supplier-prompts'>;
+export type ChaosTarget = ChaosStep | 'setup';
 
-export const CYCLE_ORDER: StepId[] = ['calendar', 'plan', 'documents', 'closure', 'checks', 'sync', 'reminders', 'chat', 'reviews', 'weekly'];
+export const CYCLE_ORDER: ChaosStep[] = ['calendar', 'plan', 'documents', 'closure', 'checks', 'sync', 'reminders', 'chat', 'reviews', 'weekly'];
 /** The command of each job: the `sourcing` CLI, or npm start's provisioning for the sample load. */
 const COMMAND: Record<ChaosTarget, string[]> = {
   setup: [CYCLE_CHILD, '--setup-only'], calendar: ['calendar'], plan: ['plan'], documents: ['docs'], closure: ['close'], checks: ['check'], sync: ['sync'], reminders: ['remind'],
@@ -173,7 +175,7 @@ async function takeReference(h: Harness): Promise<Reference> {
     const second = await runCycle(runtime, baseId);
     const problems = [...first, ...second].filter((s) => s.failed).map((s) => `${s.id}: ${s.report.problems.join('; ')}`);
     if (problems.length > 0) throw new Error(`the reference cycle failed, so nothing can be compared: ${problems.join(' / ')}`);
-    const requests = { setup: total(setup) } as Record<ChaosTarget, number>;
+    const requests = { setup: total(setup) } as Record<ChaosTarget | StepId, number>;
     for (const step of first) requests[step.id] = total(step.report);
     return { snapshot: takeSnapshot(h.ws.dir), takenAt: Date.now(), requests };
   } finally {

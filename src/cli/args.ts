@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 
-export const COMMANDS = ['start', 'workspace', 'provision', 'calendar', 'plan', 'check', 'sync', 'remind', 'docs', 'close', 'serve', 'status', 'help'] as const;
+export const COMMANDS = ['start', 'workspace', 'provision', 'calendar', 'plan', 'check', 'sync', 'remind', 'docs', 'close', 'supplier-links', 'serve', 'status', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -16,6 +16,7 @@ const OPTIONS = {
   dir: { type: 'string' },
   po: { type: 'string', multiple: true },
   project: { type: 'string', multiple: true },
+  supplier: { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   now: { type: 'string' },
 } as const;
@@ -25,6 +26,7 @@ const VALUE_EXAMPLES: Record<string, string> = {
   dir: '--dir .workspace',
   po: '--po PO-2406',
   project: '--project "Garden chairs 2027"',
+  supplier: '--supplier "Ningbo Homeware"',
   now: '--now 2027-01-20T09:00+08:00',
 };
 

@@ -21,6 +21,7 @@ import { closeWith, formatCloseReport } from './commands/close.ts';
 import { docsWith, formatDocsReport } from './commands/docs.ts';
 import { formatPlanReport, planWith } from './commands/plan.ts';
 import { formatRemindReport, remindWith } from './commands/remind.ts';
+import { formatSupplierDatesReport, formatSupplierPromptsReport, supplierDatesWith, supplierPromptsWith } from './commands/supplier-jobs.ts';
 import { formatReviewsReport, reviewsWith } from './commands/reviews.ts';
 import { formatWeeklyReport, weeklyWith } from './commands/weekly.ts';
 import { formatSyncReport, syncWith, type SyncTrigger } from './commands/sync.ts';
@@ -38,7 +39,7 @@ export interface CycleStep {
   failed: boolean;
 }
 
-export type StepId = 'calendar' | 'plan' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders' | 'chat' | 'reviews' | 'weekly';
+export type StepId = 'calendar' | 'plan' | 'supplier-dates' | 'checks' | 'documents' | 'closure' | 'sync' | 'reminders' | 'chat' | 'reviews' | 'weekly' | 'supplier-prompts';
 
 interface StepDefinition {
   id: StepId;
@@ -65,6 +66,8 @@ export interface CycleOptions {
 const STEPS: StepDefinition[] = [
   { id: 'calendar', title: 'Risk calendar', run: async (r, b) => shown(await calendarWith(r, b), formatCalendarReport) },
   { id: 'plan', title: 'Schedule plan', run: async (r, b) => shown(await planWith(r, b), formatPlanReport) },
+  // Factory dates the agent approved move before the documents and checks read the schedule.
+  { id: 'supplier-dates', title: 'Factory date proposals', run: async (r, b) => shown(await supplierDatesWith(r, b), formatSupplierDatesReport) },
   { id: 'documents', title: 'Export documents and schedules', run: async (r, b) => shown(await docsWith(r, b), formatDocsReport) },
   { id: 'closure', title: 'Closure reports', run: async (r, b) => shown(await closeWith(r, b), formatCloseReport) },
   { id: 'checks', title: 'Checks', run: async (r, b, c) => shown(await checkWith(r, b, { upstreamFailed: c.upstreamFailed }), formatCheckReport) },
@@ -94,12 +97,20 @@ const STEPS: StepDefinition[] = [
       return report ? shown(report, formatWeeklyReport) : undefined;
     },
   },
+  {
+    id: 'supplier-prompts',
+    title: 'Prompt mails to factories',
+    run: async (r, b) => {
+      const report = await supplierPromptsWith(r, b);
+      return report ? shown(report, formatSupplierPromptsReport) : undefined;
+    },
+  },
 ];
 
 /** The job names the other jobs know their upstream by (RULE_UPSTREAM, sendReminders). */
 const JOB_OF_STEP: Record<StepId, string> = {
   calendar: 'calendar', plan: 'plan', documents: 'documents', closure: 'closure', checks: 'checks', sync: 'sync', reminders: 'reminders',
-  chat: 'chat', reviews: 'reviews', weekly: 'weekly',
+  chat: 'chat', reviews: 'reviews', weekly: 'weekly', 'supplier-dates': 'supplier-dates', 'supplier-prompts': 'supplier-prompts',
 };
 
 /** Whether a service failure stopped part of a step's work (record problems do not count). */

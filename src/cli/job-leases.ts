@@ -10,10 +10,39 @@ import type { JobReport } from '../jobs/report.ts';
 import { leaseKey, Leases, type Lease } from '../lib/leases.ts';
 import type { Runtime } from './runtime.ts';
 
-export type JobKind = 'provision' | 'calendar' | 'plan' | 'documents' | 'closure' | 'checks' | 'sync' | 'reminders' | 'chat' | 'reviews' | 'weekly';
+export type JobKind =
+  | 'provision'
+  | 'calendar'
+  | 'plan'
+  | 'documents'
+  | 'closure'
+  | 'supplier-dates'
+  | 'checks'
+  | 'sync'
+  | 'reminders'
+  | 'chat'
+  | 'reviews'
+  | 'weekly'
+  | 'supplier-prompts'
+  | 'supplier-links';
 
 /** The one order leases are taken in (the cycle's order, provision first). */
-export const LEASE_ORDER: readonly JobKind[] = ['provision', 'calendar', 'plan', 'documents', 'closure', 'checks', 'sync', 'reminders', 'chat', 'reviews', 'weekly'];
+export const LEASE_ORDER: readonly JobKind[] = [
+  'provision',
+  'calendar',
+  'plan',
+  'documents',
+  'closure',
+  'supplier-dates',
+  'checks',
+  'sync',
+  'reminders',
+  'chat',
+  'reviews',
+  'weekly',
+  'supplier-prompts',
+  'supplier-links',
+];
 
 export interface AlreadyRunning {
   job: JobKind;

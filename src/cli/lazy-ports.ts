@@ -59,6 +59,7 @@ export function lazyDrivePort(config: Config, counter: RequestCounter, workspace
     share: async (folder, grants) => (await port()).share(folder, grants),
     reconcileSharing: async (folder, wanted) => (await port()).reconcileSharing(folder, wanted),
     putDocument: async (spec) => (await port()).putDocument(spec),
+    putFile: async (spec) => (await port()).putFile(spec),
   };
 }
 

@@ -18,6 +18,7 @@ import { runReviews } from './commands/reviews.ts';
 import { runWeekly } from './commands/weekly.ts';
 import { runServe } from './commands/serve.ts';
 import { runStatus } from './commands/status.ts';
+import { runSupplierLinks } from './commands/supplier-links.ts';
 import { runSync } from './commands/sync.ts';
 import { runStart } from './commands/start.ts';
 import { runWorkspace } from './commands/workspace.ts';
@@ -50,6 +51,8 @@ Commands:
   serve                       run the jobs on their schedule (sync 15 min; docs, checks, reminders hourly; daily
                               calendar, plan, closure) against the configured base, until Ctrl-C
   status                      mode, base, POs by status and open alerts by severity
+  supplier-links [--supplier NAME]
+                              each supplier's current portal link (--json: [{"supplier", "url"}])
   help                        this text
 
 Options: --json for machine-readable output; --now <ISO date-time> runs as of that moment (e.g. --now
@@ -135,6 +138,8 @@ export async function main(argv: string[], env: Record<string, string | undefine
         return await runStatus(config, print);
       case 'start':
         return await runStart(config, print, { once: values.once });
+      case 'supplier-links':
+        return await runSupplierLinks(config, print, { supplier: values.supplier });
       default:
         print.err(`Unknown command "${command}".`);
         return EXIT.usage;

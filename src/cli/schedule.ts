@@ -17,7 +17,7 @@ const MINUTE = 60_000;
 
 export const DEFAULT_SCHEDULE: ScheduleEntry[] = [
   { every: 15 * MINUTE, steps: ['sync'] },
-  { every: 60 * MINUTE, steps: ['documents', 'checks', 'reminders'] },
+  { every: 60 * MINUTE, steps: ['supplier-dates', 'documents', 'checks', 'reminders', 'supplier-prompts'] },
   { every: 24 * 60 * MINUTE, steps: ['calendar', 'plan', 'closure'] },
 ];
 

@@ -8,6 +8,7 @@ import { CHAT_ENV, chatConfig, redactChat, type ChatConfig } from './chat-config
 import { MAIL_ENV, mailConfig, redactMail, type MailConfig } from './mail-config.ts';
 import { DRIVE_ENV, driveConfig, redactDrive, type DriveConfig } from './drive-config.ts';
 import { NOTION_ENV, notionConfig, redactNotion, type NotionConfig } from './notion-config.ts';
+import { SUPPLIER_PORTAL_ENV, supplierPortalConfig, type SupplierPortalConfig } from './supplier-portal-config.ts';
 import { CLOCK_ENV, clockConfig } from './clock-config.ts';
 import { describeIssue } from './setting-errors.ts';
 import { STATE_ENV, stateConfig, type StateConfig } from './state-config.ts';
@@ -34,6 +35,7 @@ const EnvSchema = z.object({
   ...MAIL_ENV,
   ...DRIVE_ENV,
   ...NOTION_ENV,
+  ...SUPPLIER_PORTAL_ENV,
   ...CHAT_ENV,
   ...CLOCK_ENV,
   ...STATE_ENV,
@@ -53,6 +55,7 @@ export interface Config {
   mail: MailConfig;
   drive: DriveConfig;
   notion: NotionConfig;
+  supplierPortal: SupplierPortalConfig;
   chat: ChatConfig;
   /** SOURCING_NOW (or --now): the moment the jobs run as of; undefined = the real time. */
   now?: Date;
@@ -97,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mail: mail.config,
     drive: drive.config,
     notion: notionConfig(e),
+    supplierPortal: supplierPortalConfig(e),
     chat: chat.config,
     now: clock.now,
     state: stateConfig(e),
@@ -114,6 +118,7 @@ export function redact(config: Config): unknown {
     mail: redactMail(config.mail),
     drive: redactDrive(config.drive),
     notion: redactNotion(config.notion),
+    supplierPortal: { ...config.supplierPortal, secret: config.supplierPortal.secret ? '***' : undefined },
     chat: redactChat(config.chat),
   };
 }

@@ -45,6 +45,8 @@ export const ON_DELIVERY: Record<OutboxKind, (now: Date) => Fields> = {
   Chat: () => ({}),
   Invite: () => ({}),
   'Weekly update': () => ({}),
+  // Prompt mails to factories (supplier portal) are about POs, not alerts.
+  'Supplier prompt': () => ({}),
 };
 
 /** One message to deliver exactly once: `mail.messageId` must be derived from `key` (messageIdFor). */

@@ -18,7 +18,9 @@
  * - POST /__workspace/clock {advanceDays}        move that clock 1–31 days forward and run the cycle at the new
  *        time; answers the cycle's summary (one at a time: 409 while one runs)
  * - GET  /__workspace/last-cycle                 the last cycle's steps and the request-log range of its changes
+ * - PUT  /__workspace/portal-links {supplierPortals: [{supplier, url}]}   links the viewer lists (set by the CLI)
  */
+import { parsePortalLinks, replacePortalLinks } from './portal-links.ts';
 import { advanceClock, clockNow, lastCycle } from './clock-control.ts';
 import type { WorkspaceHooks } from './hooks.ts';
 import { parseFault, type FaultQueue } from './faults.ts';
@@ -75,6 +77,12 @@ export function handleControl(req: LocalRequest, ctx: ControlContext): LocalResp
     case 'DELETE /__workspace/faults':
       ctx.faults.length = 0;
       return { status: 200, body: { faults: [] } };
+    case 'PUT /__workspace/portal-links': {
+      const links = parsePortalLinks(parseJson(req.body));
+      if (!links) return { status: 400, body: { error: 'expected {supplierPortals: [{supplier: string, url: string}]}' } };
+      replacePortalLinks(ctx.db, links);
+      return { status: 200, body: { supplierPortals: links.length } };
+    }
     case 'GET /__workspace/service-clock':
       return { status: 200, body: { now: new Date(ctx.now()).toISOString(), offsetMs: ctx.settings.clockOffsetMs ?? 0 } };
     case 'POST /__workspace/service-clock': {

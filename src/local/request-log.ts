@@ -3,7 +3,7 @@ import type { ServiceName } from './types.ts';
 export interface LoggedRequest {
   seq: number;
   at: string;
-  service: ServiceName | 'control' | 'viewer' | 'unknown';
+  service: ServiceName | 'control' | 'viewer' | 'mounted' | 'unknown';
   method: string;
   path: string;
   query: string;

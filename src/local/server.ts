@@ -41,10 +41,18 @@ export interface RunningWorkspace {
   token: string;
   settings: WorkspaceSettings;
   requestLog: RequestLog;
+  /**
+   * Serves `prefix` (e.g. `/supplier`) with a handler of the caller's (the supplier portal), before any body is
+   * read, so it can stream uploads. The workspace knows nothing of what it serves; the request log records the
+   * prefix only (the rest of such a path can hold a secret link).
+   */
+  mount(prefix: string, handler: MountedHandler): void;
   /** Filled in by the process that runs the jobs (its clock, "run the cycle now"); see hooks.ts. */
   hooks: WorkspaceHooks;
   close(): Promise<void>;
 }
+
+export type MountedHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
 const MAX_BODY_BYTES = 60 * 1024 * 1024;
 
@@ -66,8 +74,21 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
   const outbound = new Outbound(now);
   const ctx = (): ServiceContext => ({ db, dir, settings, origin, now, outbound });
 
+  const mounts: { prefix: string; handler: MountedHandler }[] = [];
+
   const server = createServer((req, res) => {
     const started = performance.now();
+    const mounted = mounts.find((m) => req.url === m.prefix || req.url?.startsWith(`${m.prefix}/`) || req.url?.startsWith(`${m.prefix}?`));
+    if (mounted) {
+      res.on('finish', () =>
+        requestLog.add({ at: new Date().toISOString(), service: 'mounted', method: req.method ?? 'GET', path: `${mounted.prefix}/…`, query: '', status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 }),
+      );
+      void Promise.resolve(mounted.handler(req, res)).catch((error: unknown) => {
+        console.error(`[workspace] ${mounted.prefix} failed:`, error instanceof Error ? error.message : String(error));
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
     void readBody(req)
       .then(async (body) => {
         const [path = '/', rawQuery = ''] = splitUrl(req.url ?? '/');
@@ -132,6 +153,9 @@ export async function startWorkspace(options: WorkspaceOptions = {}): Promise<Ru
     token,
     settings,
     requestLog,
+    mount(prefix, handler) {
+      mounts.push({ prefix: prefix.replace(/\/+$/, ''), handler });
+    },
     hooks,
     close: () =>
       new Promise<void>((resolveClose) => {

@@ -55,6 +55,17 @@ export interface PutResult {
   action: 'created' | 'updated' | 'unchanged' | 'moved';
 }
 
+/** A file streamed from disk (uploads of any size), found again by its key: a second put with the same key uploads nothing. */
+export interface FileSpec {
+  folderId: string;
+  name: string;
+  mimeType: string;
+  /** Opened only when the file is not in Drive yet. */
+  open: () => NodeJS.ReadableStream;
+  key: DriveKey;
+  description?: string;
+}
+
 export interface DrivePort {
   /** Finds the folder by key (moving or renaming it when it sits elsewhere or is renamed), or creates it. */
   ensureFolder(spec: FolderSpec): Promise<DriveFolder>;
@@ -67,4 +78,6 @@ export interface DrivePort {
   reconcileSharing(folder: DriveFolder, wanted: readonly DriveGrant[]): Promise<SharingResult>;
   /** Creates the document, or puts new bytes into the SAME file when its content hash changed. */
   putDocument(spec: DocumentSpec): Promise<PutResult>;
+  /** Uploads the file unless one with its key exists (then `unchanged`); never overwrites. */
+  putFile(spec: FileSpec): Promise<PutResult>;
 }

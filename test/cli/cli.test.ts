@@ -58,7 +58,7 @@ describe('sourcing CLI', () => {
     expect(first.code).toBe(1);
     const firstOutput = JSON.parse(first.stdout) as Output;
     expect(firstOutput.reports.filter((r) => !r.ok).map((r) => r.job)).toEqual(['documents']);
-    expect(firstOutput.reports.map((r) => r.job)).toEqual(['setup', 'calendar', 'plan', 'documents', 'close', 'checks', 'sync-portals', 'remind', 'chat', 'reviews', 'weekly']);
+    expect(firstOutput.reports.map((r) => r.job)).toEqual(['setup', 'calendar', 'plan', 'supplier-dates', 'documents', 'close', 'checks', 'sync-portals', 'remind', 'chat', 'reviews', 'weekly', 'supplier-prompts']);
     const setup = firstOutput.reports.find((r) => r.job === 'setup');
     expect(setup?.details.load?.perTable['Purchase Orders']?.created).toBe(12);
     expect(setup?.details.load?.perTable['Clients']?.created).toBe(3);

@@ -48,7 +48,7 @@ describe('job functions on the sample agency', () => {
 
   it('runChecks also sends what the checks lead to (reminders, chat, review invites, weekly updates), as one report of every step', async () => {
     const res = await post('runChecks');
-    expect(res.body.details.steps.map((s: { job: string }) => s.job)).toEqual(['checks', 'remind', 'chat', 'reviews', 'weekly']);
+    expect(res.body.details.steps.map((s: { job: string }) => s.job)).toEqual(['supplier-dates', 'checks', 'remind', 'chat', 'reviews', 'weekly', 'supplier-prompts']);
   });
 
   it('a second portal sync makes no write on either side', async () => {

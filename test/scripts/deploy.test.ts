@@ -52,8 +52,12 @@ describe('scripts/deploy.sh', () => {
     for (const entry of ['dispatch', 'provisionWorkspace', 'syncWorkspace', 'runChecks', 'buildDocuments', 'closeProject', 'planSchedule', 'refreshCalendar']) {
       expect(has('gcloud functions deploy', '--gen2', '--runtime=nodejs22', `--entry-point=${entry}`, '--trigger-http', '--no-allow-unauthenticated'), entry).toBe(true);
     }
+    // Public on purpose, and only these two: the supplier portal (the signed link is the credential; the platform's
+    // log of its URLs, which hold the link, is excluded) and the webhooks (each delivery's signature is checked).
+    expect(has('gcloud functions deploy sourcing-supplier-portal', '--entry-point=supplierPortal', '--trigger-http', '--allow-unauthenticated')).toBe(true);
+    expect(has('gcloud logging sinks update _Default', 'supplier-portal-links')).toBe(true);
     expect(has('gcloud functions deploy sourcing-webhooks', '--entry-point=webhooks', '--trigger-http', '--allow-unauthenticated')).toBe(true);
-    expect(lines.filter((l) => l.startsWith('gcloud') && l.includes('--allow-unauthenticated') && !l.includes('--no-allow-unauthenticated'))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('gcloud') && l.includes('--allow-unauthenticated') && !l.includes('--no-allow-unauthenticated'))).toHaveLength(2);
     expect(has('gcloud functions deploy sourcing-workspace-tick', '--entry-point=workspaceTick', '--trigger-topic=sourcing-workspace-ticks')).toBe(true);
     expect(has('--set-secrets=AIRTABLE_TOKEN=airtable-token:latest,NOTION_TOKEN=notion-token:latest,/secrets/gmail/key.json=gmail-key:latest')).toBe(true);
     expect(has('gcloud functions add-invoker-policy-binding sourcing-dispatch', '--member=serviceAccount:sourcing-invoker@demo-agency.iam.gserviceaccount.com')).toBe(true);

@@ -9,7 +9,7 @@ import { Readable } from 'node:stream';
 import type { drive_v3 } from '@googleapis/drive';
 import type { RequestCounter } from '../../lib/request-counter.ts';
 import { DEFAULT_RETRY, isNetworkError, withRetries, type RetryPolicy } from '../../lib/retry.ts';
-import type { DocumentSpec, DriveFolder, DriveGrant, DriveKey, DrivePort, FolderSpec, PutResult, SharingResult } from '../../ports/drive.ts';
+import type { DocumentSpec, DriveFolder, DriveGrant, DriveKey, DrivePort, FileSpec, FolderSpec, PutResult, SharingResult } from '../../ports/drive.ts';
 import { createDriveClient, type DriveClientOptions } from './client.ts';
 import { DriveApiError, toDriveApiError } from './errors.ts';
 import { missingGrants } from './grants.ts';
@@ -181,6 +181,25 @@ export class DriveAdapter implements DrivePort {
       ),
     );
     return { fileId: id, link: updated.data.webViewLink ?? found.webViewLink ?? '', action: 'updated' };
+  }
+
+  async putFile(spec: FileSpec): Promise<PutResult> {
+    checkKey(spec.key);
+    const found = await this.findByKey(spec.key);
+    if (found) return { fileId: required(found.id, 'id'), link: found.webViewLink ?? '', action: 'unchanged' };
+    // https://developers.google.com/drive/api/guides/manage-uploads#multipart (the body is streamed from disk)
+    const created = await this.call('files.create', () =>
+      this.client.files.create(
+        {
+          requestBody: { name: spec.name, parents: [spec.folderId], appProperties: { ...spec.key }, ...(spec.description ? { description: spec.description } : {}) },
+          media: { mimeType: spec.mimeType, body: spec.open() },
+          fields: 'id,webViewLink',
+          supportsAllDrives: true,
+        },
+        this.uploadOptions,
+      ),
+    );
+    return { fileId: required(created.data.id, 'id'), link: created.data.webViewLink ?? '', action: 'created' };
   }
 
   /** 'root' is an alias; parents come back as real IDs, so compare against the real ID of My Drive. */

@@ -6,6 +6,7 @@ import { createRuntime } from '../runtime.ts';
 import { startEventRuns } from '../event-runs.ts';
 import { startSchedule } from '../schedule.ts';
 import { untilInterrupted } from '../signals.ts';
+import { mountSupplierPortal } from './supplier-links.ts';
 import { CycleRecorder } from '../recorded-cycle.ts';
 import { Serial } from '../serial.ts';
 
@@ -18,6 +19,8 @@ export async function runServe(config: Config, print: Printer): Promise<number> 
   try {
     const baseId = await resolveBaseId(runtime);
     print.out(`Serving base ${baseId}${runtime.workspaceUrl ? ` on the local workspace at ${runtime.workspaceUrl} (viewer: ${runtime.workspaceUrl}/)` : ''} until Ctrl-C.`);
+    const portal = await mountSupplierPortal(runtime, baseId);
+    if (portal) print.out(`Supplier portal at ${portal} (each factory's link: npx sourcing supplier-links).`);
     // The viewer's clock and "next day / week", the schedule and the webhook-driven syncs take turns (one Serial).
     const serial = new Serial();
     new CycleRecorder(runtime, baseId, serial).attach((run) => print.out(`[${run.asOf}] clock moved from the viewer; cycle ran (${run.steps.length} jobs)`));

@@ -10,6 +10,7 @@ import { startSchedule } from '../schedule.ts';
 import { Serial } from '../serial.ts';
 import { untilInterrupted } from '../signals.ts';
 import { formatSetupReport, provisionWith } from './provision.ts';
+import { mountSupplierPortal } from './supplier-links.ts';
 
 /**
  * `npm start`: the local workspace, one full cycle on the sample agency, a summary with where to look, then
@@ -33,6 +34,8 @@ export async function runStart(config: Config, print: Printer, options: { once: 
     }
     const setup = provisioned.result;
     const baseId = setup.details.baseId;
+    // The supplier portal, served by this process's workspace (none when another `npm start` serves it).
+    const portal = await mountSupplierPortal(runtime, baseId);
     const serial = new Serial();
     const recorder = new CycleRecorder(runtime, baseId, serial);
     const sampleNote = setup.details.load ? '' : ' Sample agency: loaded by an earlier run (delete the workspace folder to start over).';
@@ -47,7 +50,7 @@ export async function runStart(config: Config, print: Printer, options: { once: 
     if (cycle.error) print.err(`The cycle stopped: ${cycle.error}`);
     const ok = !cycle.error && reports.every((r) => r.ok);
     if (print.json) print.out(JSON.stringify({ workspaceUrl: running?.url ?? (serving ? runtime.workspaceUrl : undefined), asOf: cycle.asOf, reports }, null, 2));
-    else print.out(whereToLook(runtime, config, { running: running !== undefined, serving }));
+    else print.out(whereToLook(runtime, config, { running: running !== undefined, serving, portal: serving ? portal : undefined }));
     if (!serving) return ok ? EXIT.ok : EXIT.problems;
     recorder.attach((run) => print.out(`[${run.asOf}] clock moved from the viewer; cycle: ${run.steps.filter((s) => !s.ok).length} job(s) with problems${run.error ? `; stopped: ${run.error}` : ''}`));
     if (!print.json) print.out('\nServing until Ctrl-C: portal sync every 15 min; documents, checks, reminders hourly; calendar, plan, closure daily.');
@@ -107,7 +110,7 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-function whereToLook(runtime: Runtime, config: Config, how: { running: boolean; serving: boolean }): string {
+function whereToLook(runtime: Runtime, config: Config, how: { running: boolean; serving: boolean; portal?: string | undefined }): string {
   const dir = runtime.workspace?.dir ?? config.workspace.dir;
   const url = how.running || how.serving ? (runtime.workspaceUrl ?? '') : `http://127.0.0.1:${config.workspace.port}`;
   const lines = ['', 'Where to look:'];
@@ -126,6 +129,7 @@ function whereToLook(runtime: Runtime, config: Config, how: { running: boolean; 
       `  Request log    ${url}/__workspace/requests`,
     );
   }
+  if (how.portal) lines.push(`  Supplier portal ${how.portal}  (each factory's own link: on the viewer's overview, or npx sourcing supplier-links)`);
   lines.push('  Details        every job\'s full report: add --verbose (or see "What just happened" in the viewer); --json for scripts');
   return lines.join('\n');
 }

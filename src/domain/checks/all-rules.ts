@@ -20,6 +20,8 @@ import { missingQualityBenchmarks } from './rules/missing-quality-benchmarks.ts'
 import { scheduleConflict } from './rules/schedule-conflict.ts';
 import { shipmentWithoutPsi } from './rules/shipment-without-psi.ts';
 import { staleUpdates } from './rules/stale-updates.ts';
+import { supplierDateProposal } from './rules/supplier-date-proposal.ts';
+import { supplierNoAnswer } from './rules/supplier-no-answer.ts';
 import { supplierNotQualified } from './rules/supplier-not-qualified.ts';
 
 export const ALL_RULES: readonly CheckRule[] = [
@@ -36,6 +38,8 @@ export const ALL_RULES: readonly CheckRule[] = [
   aqlPlanMismatch,
   calendarConflict,
   staleUpdates,
+  supplierDateProposal,
+  supplierNoAnswer,
   exportDocumentsMissing,
   certificateExpiring,
   balanceBeforePsi,

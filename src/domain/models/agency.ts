@@ -2,7 +2,7 @@
  * Agency: one row of settings for the agency itself: the exporter / seller on commercial invoices, packing lists and
  * certificates of origin when the agency's trading company exports (PO "Exporter" = Agency).
  */
-import { email, requiredText, text, timeZone, url } from './cells.ts';
+import { checkbox, email, number, requiredText, text, timeZone, url } from './cells.ts';
 import { defineModel, type ModelRecord } from './parse-records.ts';
 
 export const agency = defineModel(
@@ -27,6 +27,8 @@ export const agency = defineModel(
     timeZone: 'Time zone',
     driveRootFolder: 'Drive root folder',
     syncIssues: 'Sync issues',
+    autoAcceptSupplierDates: 'Auto-accept supplier dates',
+    supplierPromptDays: 'Supplier prompt days',
     videoRoomUrl: 'Video room URL',
   } as const,
   {
@@ -52,6 +54,10 @@ export const agency = defineModel(
     timeZone: timeZone(),
     driveRootFolder: text(),
     syncIssues: text(),
+    /** Apply a factory's proposed date without the agent when it keeps the ship-by date. */
+    autoAcceptSupplierDates: checkbox(),
+    /** Days before a milestone is due that the factory is asked to confirm it (3 when empty). */
+    supplierPromptDays: number({ integer: true, min: 0 }),
     videoRoomUrl: url(),
   },
 );

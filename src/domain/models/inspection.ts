@@ -40,6 +40,7 @@ export const inspections = defineModel(
     report: 'Report',
     photos: 'Photos',
     reinspectionOf: 'Re-inspection of',
+    goodsReadyDate: 'Goods ready date',
     syncIssues: 'Sync issues',
     severity: 'Inspection severity',
     switchingReason: 'Switching reason',
@@ -72,6 +73,8 @@ export const inspections = defineModel(
     report: attachments(),
     photos: attachments(),
     reinspectionOf: link(),
+    /** When the factory says the goods will be ready (supplier portal). */
+    goodsReadyDate: date(),
     syncIssues: text(),
     /** ISO 2859-1 switching state of this inspection's plan (system): normal, tightened or reduced. */
     severity: select(INSPECTION_SEVERITIES),

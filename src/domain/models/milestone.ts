@@ -1,5 +1,5 @@
 /** Milestones: the production schedule of a PO, baseline (first commitment) vs planned vs actual. */
-import { date, link, percent, requiredLink, requiredSelect, requiredText, select, text } from './cells.ts';
+import { date, dateTime, link, percent, requiredLink, requiredSelect, requiredText, select, text } from './cells.ts';
 import { defineModel, type ModelRecord } from './parse-records.ts';
 
 export const MILESTONE_KINDS = [
@@ -24,6 +24,9 @@ export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 
 /** Written by the checks job. */
 export const MILESTONE_STATUSES = ['Planned', 'On track', 'At risk', 'Late', 'Done'] as const;
+/** A factory's proposed date: Proposed (waiting), Approved / Declined by the agent, Applied by the next run. */
+export const PROPOSAL_STATUSES = ['Proposed', 'Approved', 'Declined', 'Applied'] as const;
+export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
 export const UPDATE_SOURCES = ['Agent', 'Supplier portal'] as const;
 /** Who set the Planned date: a person's date is a constraint the planner keeps, the plan's is recomputed each run. */
 export const PLANNED_BY = ['Person', 'Plan'] as const;
@@ -42,6 +45,10 @@ export const milestones = defineModel(
     notes: 'Notes',
     status: 'Status',
     updatedVia: 'Updated via',
+    proposedDate: 'Proposed date',
+    proposalReason: 'Proposal reason',
+    proposalStatus: 'Proposal status',
+    proposedAt: 'Proposed at',
     syncIssues: 'Sync issues',
     reviewInvite: 'Review invite',
     plannedBy: 'Planned by',
@@ -60,6 +67,11 @@ export const milestones = defineModel(
     notes: text(),
     status: select(MILESTONE_STATUSES),
     updatedVia: select(UPDATE_SOURCES),
+    /** A date the factory proposed in the supplier portal, waiting for the agent. */
+    proposedDate: date(),
+    proposalReason: text(),
+    proposalStatus: select(PROPOSAL_STATUSES),
+    proposedAt: dateTime(),
     syncIssues: text(),
     reviewInvite: text(),
     /** Empty (a base from before the field, or a row typed by hand) counts as Person. */

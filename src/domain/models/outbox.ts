@@ -2,7 +2,7 @@
 import { dateTime, email, links, requiredSelect, requiredText, select, text } from './cells.ts';
 import { defineModel, type ModelRecord } from './parse-records.ts';
 
-export const OUTBOX_KINDS = ['Digest', 'Critical', 'Escalation', 'Chat', 'Invite', 'Weekly update'] as const;
+export const OUTBOX_KINDS = ['Digest', 'Critical', 'Escalation', 'Chat', 'Invite', 'Weekly update', 'Supplier prompt'] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 /** The kinds the reminders job mails to agency staff (each has its text in workspace-templates/emails). */
 export type ReminderKind = Extract<OutboxKind, 'Digest' | 'Critical' | 'Escalation'>;

@@ -3,6 +3,7 @@ import { CURRENCIES, INCOTERMS } from './choices.ts';
 import {
   checkbox,
   date,
+  dateTime,
   link,
   number,
   requiredLink,
@@ -36,6 +37,8 @@ export const SHIPPING_MODES = ['Sea', 'Air', 'Sea + Air split'] as const;
 /** Who appears as seller / shipper on the export documents. */
 export const EXPORTERS = ['Agency', 'Supplier'] as const;
 /** Mirrored from the client's Notion page; the client owns it. */
+/** The factory's answer to a PO in the supplier portal. */
+export const SUPPLIER_ACKNOWLEDGEMENTS = ['Confirmed', 'Rejected'] as const;
 export const CLIENT_APPROVALS = ['Approved', 'Changes requested'] as const;
 
 export const purchaseOrders = defineModel(
@@ -70,6 +73,10 @@ export const purchaseOrders = defineModel(
     clientApproval: 'Client approval',
     syncIssues: 'Sync issues',
     notionPage: 'Notion page',
+    supplierAcknowledgement: 'Supplier acknowledgement',
+    supplierAcknowledgedAt: 'Supplier acknowledged at',
+    supplierRejectionReason: 'Supplier rejection reason',
+    productionProgress: 'Production progress %',
     quantityTolerance: 'Quantity tolerance %',
     drawingReferences: 'Drawing references',
     portalSyncHash: 'Portal sync hash',
@@ -106,6 +113,12 @@ export const purchaseOrders = defineModel(
     clientApproval: select(CLIENT_APPROVALS),
     syncIssues: text(),
     notionPage: text(),
+    /** The factory's answer in the supplier portal. */
+    supplierAcknowledgement: select(SUPPLIER_ACKNOWLEDGEMENTS),
+    supplierAcknowledgedAt: dateTime(),
+    supplierRejectionReason: text(),
+    /** Fraction: 0.6 = 60 %, as the factory last reported it. */
+    productionProgress: percent(),
     /**
      * Fraction: 0.03 = the contract's ±3 % more-or-less clause. Shipped vs ordered per line item outside it blocks
      * the export pack; inside it the difference is printed on the invoice. Empty = the exact quantity.

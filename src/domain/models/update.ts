@@ -1,5 +1,5 @@
 /** Updates: weekly agent updates and factory news from the supplier portal. */
-import { attachments, checkbox, requiredDate, requiredLink, requiredText, select, text } from './cells.ts';
+import { attachments, checkbox, dateTime, link, requiredDate, requiredLink, requiredText, select, text } from './cells.ts';
 import { UPDATE_SOURCES } from './milestone.ts';
 import { defineModel, type ModelRecord } from './parse-records.ts';
 
@@ -14,6 +14,12 @@ export const updates = defineModel(
     photos: 'Photos',
     visibleToClient: 'Visible to client',
     syncIssues: 'Sync issues',
+    key: 'Key',
+    milestone: 'Milestone',
+    inspection: 'Inspection',
+    submittedBy: 'Submitted by',
+    submittedAt: 'Submitted at',
+    driveFiles: 'Drive files',
   } as const,
   {
     update: requiredText(),
@@ -24,6 +30,14 @@ export const updates = defineModel(
     photos: attachments(),
     visibleToClient: checkbox(),
     syncIssues: text(),
+    /** Idempotency key of a supplier-portal form: one update per submission. */
+    key: text(),
+    milestone: link(),
+    inspection: link(),
+    submittedBy: text(),
+    submittedAt: dateTime(),
+    /** One Drive link per line. */
+    driveFiles: text(),
   },
 );
 

@@ -7,6 +7,7 @@ import type { LocalResponse } from '../types.ts';
 import { listBases } from '../airtable/store.ts';
 import type { MessageRow } from '../gmail/store.ts';
 import { NotionStore } from '../notion/store.ts';
+import { portalLinks } from '../portal-links.ts';
 import { dashless } from '../notion/ids.ts';
 import { BaseView, kanbanField } from './airtable-data.ts';
 import { colorClass, html, type SafeHtml } from './html.ts';
@@ -44,11 +45,13 @@ function pipelines(db: Database.Database): SafeHtml[] {
 
 /** The factories' own portals, when the process running the jobs lends their links (see hooks.ts). */
 function supplierPortals(ctx: ViewerContext): SafeHtml {
-  const links = ctx.hooks.supplierLinks?.() ?? [];
+  // The hook of the process running the jobs, else the links the CLI last handed over (PUT /__workspace/portal-links).
+  const hooked = ctx.hooks.supplierLinks?.() ?? [];
+  const links = hooked.length > 0 ? hooked : portalLinks(ctx.db);
   if (links.length === 0) {
     return html`<div class="panel"><h3>Factory portals</h3><p class="muted">Each factory gets its own portal page for its milestones. The links appear here when <code>npm start</code> runs the jobs (or print them with <code>npx sourcing supplier-links</code>).</p></div>`;
   }
-  return html`<div class="panel"><h3>Factory portals</h3><p class="muted">Open one as that factory would: it sees only its own orders.</p><ul>${links.map((l) => html`<li><a class="factory" href="${l.url}">${l.supplier}</a></li>`)}</ul></div>`;
+  return html`<div class="panel"><h3>Factory portals</h3><p class="muted">Open one as that factory would: it sees only its own orders.</p><ul>${links.map((l) => html`<li><a class="factory" href="${l.url}" rel="noreferrer">${l.supplier}</a></li>`)}</ul></div>`;
 }
 
 export function homePage(ctx: ViewerContext): LocalResponse {
