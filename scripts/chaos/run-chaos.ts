@@ -48,6 +48,8 @@ export interface ChaosOptions {
   /** Take a new reference when the last one is older than this (reminders depend on the time of day). */
   referenceMaxAgeMs?: number;
   log?: (line: string) => void;
+  /** Inject faults only before these steps (all by default). */
+  faultSteps?: readonly StepId[];
 }
 
 export interface RunOutcome {
@@ -212,7 +214,7 @@ async function chaosRun(h: Harness, reference: Reference, run: number, random: R
     const { runtime, baseId } = await provisioned(h);
     try {
       if (mode === 'faults') {
-        await runCycle(runtime, baseId, { beforeStep: (id) => injectFaults(h, random, id, chaos) });
+        await runCycle(runtime, baseId, { beforeStep: (id) => (!options.faultSteps || options.faultSteps.includes(id) ? injectFaults(h, random, id, chaos) : h.control('DELETE', '/faults').then(() => undefined)) });
         await h.control('DELETE', '/faults');
       } else {
         const index = CYCLE_ORDER.indexOf(target);
