@@ -1,6 +1,5 @@
 /**
- * NOT part of npm test since the merge of this round: it is flaky (differences after lost-response faults in some
- * seeded runs after the new steps were merged; kept here to be made reliable again under issue 14:
+ * NOT part of npm test since this round's merges: it became flaky (differences after lost-response faults in some
  * seeded runs) and is kept here to be made reliable again under issue 14; the full suite is `npm run chaos`.
  *
  * The seeded subset of the chaos suite (`npm run chaos` runs the full one): a cycle with provider faults injected
