@@ -21,7 +21,8 @@ import { projects } from '../domain/models/project.ts';
 import { purchaseOrders } from '../domain/models/purchase-order.ts';
 import { reviews as reviewModel, type Review } from '../domain/models/review.ts';
 import { suppliers, type Supplier } from '../domain/models/supplier.ts';
-import { buildConfidentialityPolicy, clientAsSeenBySupplier, supplierAsSeenByClient } from '../domain/confidentiality/policy.ts';
+import { clientAsSeenBySupplier, supplierAsSeenByClient } from '../domain/confidentiality/policy.ts';
+import { clientIdentity, policyFromPoBase } from '../domain/confidentiality/po-base-policy.ts';
 import type { PurchaseOrder } from '../domain/models/purchase-order.ts';
 import type { Project } from '../domain/models/project.ts';
 import { messageIdFor } from '../domain/reminders/dedupe-keys.ts';
@@ -168,22 +169,12 @@ export async function sendReviewInvites(deps: ReviewDeps, input: ReviewInput): P
 
 /** Client and factory may meet when the policy lets each know the other's name and contact. */
 function meetingPolicy(t: { disclosures: Disclosure[]; suppliers: Supplier[]; clients: Client[]; pos: PurchaseOrder[]; projects: Project[] }): (clientId: string, supplierId: string) => boolean {
-  const clientOfProject = new Map(t.projects.map((p) => [p.id, p.client]));
-  const suppliersOfClient = new Map<string, Set<string>>();
-  for (const po of t.pos) {
-    const client = clientOfProject.get(po.project);
-    if (client) suppliersOfClient.set(client, (suppliersOfClient.get(client) ?? new Set()).add(po.supplier));
-  }
-  const policy = buildConfidentialityPolicy({
-    disclosures: t.disclosures.map((d) => ({ id: d.id, label: d.disclosure, client: d.client, supplier: d.supplier, clientMaySee: d.clientMaySee, supplierMaySee: d.supplierMaySee })),
-    suppliers: t.suppliers.map((s) => ({ id: s.id, name: s.name, contact: s.contact, email: s.email })),
-    suppliersOfClient,
-  });
+  const policy = policyFromPoBase({ disclosures: t.disclosures, suppliers: t.suppliers, projects: t.projects, purchaseOrders: t.pos });
   const clients = new Map(t.clients.map((c) => [c.id, c]));
   return (clientId, supplierId) => {
     const client = clients.get(clientId);
     const factory = supplierAsSeenByClient(policy, clientId, supplierId);
-    const buyer = client ? clientAsSeenBySupplier(policy, supplierId, { id: client.id, name: client.name, contactName: client.contactName, contactEmails: client.contactEmails }, '') : undefined;
+    const buyer = client ? clientAsSeenBySupplier(policy, supplierId, clientIdentity(client), '') : undefined;
     return factory.named && factory.contact !== undefined && buyer !== undefined && buyer.named && buyer.contact !== undefined;
   };
 }
