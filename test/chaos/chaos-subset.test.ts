@@ -26,8 +26,8 @@ describe('chaos suite, seeded subset', () => {
     expect(kill?.killed, log).toBe(true);
     expect(double?.chaos, log).toContain('two copies of remind at once');
     for (const run of summary.runs) {
-      expect({ run: run.run, differences: run.differences, stackTraces: run.stackTraces, cleanProblems: run.cleanProblems }, log)
-        .toEqual({ run: run.run, differences: [], stackTraces: [], cleanProblems: [] });
+      expect({ run: run.run, differences: run.differences, stackTraces: run.stackTraces, childErrors: run.childErrors, cleanProblems: run.cleanProblems }, log)
+        .toEqual({ run: run.run, differences: [], stackTraces: [], childErrors: [], cleanProblems: [] });
     }
   }, 300_000);
 });
