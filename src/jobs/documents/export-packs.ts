@@ -14,7 +14,7 @@ import type { FolderAccess } from './drive-folders.ts';
 import { publishDocument, type PublishContext, type PublishOutcome } from './publish-document.ts';
 
 /** Bump when a renderer's layout changes, so every stored PDF counts as outdated once. */
-export const EXPORT_RENDER_VERSION = 'export-documents/1';
+export const EXPORT_RENDER_VERSION = 'export-documents/2';
 
 interface PackDocument {
   kind: DocumentKind;
