@@ -23,8 +23,19 @@ export function firstSeenOf(alert: Alert): Date {
 
 const SEVERITY_RANK = { Critical: 0, Warning: 1, Info: 2 } as const;
 
-/** Critical first, then Warning, then Info; oldest first within a severity. */
+/**
+ * Critical first, then Warning, then Info; oldest first within a severity. Alerts the checks job raised in one run
+ * share their "First seen": those follow their message (which names the PO), then rule and key, so a mail's order
+ * and subject do not depend on the order Airtable happens to list rows in (creation order follows record IDs).
+ */
 export function bySeverityThenAge(a: Alert, b: Alert): number {
   const rank = SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
-  return rank !== 0 ? rank : firstSeenOf(a).getTime() - firstSeenOf(b).getTime();
+  if (rank !== 0) return rank;
+  const age = firstSeenOf(a).getTime() - firstSeenOf(b).getTime();
+  if (age !== 0) return age;
+  return compareText(a.message ?? '', b.message ?? '') || compareText(a.rule, b.rule) || compareText(a.key, b.key);
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

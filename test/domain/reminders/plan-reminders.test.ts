@@ -59,6 +59,16 @@ describe('digest timing in each person’s zone and calendar', () => {
     expect(result.due.find((i) => i.kind === 'Digest' && i.recipientId === 'VOGEL')?.alertIds).toEqual(['C1', 'W1', 'I1']);
   });
 
+  it('orders alerts seen at the same moment by their message, whatever order Airtable lists them in', () => {
+    const seen = '2026-02-26T08:00:00.000Z';
+    const a = alert('recZZZ', { owner: 'VOGEL', severity: 'Critical', escalated: true, firstSeen: seen, message: 'PO-2404 at Ningbo: target missed' });
+    const b = alert('recAAA', { owner: 'VOGEL', severity: 'Critical', escalated: true, firstSeen: seen, message: 'PO-2405 at Ningbo: target missed' });
+    for (const alerts of [[a, b], [b, a]]) {
+      const critical = plan('2026-03-02T07:45:00Z', alerts).due.find((i) => i.kind === 'Critical');
+      expect(critical?.alertIds).toEqual(['recZZZ', 'recAAA']);
+    }
+  });
+
   it('does not plan a key that was already sent', () => {
     const alerts = [alert('A1', { owner: 'VOGEL' })];
     expect(plan('2026-03-02T07:45:00Z', alerts, { done: [digestKey('VOGEL', '2026-03-02')] }).due).toEqual([]);
