@@ -39,10 +39,11 @@ const figures = {
   seed: summary.seed,
   runs: runs.length,
   byMode: Object.fromEntries(['faults', 'kill', 'double'].map((m) => [m, runs.filter((r) => r.mode === m).length])),
-  cleanRuns: runs.filter((r) => r.differences.length + r.stackTraces.length + r.cleanProblems.length === 0).length,
+  cleanRuns: runs.filter((r) => r.differences.length + r.stackTraces.length + r.childErrors.length + r.cleanProblems.length === 0).length,
   duplicated: Object.fromEntries(areas.map(([name, f]) => [name, count('duplicated', f)])),
   lost: Object.fromEntries(areas.map(([name, f]) => [name, count('lost', f)])),
   stackTraces: runs.reduce((n, r) => n + r.stackTraces.length, 0),
+  childErrors: runs.reduce((n, r) => n + r.childErrors.length, 0),
   cleanCycleProblems: runs.reduce((n, r) => n + r.cleanProblems.length, 0),
   minutes: Math.round(summary.ms / 600) / 100,
 };

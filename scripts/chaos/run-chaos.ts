@@ -64,6 +64,8 @@ export interface RunOutcome {
   killed: boolean;
   differences: Difference[];
   stackTraces: string[];
+  /** Children that exited neither 0, 1 nor 3 (a refused command or a crash: the chaos never happened). */
+  childErrors: string[];
   /**
    * Problems the clean cycle after the chaos still reported (a state it could not complete). Problems the
    * reference's second cycle reports too (the sample's blocked pack and contract, which wait for data) are not
@@ -139,11 +141,12 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosSummary> {
         outcome.differences = compareSnapshots(reference.snapshot, snapshot);
       }
       summary.runs.push(outcome);
-      const defects = outcome.differences.length + outcome.stackTraces.length + outcome.cleanProblems.length;
+      const defects = outcome.differences.length + outcome.stackTraces.length + outcome.childErrors.length + outcome.cleanProblems.length;
       log(`run ${run}: ${outcome.mode === 'faults' ? 'faults in every job' : `${outcome.mode} ${outcome.target}`} (${outcome.chaos.join('; ') || 'nothing injected'}): ` +
-        `${defects === 0 ? 'same as the reference' : `${outcome.differences.length} difference(s), ${outcome.stackTraces.length} stack trace(s), ${outcome.cleanProblems.length} clean-cycle problem(s)`} [${Math.round(outcome.ms / 1000)} s]`);
+        `${defects === 0 ? 'same as the reference' : `${outcome.differences.length} difference(s), ${outcome.stackTraces.length} stack trace(s), ${outcome.childErrors.length} child error(s), ${outcome.cleanProblems.length} clean-cycle problem(s)`} [${Math.round(outcome.ms / 1000)} s]`);
       for (const d of outcome.differences) log(`    ${d.kind} ${d.area}: ${d.identity} (reference ${d.expected}, here ${d.actual})`);
       for (const s of outcome.stackTraces) log(`    stack trace: ${s.split('\n').join(' | ')}`);
+      for (const e of outcome.childErrors) log(`    child: ${e}`);
       for (const p of outcome.cleanProblems) log(`    clean cycle: ${p}`);
     }
   } finally {
@@ -247,8 +250,12 @@ async function chaosRun(h: Harness, reference: Reference, run: number, random: R
       await runtime.close();
     }
   }
+  const childErrors: string[] = [];
   for (const child of children) {
     if (child.killedAfter === undefined && child.code === 3) chaos.push(`a child exited 3: ${lastLine(child.stderr)}`);
+    // 0 = done or "already running", 1 = done with problems, 3 = a provider failed (the chaos); anything else
+    // (2: the command or a setting refused, a crash) means the child never did the job it was started for.
+    else if (child.killedAfter === undefined && ![0, 1].includes(child.code ?? -1)) childErrors.push(`exit ${String(child.code ?? child.signal)}: ${lastLine(`${child.stdout}\n${child.stderr}`)}`);
   }
 
   // One clean cycle, then the comparison.
@@ -270,6 +277,7 @@ async function chaosRun(h: Harness, reference: Reference, run: number, random: R
     killed: children.some((c) => c.killedAfter !== undefined),
     differences: compareSnapshots(reference.snapshot, snapshot),
     stackTraces: traces,
+    childErrors,
     cleanProblems,
     ms: Date.now() - started,
   };

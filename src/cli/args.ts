@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 
-export const COMMANDS = ['start', 'workspace', 'provision', 'calendar', 'plan', 'check', 'sync', 'remind', 'docs', 'close', 'supplier-links', 'serve', 'status', 'help'] as const;
+export const COMMANDS = ['start', 'workspace', 'provision', 'calendar', 'plan', 'check', 'sync', 'remind', 'chat', 'reviews', 'weekly', 'docs', 'close', 'supplier-links', 'serve', 'status', 'help'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {

@@ -2,11 +2,13 @@
  * `sourcing chat`: urgent alerts to the team chats (WeCom group robots, Slack incoming webhooks) besides the mail.
  * Each Chat Channels row gets one message per run with the open critical alerts of its people that it has not had
  * yet, exactly once through the Outbox:
- *   1. an Outbox row (Kind Chat, State Sending) keyed by channel + alert set, with its alerts linked,
- *   2. the post,
- *   3. the row Sent; a refusal (rate limit, error code) → Cancelled, so its alerts stay due for the next run.
+ *   1. an Outbox row (Kind Chat) upserted on its Key (channel + alert set), with its alerts linked, in State
+ *      Cancelled ("not posted yet"): a lost answer is retried without a twin, and a run that stops here leaves
+ *      a row the next run reuses and posts,
+ *   2. the row Sending (an update by ID), 3. the post,
+ *   4. the row Sent; a refusal (rate limit, error code) → Cancelled, so its alerts stay due for the next run.
  * Neither service can be asked whether a post arrived, so a row still Sending at the start of a run (killed between
- * 1 and 3, or a post with no answer) becomes Unconfirmed and its alerts count as posted: a missed chat line beats a
+ * 2 and 4, or a post with no answer) becomes Unconfirmed and its alerts count as posted: a missed chat line beats a
  * duplicate one, and the mail still carries every critical.
  */
 import { isWithinWorkingHours } from '../domain/calendar/working-hours.ts';
@@ -98,7 +100,7 @@ export async function postChatAlerts(deps: ChatDeps, input: ChatInput): Promise<
       return { subject: subjectOf(a), rule: a.rule, message: a.message ?? a.rule, ...(link ? { url: link } : {}) };
     });
     const payload = composeChat(intent.channel.service === 'WeCom robot' ? 'wecom' : 'slack', intent.channel.language === '中文 + English', agencyName, items);
-    const rowId = await recordIntent(deps.records, intent, rows.records, started);
+    const rowId = await recordIntent(deps.records, intent, started);
     try {
       await deps.chat.post(url, payload);
       await deps.records.update(outbox.table, [{ id: rowId, fields: { [O.state]: 'Sent', [O.sentAt]: deps.now().toISOString(), [O.lastError]: '' } }]);
@@ -146,25 +148,26 @@ function postedByChannel(rows: readonly OutboxEntry[]): Map<string, Set<string>>
   return posted;
 }
 
-/** Step 1: the row, findable by its key before the post; a Cancelled row of the same key is reused. */
-async function recordIntent(records: AirtableRecordsPort, intent: ChatIntent, existing: readonly OutboxEntry[], now: Date): Promise<string> {
+/**
+ * Steps 1 and 2: the row, findable by its key before the post (a Cancelled row of the same key is reused), then
+ * Sending. Only the second write says a post may have happened: a row that never got there is posted next run.
+ */
+async function recordIntent(records: AirtableRecordsPort, intent: ChatIntent, now: Date): Promise<string> {
   const fields: Fields = {
     [O.key]: intent.key,
     [O.kind]: 'Chat',
-    [O.state]: 'Sending',
+    [O.state]: 'Cancelled',
     [O.channel]: intent.channel.name,
     [O.subject]: `${intent.alerts.length} critical alert${intent.alerts.length === 1 ? '' : 's'}`,
     [O.alerts]: intent.alerts.map((a) => a.id),
     [O.createdAt]: now.toISOString(),
-    [O.lastError]: '',
+    [O.lastError]: 'Not posted yet',
   };
-  const reuse = existing.find((r) => r.key === intent.key);
-  if (reuse) {
-    await records.update(outbox.table, [{ id: reuse.id, fields }]);
-    return reuse.id;
-  }
-  const [created] = await records.create(outbox.table, [fields]);
-  return created!.id;
+  // https://airtable.com/developers/web/api/update-multiple-records (performUpsert on Key: safe to retry)
+  const { records: [row] } = await records.upsert(outbox.table, [fields], [O.key]);
+  if (!row) throw new Error(`Airtable answered the Outbox upsert of "${intent.key}" without its record`);
+  await records.update(outbox.table, [{ id: row.id, fields: { [O.state]: 'Sending', [O.lastError]: '' } }]);
+  return row.id;
 }
 
 /** PO numbers, supplier and project names of the alerts' records, for people to read (never record IDs). */

@@ -8,7 +8,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openSqliteStateStore } from '../../src/adapters/state/sqlite-state-store.ts';
 import { createAirtableAdapters } from '../../src/adapters/airtable/index.ts';
+import { runCycle } from '../../src/cli/cycle.ts';
 import { main } from '../../src/cli/main.ts';
+import { createRuntime } from '../../src/cli/runtime.ts';
+import { loadConfig } from '../../src/config/config.ts';
 import { loadSampleRows, loadTemplateTables } from '../../src/cli/workspace-data.ts';
 import { setupWorkspace } from '../../src/jobs/setup-workspace.ts';
 import { leaseKey, Leases } from '../../src/lib/leases.ts';
@@ -99,6 +102,9 @@ const JOBS: [command: string, lease: string][] = [
   ['check', 'checks'],
   ['sync', 'sync'],
   ['remind', 'reminders'],
+  ['chat', 'chat'],
+  ['reviews', 'reviews'],
+  ['weekly', 'weekly'],
 ];
 
 describe.each(JOBS)('sourcing %s under its lease', (command, lease) => {
@@ -166,5 +172,38 @@ describe('a job meets a transient Airtable failure', () => {
     expect([0, 1], run.out).toContain(run.code);
     const report = JSON.parse(run.out) as { requests: { airtable: { byOperation: Record<string, number> } } };
     expect(report.requests.airtable.byOperation['retry']).toBe(1);
+  });
+});
+
+/** The supplier portal's steps have no command of their own: they run in the cycle (and the hourly function). */
+describe.each(['supplier-dates', 'supplier-prompts'] as const)('the cycle\'s %s step under its lease', (step) => {
+  it('finds the lease held by another run: the step says "already running" and writes nothing', async () => {
+    const leases = new Leases(store);
+    const other = await leases.acquire(leaseKey(baseId, step), 'other-run@elsewhere', 60_000);
+    if (!other.acquired) throw new Error('expected to take the lease');
+    const runtime = await createRuntime(loadConfig(env));
+    try {
+      const seq = await lastSeq();
+      const [only] = await runCycle(runtime, baseId, { only: [step] });
+      expect(only?.report).toMatchObject({ alreadyRunning: { job: step, heldBy: 'other-run@elsewhere' } });
+      expect(await writesSince(seq)).toEqual([]);
+    } finally {
+      await runtime.close();
+      await leases.release(other.lease);
+    }
+  });
+
+  it('a lease left by a killed run (expired) does not block: the step runs and releases it', async () => {
+    const past = new Leases(store, { now: () => Date.now() - 10 * 60_000 });
+    await past.acquire(leaseKey(baseId, step), 'killed-run@elsewhere', 60_000);
+    const runtime = await createRuntime(loadConfig(env));
+    try {
+      const [only] = await runCycle(runtime, baseId, { only: [step] });
+      expect(only?.id).toBe(step);
+      expect((only?.report as { alreadyRunning?: unknown }).alreadyRunning).toBeUndefined();
+      expect(await store.get(leaseKey(baseId, step))).toBeUndefined();
+    } finally {
+      await runtime.close();
+    }
   });
 });

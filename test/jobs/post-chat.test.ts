@@ -101,6 +101,38 @@ describe('chat alerts job', () => {
     expect((await chatRows()).map((r) => r.state)).toEqual(['Unconfirmed']);
   });
 
+  it('the Outbox row\'s answer lost: retried on its Key, one row, posted once in the same run', async () => {
+    await jw.ws.control('POST', '/faults', { service: 'airtable', kind: 'lost-response', count: 1, methods: ['PATCH'], pathIncludes: '/Outbox' });
+    const report = await run(NINGBO_MORNING);
+    expect(report.problems).toEqual([]);
+    expect(report.details.posted).toEqual([{ channel: 'QC group', alerts: 2 }]);
+    expect(report.requests['airtable']?.byOperation['retry']).toBe(1);
+    expect(posted('wecom')).toHaveLength(1);
+    expect((await chatRows()).map((r) => r.state)).toEqual(['Sent']);
+  });
+
+  it('a run stopped after recording the row but before marking it Sending: the next run posts it, once', async () => {
+    const stopping = {
+      ...jw.records,
+      list: jw.records.list.bind(jw.records),
+      upsert: jw.records.upsert.bind(jw.records),
+      update: async (...args: Parameters<typeof jw.records.update>) => {
+        if (args[1].some((r) => r.fields['State'] === 'Sending')) throw new Error('killed');
+        return jw.records.update(...args);
+      },
+    } as typeof jw.records;
+    await expect(postChatAlerts(
+      { records: stopping, chat: chat(), counter: jw.counter, now: () => NINGBO_MORNING },
+      { webhookUrl: (c) => localWebhookUrl(jw.ws.url, c.service === 'WeCom robot' ? 'wecom' : 'slack', c.webhookSecret) },
+    )).rejects.toThrow('killed');
+    expect(posted('wecom')).toHaveLength(0);
+    const next = await run(new Date(NINGBO_MORNING.getTime() + 15 * 60_000));
+    expect(next.details.unconfirmed).toEqual([]);
+    expect(next.details.posted).toEqual([{ channel: 'QC group', alerts: 2 }]);
+    expect(posted('wecom')).toHaveLength(1);
+    expect((await chatRows()).map((r) => r.state)).toEqual(['Sent']);
+  });
+
   it('a new critical later goes out alone; a channel without a configured URL is a problem naming it', async () => {
     await run(NINGBO_MORNING);
     await jw.records.create('Alerts', [{ Key: 'inspection-failed:e', Rule: 'inspection-failed', Severity: 'Critical', Status: 'Open', PO: [ids.po2], Owner: [ids.chen], Message: 'DUPRO failed.' }]);
