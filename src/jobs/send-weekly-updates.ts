@@ -5,7 +5,11 @@
  *   1. the Notion section (skipped when a heading with this week's title is already on the portal page),
  *   2. the mail, exactly once through the Outbox (reminder-outbox.ts; key "weekly:<client>:<monday>").
  */
+import { hiddenInFreeText, withheldUpdateMessage, withheldUpdates } from '../domain/confidentiality/client-visible-updates.ts';
+import { policyFromPoBase } from '../domain/confidentiality/po-base-policy.ts';
 import { agency as agencyModel } from '../domain/models/agency.ts';
+import { disclosures } from '../domain/models/disclosure.ts';
+import { suppliers } from '../domain/models/supplier.ts';
 import { clients as clientModel, type Client } from '../domain/models/client.ts';
 import { milestones } from '../domain/models/milestone.ts';
 import { parseRecords } from '../domain/models/parse-records.ts';
@@ -38,7 +42,7 @@ export interface WeeklyDetails {
   failed: { client: string; error: string }[];
 }
 
-const CONTENT = { projects, pos: purchaseOrders, milestones, updates, reviews } as const;
+const CONTENT = { projects, pos: purchaseOrders, milestones, updates, reviews, suppliers, disclosures } as const;
 
 export async function sendWeeklyUpdates(deps: WeeklyDeps, input: { from: MailAddress }): Promise<JobReport<WeeklyDetails>> {
   const { started, finish } = startReport('weekly', deps);
@@ -69,10 +73,19 @@ export async function sendWeeklyUpdates(deps: WeeklyDeps, input: { from: MailAdd
   problems.push(...content.problems.map(String));
   const agencyName = parseRecords(agencyModel, await deps.records.list(agencyModel.table, { maxRecords: 1 })).records[0]?.name ?? input.from.name ?? 'Your sourcing agent';
 
+  const policy = policyFromPoBase({ ...content.tables, purchaseOrders: content.tables.pos });
+  const supplierOfPo = new Map(content.tables.pos.map((po) => [po.id, po.supplier]));
+  const projectOfPo = new Map(content.tables.pos.map((po) => [po.id, po.project]));
   const messages: OutboxMessage[] = [];
   const notionOf = new Map<string, WeeklyDetails['sent'][number]['notion']>();
   for (const { client, weekOf, today, key } of due) {
-    const update = weeklyUpdate({ client, weekOf, today, ...content.tables, agencyName });
+    // Free text about a factory this client may not know of stays out of the mail and the section (said on the row).
+    const clientProjects = new Set(content.tables.projects.filter((p) => p.client === client.id).map((p) => p.id));
+    const ofClient = content.tables.updates.filter((u) => clientProjects.has(projectOfPo.get(u.po) ?? ''));
+    const withheld = withheldUpdates(ofClient, (poId) => hiddenInFreeText(policy, client.id, supplierOfPo.get(poId)));
+    for (const w of withheld) problems.push(`Updates ${w.label}: ${withheldUpdateMessage(client.name, w.leaks)}`);
+    const withheldIds = new Set(withheld.map((w) => w.id));
+    const update = weeklyUpdate({ client, weekOf, today, ...content.tables, updates: content.tables.updates.filter((u) => !withheldIds.has(u.id)), agencyName });
     // Step 1: the portal section, found by its dated heading before it could be added twice.
     const portal = pageIdFromUrl(client.notionPortal);
     notionOf.set(key, portal ? ((await deps.notion.prependSection(portal, { key: 'weekly', title: update.title, blocks: update.blocks })) ? 'added' : 'already there') : 'no portal');

@@ -154,6 +154,7 @@ describe('what clients see is right and private (full sample cycle)', () => {
       if (seen?.name === 'Saltbush Outdoor') expect(content).toContain('Factory FS-01 · Foshan (Shunde)');
       // Not even the factory's short name (an FCA place "Huamei factory, Cixi" would give it away).
       if (seen?.name === 'Harborline Home') for (const word of ['Huamei', 'Jiale', 'Guangyao']) expect(content).not.toContain(word);
+      if (seen?.name === 'Saltbush Outdoor') expect(content).not.toContain('Hongda');
       checked.push(text(client, 'Name'));
     }
     expect(checked.sort()).toEqual(['Harborline Home', 'Küchenwerk', 'Saltbush Outdoor']);
@@ -183,6 +184,24 @@ describe('what clients see is right and private (full sample cycle)', () => {
     // Harborline's hidden factories' legal documents exist, in the agency-only tree.
     const agencyOnly = pdfsUnder(join(dir, 'drive', AGENCY, AGENCY_ONLY_FOLDER));
     expect(agencyOnly.some((f) => f.endsWith('Commercial invoice.pdf'))).toBe(true);
+  }, 120_000);
+
+  it('an update typed with a hidden factory\'s short name stays off the client\'s portal and is flagged on its row', async () => {
+    const po = (await records.list('Purchase Orders', { matchAny: [{ field: 'PO number', equals: 'PO-2405' }] }))[0]!;
+    const [leaky, fine] = await records.create('Updates', [
+      { 'Update': 'PO-2405 · motor housings', PO: [po.id], Date: '2026-12-03', Text: 'Huamei finished the motor housings today', 'Visible to client': true },
+      { 'Update': 'PO-2405 · cartons', PO: [po.id], Date: '2026-12-03', Text: 'Cartons printed, drop test passed', 'Visible to client': true },
+    ]);
+    const sync = await runCycle(runtime, baseId, { only: ['sync'] });
+    expect(sync[0]?.report.problems.join('\n')).toContain('PO-2405 · motor housings: is not shown to Harborline Home');
+    const url = text((await records.list('Clients', { matchAny: [{ field: 'Name', equals: 'Harborline Home' }] }))[0]!, 'Notion portal');
+    const content = await portalText(url);
+    expect(content).toContain('Cartons printed, drop test passed');
+    expect(content).not.toContain('motor housings');
+    expect(content).not.toContain('Huamei');
+    const flagged = (await records.list('Updates')).find((u) => u.id === leaky!.id)!;
+    expect(text(flagged, 'Sync issues')).toContain('"Huamei"');
+    expect(text((await records.list('Updates')).find((u) => u.id === fine!.id)!, 'Sync issues')).toBe('');
   }, 120_000);
 
   it('no message for people carries a record ID: cycle output, Sync issues, alerts', async () => {

@@ -10,6 +10,7 @@ import { GmailMailAdapter } from '../../src/adapters/gmail/index.ts';
 import { isWithinWorkingHours } from '../../src/domain/calendar/working-hours.ts';
 import { parseRecords } from '../../src/domain/models/parse-records.ts';
 import { reviews } from '../../src/domain/models/review.ts';
+import { formatReviewsReport } from '../../src/cli/commands/reviews.ts';
 import { sendReviewInvites } from '../../src/jobs/send-review-invites.ts';
 import { decodeCharset, decodeEncodedWords } from '../../src/local/gmail/rfc2822.ts';
 import { parseMime, type MimeEntity } from '../../src/local/gmail/mime-payload.ts';
@@ -138,5 +139,17 @@ describe('review invites', () => {
     // Within four days of the inspection, inside all three attendees' office hours (Ningbo factory, Ningbo agent, Berlin).
     expect(moved.start >= new Date('2026-12-05T00:00:00Z') && moved.start < new Date('2026-12-09T00:00:00Z')).toBe(true);
     expect(isWithinWorkingHours(moved.start, { timeZone: 'Europe/Berlin' }) && isWithinWorkingHours(moved.start, { timeZone: 'Asia/Shanghai' })).toBe(true);
+  });
+
+  it('a review whose window has no working time left is not invited, and the summary says so (not a problem)', async () => {
+    // PSI on Tuesday 8 Dec: the window ends Monday 7 Dec 24:00 UTC. At 17:00Z (Berlin 18:00, Ningbo 01:00) with an
+    // hour's notice, nobody is at work again before it closes.
+    await jw.records.update('Milestones', [{ id: psiId, fields: { 'Planned date': '2026-12-08' } }]);
+    const report = await run(new Date('2026-12-07T17:00:00Z'));
+    expect(report.problems).toEqual([]);
+    expect(report.details.invited).toEqual([]);
+    expect(report.details.tooLate).toEqual(['Pre-PSI review · PO-2401 PSI on 2026-12-08']);
+    expect(formatReviewsReport(report).split('\n')[0]).toContain('Too late for a call in working hours, not invited: Pre-PSI review · PO-2401 PSI on 2026-12-08.');
+    expect(invites()).toEqual([]);
   });
 });

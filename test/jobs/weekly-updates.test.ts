@@ -63,6 +63,20 @@ describe('weekly client updates', () => {
     expect((await portalHeadings('Küchenwerk')).slice(0, 2)).toEqual(['Weekly update · week of 8 Mar 2027', 'Weekly update · week of 1 Mar 2027']);
   });
 
+  it('an update that names a factory hidden from the client stays out of the mail, said as a problem', async () => {
+    const po = (await kit.records.list('Purchase Orders', { matchAny: [{ field: 'PO number', equals: 'PO-2408' }] }))[0]!;
+    await kit.records.create('Updates', [
+      { Update: 'PO-2408 · packing', PO: [po.id], Date: '2027-02-26', Text: 'Hongda packed the first 40 cartons', 'Visible to client': true },
+      { Update: 'PO-2408 · labels', PO: [po.id], Date: '2027-02-26', Text: 'Carton labels approved by the client QA', 'Visible to client': true },
+    ]);
+    const report = await run(NOW);
+    expect(report.details.sent.map((s) => s.client)).toContain('Saltbush Outdoor');
+    expect(report.problems).toEqual([expect.stringMatching(/^Updates PO-2408 · packing: is not shown to Saltbush Outdoor .*"Hongda"/)]);
+    const all = mails().join('\n');
+    expect(all).toContain('Carton labels approved by the client QA');
+    expect(all).not.toContain('Hongda');
+  });
+
   it('names no factory and no record ID, in the mail or on the page', async () => {
     await run(new Date('2027-03-01T14:00:00Z'));
     const texts = mails().map((raw) => {

@@ -17,6 +17,7 @@ import { parseRecords } from '../../src/domain/models/parse-records.ts';
 import { signLink } from '../../src/domain/supplier-portal/portal-link.ts';
 import { applySupplierProposals } from '../../src/jobs/supplier-portal/apply-proposals.ts';
 import { sendSupplierPrompts } from '../../src/jobs/supplier-portal/send-supplier-prompts.ts';
+import { planSchedules } from '../../src/jobs/plan-schedule.ts';
 import { runChecks } from '../../src/jobs/run-checks.ts';
 import { syncPortals } from '../../src/jobs/sync-portals.ts';
 import { RequestCounter } from '../../src/lib/request-counter.ts';
@@ -66,7 +67,10 @@ describe('agent approval loop', () => {
     const applied = await applySupplierProposals({ records: kit.records, counter, now: () => new Date() });
     expect(applied.details.applied).toEqual([{ milestone: 'PO-2405 · Production complete', from: before.plannedDate, to: proposed, how: 'approved' }]);
     const after = await milestone('PO-2405', 'Production complete');
-    expect(after).toMatchObject({ plannedDate: proposed, proposalStatus: 'Applied', baselineDate: before.baselineDate });
+    expect(after).toMatchObject({ plannedDate: proposed, proposalStatus: 'Applied', baselineDate: before.baselineDate, plannedBy: 'Person' });
+    // The accepted date is a commitment: the next plan works around it instead of recomputing it.
+    await planSchedules({ records: kit.records, counter, now: () => new Date() });
+    expect((await milestone('PO-2405', 'Production complete')).plannedDate).toBe(proposed);
     // A rerun applies nothing twice.
     expect((await applySupplierProposals({ records: kit.records, counter, now: () => new Date() })).details.applied).toEqual([]);
 

@@ -8,7 +8,8 @@ import type { Runtime } from '../runtime.ts';
 
 export function formatReviewsReport(report: JobReport<ReviewDetails>): string {
   const d = report.details;
-  const lines = [`Review invites: ${d.invited.length} sent, ${d.cancelled.length} cancelled, ${d.unchanged} unchanged.`];
+  const tooLate = d.tooLate.length > 0 ? ` Too late for a call in working hours, not invited: ${d.tooLate.join('; ')}.` : '';
+  const lines = [`Review invites: ${d.invited.length} sent, ${d.cancelled.length} cancelled, ${d.unchanged} unchanged.${tooLate}`];
   if (d.invited.length > 0) lines.push('', table(['Review', 'Starts (UTC)', 'Update'], d.invited.map((i) => [i.review, i.start.slice(0, 16).replace('T', ' '), String(i.sequence)])));
   lines.push(...reportFooter(report));
   return lines.join('\n');

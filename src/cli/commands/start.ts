@@ -129,7 +129,7 @@ function whereToLook(runtime: Runtime, config: Config, how: { running: boolean; 
       `  Request log    ${url}/__workspace/requests`,
     );
   }
-  if (how.portal) lines.push(`  Supplier portal ${how.portal}  (each factory's own link: on the viewer's overview, or npx sourcing supplier-links)`);
+  if (how.portal) lines.push(`  Factory portal ${how.portal}  (the supplier portal; each factory's own link: on the viewer's overview, or npx sourcing supplier-links)`);
   lines.push('  Details        every job\'s full report: add --verbose (or see "What just happened" in the viewer); --json for scripts');
   return lines.join('\n');
 }

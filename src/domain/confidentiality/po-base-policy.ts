@@ -13,7 +13,13 @@ export interface PolicySource {
   purchaseOrders: readonly PurchaseOrder[];
 }
 
-export function supplierIdentity(s: Supplier): SupplierIdentity {
+/** The supplier fields the policy reads; the portal's narrower supplier rows carry exactly these. */
+export type SupplierIdentitySource = Pick<
+  Supplier,
+  'id' | 'name' | 'nameZh' | 'clientAlias' | 'cityCluster' | 'address' | 'addressZh' | 'contact' | 'email' | 'phone' | 'weChat' | 'taxId' | 'createdTime'
+>;
+
+export function supplierIdentity(s: SupplierIdentitySource): SupplierIdentity {
   return {
     id: s.id,
     name: s.name,

@@ -21,10 +21,11 @@ import { supplierLabel } from './supplier-alias.ts';
 /** Comments are read from POs a client may still discuss. */
 const QUIET_STATUSES = new Set(['Closed', 'Cancelled']);
 
-export function buildPoPage(po: PortalPo, index: PortalIndex, seen: SupplierAsSeen): PortalPage {
+/** `withheldUpdates`: updates that mention what this client may not read (client-visible-updates.ts). */
+export function buildPoPage(po: PortalPo, index: PortalIndex, seen: SupplierAsSeen, withheldUpdates: ReadonlySet<string> = new Set()): PortalPage {
   const milestones = index.milestonesByPo.get(po.id) ?? [];
   const inspections = index.inspectionsByPo.get(po.id) ?? [];
-  const updates = index.updatesByPo.get(po.id) ?? [];
+  const updates = (index.updatesByPo.get(po.id) ?? []).filter((u) => !withheldUpdates.has(u.id));
   const documents = index.documentsByPo.get(po.id) ?? [];
   const supplier = supplierLabel(seen);
   const eta = etaOf(milestones);

@@ -4,6 +4,7 @@
  * placed (no client, a client or project with problems, a link to a deleted row) is "held": its existing page is
  * left exactly as it is, never archived by mistake, and the reason goes on the row's Sync issues.
  */
+import { hiddenInFreeText, withheldUpdateMessage, withheldUpdates } from '../confidentiality/client-visible-updates.ts';
 import { buildPoPage } from './po-page.ts';
 import { indexPortalData, isLivePo } from './portal-index.ts';
 import { portalTitle } from './portal-layout.ts';
@@ -84,11 +85,19 @@ export function planPortals({ data, today, malformed }: PlanInput): PortalPlan {
       if (unbacked) problems.push({ table: 'Purchase Orders', recordId: po.id, label: po.poNumber, message: unbacked });
       return seen;
     };
+    const live = pos.filter(isLivePo);
+    const supplierOfPo = new Map(live.map((po) => [po.id, po.supplier]));
+    const withheld = withheldUpdates(
+      live.flatMap((po) => index.updatesByPo.get(po.id) ?? []),
+      (poId) => hiddenInFreeText(policy, client.id, supplierOfPo.get(poId)),
+    );
+    for (const w of withheld) problems.push({ table: 'Updates', recordId: w.id, label: w.label, message: withheldUpdateMessage(client.name, w.leaks) });
+    const withheldIds = new Set(withheld.map((w) => w.id));
     return {
       client,
       title: portalTitle(client.name),
-      projects: data.projects.filter((p) => clientOfProject.get(p.id) === client.id).map((p) => buildProjectPage(p, index)),
-      purchaseOrders: pos.filter(isLivePo).map((po) => buildPoPage(po, index, seenOf(po))),
+      projects: data.projects.filter((p) => clientOfProject.get(p.id) === client.id).map((p) => buildProjectPage(p, index, withheldIds)),
+      purchaseOrders: live.map((po) => buildPoPage(po, index, seenOf(po), withheldIds)),
     };
   });
   return { portals, problems, held, policyProblems: [...policy.problems] };

@@ -44,14 +44,14 @@ function summary(project: PortalProject, pos: readonly PortalPo[], latestEta: st
   return blocks;
 }
 
-export function buildProjectPage(project: PortalProject, index: PortalIndex): PortalPage {
+export function buildProjectPage(project: PortalProject, index: PortalIndex, withheldUpdates: ReadonlySet<string> = new Set()): PortalPage {
   const pos = (index.posByProject.get(project.id) ?? []).filter(isLivePo);
   const milestones: PortalMilestone[] = pos.flatMap((po) => index.milestonesByPo.get(po.id) ?? []);
   const etas = pos.map((po) => etaOf(index.milestonesByPo.get(po.id) ?? [])).filter((d): d is string => d !== undefined);
   const latestEta = etas.sort().at(-1);
   const next = nextMilestone(milestones);
   const nextPo = next ? pos.find((po) => po.id === next.po) : undefined;
-  const lastUpdate = visibleUpdates(pos.flatMap((po) => index.updatesByPo.get(po.id) ?? []))[0]?.date;
+  const lastUpdate = visibleUpdates(pos.flatMap((po) => index.updatesByPo.get(po.id) ?? []).filter((u) => !withheldUpdates.has(u.id)))[0]?.date;
   const agent = project.agent ? index.people.get(project.agent)?.name : undefined;
 
   return {

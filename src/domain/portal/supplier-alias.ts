@@ -4,6 +4,7 @@
  * NB-01"), failing that "Supplier A", "Supplier B"… lettered per client in the order the suppliers were added.
  */
 import { buildConfidentialityPolicy, supplierAsSeenByClient, type ConfidentialityPolicy, type SupplierAsSeen } from '../confidentiality/policy.ts';
+import { supplierIdentity } from '../confidentiality/po-base-policy.ts';
 import type { PortalData, PortalPo } from './portal-models.ts';
 
 export { letters } from '../confidentiality/policy.ts';
@@ -12,21 +13,7 @@ export { letters } from '../confidentiality/policy.ts';
 export function portalPolicy(data: PortalData, posOfClient: ReadonlyMap<string, readonly PortalPo[]>): ConfidentialityPolicy {
   return buildConfidentialityPolicy({
     disclosures: data.disclosures.map((d) => ({ ...d, label: d.disclosure })),
-    suppliers: data.suppliers.map((s) => ({
-      id: s.id,
-      name: s.name,
-      nameLocal: s.nameZh,
-      clientAlias: s.clientAlias,
-      city: s.cityCluster,
-      address: s.address,
-      addressLocal: s.addressZh,
-      contact: s.contact,
-      email: s.email,
-      phone: s.phone,
-      weChat: s.weChat,
-      taxId: s.taxId,
-      createdTime: s.createdTime,
-    })),
+    suppliers: data.suppliers.map(supplierIdentity),
     suppliersOfClient: new Map([...posOfClient].map(([clientId, pos]) => [clientId, pos.map((po) => po.supplier)])),
   });
 }

@@ -2,7 +2,8 @@
  * A time for a review call that every attendee can attend: the earliest 30-minute slot inside everybody's working
  * hours within the review's window; when no such slot exists (New York and Ningbo share no office hour), the slot
  * with the fewest minutes outside people's working hours, never inside anyone's night (22:00–07:00 local) when a
- * daytime option exists. Times are real instants, so DST on either side moves the answer.
+ * daytime option exists, and never at a time when nobody is at work (then there is no slot). Times are real instants,
+ * so DST on either side moves the answer.
  *
  * Each attendee's working hours and nights are turned into intervals of instants once per local day of the window
  * (luxon and the China calendar are asked per day, not per candidate slot), then every 15-minute start is scored
@@ -51,6 +52,8 @@ export function proposeSlot(from: Date, to: Date, attendees: readonly SlotAttend
     if (!best || better(candidate, best)) best = candidate;
     if (best.minutesOutside === 0 && best.atNight.length === 0) break;
   }
+  // A call at an hour when nobody is at work (a Saturday dawn before tomorrow's loading) helps no one: no slot.
+  if (best && best.minutesOutside >= attendees.length * durationMinutes) return undefined;
   return best;
 }
 

@@ -1,8 +1,9 @@
 /**
- * What a factory may learn about the end client through the supplier portal. The agency's confidentiality policy
- * (issue 10) will own this rule; until it lands this is the one place that decides, and it decides: nothing but
- * the agency. The factory sees the agency as its buyer; client names, projects, destinations and prices to the
- * client never reach the portal.
+ * What a factory may learn about the end client through the supplier portal: nothing but the agency, whatever the
+ * Disclosures table allows. The portal's pages list a factory's POs across all the agency's clients, so the buyer
+ * line is one per factory; naming a client there would need a per-PO policy read on every page view for a detail the
+ * factory already has in its contract (the contract applies the Disclosures policy, see buyer-shown-to-factory.ts).
+ * Client names, projects, destinations and prices to the client never reach the portal.
  */
 export interface FactoryBuyerView {
   /** Who the factory is making the goods for, as the factory may see it. */

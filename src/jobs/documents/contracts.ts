@@ -6,7 +6,6 @@
 import { leaksIn } from '../../domain/confidentiality/policy.ts';
 import { textsOf } from './export-packs.ts';
 import type { ConfidentialityPolicy } from '../../domain/confidentiality/policy.ts';
-import { policyFromPoBase } from '../../domain/confidentiality/po-base-policy.ts';
 import { buyerShownToFactory } from '../../domain/contracts/buyer-shown-to-factory.ts';
 import { buildPurchaseContract } from '../../domain/contracts/purchase-contract.ts';
 import { documentFileName, documentKey } from '../../domain/drive-layout/document-places.ts';
@@ -28,12 +27,6 @@ const LAST = PO_STATUSES.indexOf('Delivered');
 export function needsContract(po: PurchaseOrder): boolean {
   const at = PO_STATUSES.indexOf(po.status);
   return at >= FIRST && at <= LAST;
-}
-
-/** The confidentiality policy, from the Disclosures rows the documents job already read with the PO base. */
-export function loadPolicy(base: PoBase): { policy: ConfidentialityPolicy; problems: string[] } {
-  const policy = policyFromPoBase(base);
-  return { policy, problems: [...policy.problems] };
 }
 
 export type ContractOutcome = { ok: true; outcome: PublishOutcome } | { ok: false; fixes: string[] };

@@ -13,7 +13,7 @@ import type { PackPlace } from './export-packs.ts';
 import { publishDocument, type PublishContext, type PublishOutcome } from './publish-document.ts';
 
 /** Bump when the Gantt layout changes. */
-export const SCHEDULE_RENDER_VERSION = 'production-schedule/2';
+export const SCHEDULE_RENDER_VERSION = 'production-schedule/3';
 
 /** The "as of" day the input hash is computed with: a fixed day, so the hash depends on the data only. */
 const INPUT_HASH_AS_OF = '0001-01-01';

@@ -2,7 +2,8 @@
  * Applies the factories' proposed dates the agency accepted: a milestone whose "Proposal status" the agent set to
  * Approved gets the proposed date as its planned date, and the status Applied. With the agency setting
  * "Auto-accept supplier dates", a proposal that keeps the ship-by date is applied without the agent. A declined
- * proposal stays as it is (the factory sees "declined"). Writes only planned date, status and "Updated via".
+ * proposal stays as it is (the factory sees "declined"). Writes only planned date, status, "Updated via" and
+ * "Planned by" = Person: an accepted date is a commitment, so the planner must keep it rather than recompute it.
  */
 import { agency as agencyModel } from '../../domain/models/agency.ts';
 import { milestones } from '../../domain/models/milestone.ts';
@@ -67,7 +68,7 @@ export async function applySupplierProposals(deps: ApplyProposalsDeps): Promise<
       details.waiting.push(`${m.milestone}: ${m.proposedDate} waits for the agent`);
       continue;
     }
-    writes.push({ id: m.id, fields: { [M.plannedDate]: m.proposedDate, [M.proposalStatus]: 'Applied', [M.updatedVia]: 'Agent' } });
+    writes.push({ id: m.id, fields: { [M.plannedDate]: m.proposedDate, [M.plannedBy]: 'Person', [M.proposalStatus]: 'Applied', [M.updatedVia]: 'Agent' } });
     details.applied.push({ milestone: m.milestone, from: m.plannedDate, to: m.proposedDate, how });
   }
   // https://airtable.com/developers/web/api/update-multiple-records (batches of 10 in the adapter)

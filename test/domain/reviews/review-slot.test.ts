@@ -26,6 +26,25 @@ describe('a review slot everybody can attend (hand-computed, across DST)', () =>
   });
 });
 
+describe('no slot when nobody would be at work', () => {
+  const linMei: SlotAttendee = { email: 'lin@ningbo', profile: { timeZone: 'Asia/Shanghai', start: '09:00', end: '18:00', workingDays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] } };
+  const melbourne = office('olivia@melbourne', 'Australia/Melbourne');
+
+  it('Friday 23:40 Beijing until Saturday 08:00 Beijing (a loading the next day): no invite at Saturday dawn', () => {
+    expect(proposeSlot(new Date('2026-12-04T15:40:00Z'), new Date('2026-12-05T00:00:00Z'), [linMei, melbourne])).toBeUndefined();
+  });
+
+  it('the same pair a few hours later: Saturday 09:00 Beijing, when Lin Mei is at work (Olivia is not)', () => {
+    const slot = proposeSlot(new Date('2026-12-04T15:40:00Z'), new Date('2026-12-05T06:00:00Z'), [linMei, melbourne])!;
+    expect(slot.start.toISOString()).toBe('2026-12-05T01:00:00.000Z');
+    expect(slot.minutesOutside).toBe(30);
+  });
+
+  it('a weekend when both keep Monday–Friday: no slot at all', () => {
+    expect(proposeSlot(new Date('2026-12-05T00:00:00Z'), new Date('2026-12-06T20:00:00Z'), [ningbo, melbourne])).toBeUndefined();
+  });
+});
+
 describe('proposed slots, checked against every slot of the window', () => {
   const zones = ['Europe/Berlin', 'America/New_York', 'America/Los_Angeles', 'Australia/Melbourne'];
   // Days around the 2027 US (14 Mar) and EU (28 Mar) switches: the shoulder weeks when the gaps to Beijing change.
