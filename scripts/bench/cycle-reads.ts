@@ -25,7 +25,7 @@ export async function benchCycleReads(): Promise<BenchResult> {
     await runCycle(runtime, baseId);
     // Each job on its own: runCycle with one step shares nothing.
     const alone: CycleStep[] = [];
-    for (const id of ['calendar', 'plan', 'documents', 'closure', 'checks', 'sync', 'reminders'] as const) alone.push(...(await runCycle(runtime, baseId, { only: [id] })));
+    for (const id of ['calendar', 'plan', 'supplier-dates', 'documents', 'closure', 'checks', 'sync', 'reminders', 'chat', 'reviews', 'weekly', 'supplier-prompts'] as const) alone.push(...(await runCycle(runtime, baseId, { only: [id] })));
     const shared = await runCycle(runtime, baseId);
     let before = 0;
     let after = 0;

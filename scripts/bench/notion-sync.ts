@@ -16,10 +16,10 @@ import { NotionConnection } from '../../src/adapters/notion/connection.ts';
 import { sectionBlocks } from '../../src/adapters/notion/sections.ts';
 import { propertyRequests } from '../../src/adapters/notion/to-notion.ts';
 import { loadTemplateTables } from '../../src/cli/workspace-data.ts';
-import { PORTAL_DATABASES, SYSTEM_PROPS } from '../../src/domain/portal/portal-layout.ts';
+import { PORTAL_DATABASES } from '../../src/domain/portal/portal-layout.ts';
+import { titleText } from '../../src/domain/portal/portal-page.ts';
 import { planPortals } from '../../src/domain/portal/portal-plan.ts';
-import { resolveRelations, richText } from '../../src/domain/portal/page-values.ts';
-import { plain } from '../../src/domain/portal/rich-text.ts';
+import { resolveRelations } from '../../src/domain/portal/page-values.ts';
 import type { TableRows } from '../../src/jobs/load-records.ts';
 import { readPortalBase } from '../../src/jobs/portal-sync/read-base.ts';
 import { setupWorkspace } from '../../src/jobs/setup-workspace.ts';
@@ -134,9 +134,12 @@ async function naiveSync(connection: NotionConnection, records: AirtableRecordsP
       ['Purchase Orders', portal.purchaseOrders, ensured.dataSources.purchaseOrders],
     ] as const) {
       for (const page of pages) {
-        const properties = propertyRequests({ ...resolveRelations(page.properties, (id) => pageOf.get(id)), [SYSTEM_PROPS.airtableId]: richText(plain(page.airtableId)) });
+        // The portal databases carry no record ID column (issue 10), so the page is found the way glue tools do:
+        // by its title (the PO number or project name).
+        const properties = propertyRequests(resolveRelations(page.properties, (id) => pageOf.get(id)));
+        const titleProperty = Object.entries(page.properties).find(([, v]) => v.type === 'title')?.[0] ?? 'Name';
         const found = await connection.call((c) =>
-          c.dataSources.query({ data_source_id: dataSourceId, filter: { property: SYSTEM_PROPS.airtableId, rich_text: { equals: page.airtableId } } }),
+          c.dataSources.query({ data_source_id: dataSourceId, filter: { property: titleProperty, title: { equals: titleText(page.properties) } } }),
         );
         const existing = found.results[0] as PageObjectResponse | undefined;
         const blocks: BlockObjectRequest[] = sectionBlocks(page.sections);

@@ -34,12 +34,14 @@ const CONTAINERS: Column<ContainerRow>[] = [
 
 /** Draft B/L laid out like a carrier's form: parties left, references right, routing, containers, cargo, freight. */
 export function drawBillOfLadingDraft(frame: Frame, c: BillOfLadingDraftContent): void {
-  frame.text(c.shipper.name, frame.left, frame.y, frame.width * 0.5, { bold: true, size: 10, color: THEME.accent });
-  frame.text(c.title, frame.left + frame.width * 0.4, frame.y, frame.width * 0.6, { bold: true, size: THEME.size.title, align: 'right', color: THEME.accent });
-  frame.y += 22;
-  frame.text('Shipping instruction for the carrier. Please check every field and return corrections before the B/L is issued.',
-    frame.left + frame.width * 0.3, frame.y, frame.width * 0.7, { size: THEME.size.small, align: 'right', color: THEME.muted });
-  frame.y += 12;
+  // The shipper's name may wrap (long legal names): the title and the instruction go beside it, and what follows
+  // starts under whichever is taller.
+  const top = frame.y;
+  const nameHeight = frame.text(c.shipper.name, frame.left, top, frame.width * 0.4 - 8, { bold: true, size: 10, color: THEME.accent });
+  const titleHeight = frame.text(c.title, frame.left + frame.width * 0.4, top, frame.width * 0.6, { bold: true, size: THEME.size.title, align: 'right', color: THEME.accent });
+  const noteHeight = frame.text('Shipping instruction for the carrier. Please check every field and return corrections before the B/L is issued.',
+    frame.left + frame.width * 0.4, top + titleHeight + 2, frame.width * 0.6, { size: THEME.size.small, align: 'right', color: THEME.muted });
+  frame.y = top + Math.max(nameHeight, titleHeight + 2 + noteHeight) + 4;
   frame.line(frame.left, frame.y, frame.right, frame.y, THEME.accent, 1.2);
   frame.y += 8;
   frame.onNewPage((f) => drawContinuationHeader(f, c.title, `invoice No. ${c.invoice.number}`, c.shipper.name));

@@ -168,26 +168,27 @@ export interface SignatureInfo {
  * covers (or a short note), so both stay on the same page.
  */
 export function drawSignature(frame: Frame, signature: SignatureInfo, declarations: string[] = [], title = 'Declarations'): void {
-  const half = frame.width / 2;
-  const noteWidth = half - 12;
+  // The declarations take the wider share: wrapped in half the page they made a short invoice run to a second page.
+  const boxWidth = Math.max(frame.width * 0.38, 190);
+  const noteWidth = frame.width - boxWidth - 12;
   const body = declarations.map((d) => (declarations.length > 1 ? `•  ${d}` : d)).join('\n');
-  const noteHeight = declarations.length > 0 ? 10 + frame.measure(body, noteWidth, { size: THEME.size.small }) : 0;
-  const height = Math.max(96, noteHeight);
+  const noteHeight = declarations.length > 0 ? 10 + frame.measure(body, noteWidth, { size: THEME.size.small, lineGap: 0.2 }) : 0;
+  const height = Math.max(88, noteHeight);
   frame.ensure(height + 8);
   frame.y += 8;
   if (declarations.length > 0) {
     frame.label(title, frame.left, frame.y, noteWidth);
-    frame.text(body, frame.left, frame.y + 10, noteWidth, { size: THEME.size.small });
+    frame.text(body, frame.left, frame.y + 10, noteWidth, { size: THEME.size.small, lineGap: 0.2 });
   }
-  const x = frame.left + half;
-  frame.rect(x, frame.y, half, height);
-  frame.label('For and on behalf of', x + PAD, frame.y + PAD, half - 2 * PAD);
-  frame.text(signature.company, x + PAD, frame.y + PAD + 9, half - 2 * PAD, { bold: true });
+  const x = frame.right - boxWidth;
+  frame.rect(x, frame.y, boxWidth, height);
+  frame.label('For and on behalf of', x + PAD, frame.y + PAD, boxWidth - 2 * PAD);
+  frame.text(signature.company, x + PAD, frame.y + PAD + 9, boxWidth - 2 * PAD, { bold: true });
   const lineY = frame.y + height - 32;
-  frame.line(x + PAD, lineY, x + half - PAD, lineY, THEME.muted, 0.5);
-  frame.text('Authorised signature and company chop', x + PAD, lineY + 2, half - 2 * PAD, { size: THEME.size.label, color: THEME.muted });
-  frame.text(`${signature.name}, ${signature.title}`, x + PAD, lineY + 11, half - 2 * PAD, { size: THEME.size.small, bold: true });
-  frame.text(`${signature.place}, ${signature.date}`, x + PAD, lineY + 20, half - 2 * PAD, { size: THEME.size.small, color: THEME.muted });
+  frame.line(x + PAD, lineY, x + boxWidth - PAD, lineY, THEME.muted, 0.5);
+  frame.text('Authorised signature and company chop', x + PAD, lineY + 2, boxWidth - 2 * PAD, { size: THEME.size.label, color: THEME.muted });
+  frame.text(`${signature.name}, ${signature.title}`, x + PAD, lineY + 11, boxWidth - 2 * PAD, { size: THEME.size.small, bold: true });
+  frame.text(`${signature.place}, ${signature.date}`, x + PAD, lineY + 20, boxWidth - 2 * PAD, { size: THEME.size.small, color: THEME.muted });
   frame.y += height;
 }
 

@@ -4,7 +4,8 @@
  * - nothing changed on either side → no sync at all: one payload read on Airtable, nothing on Notion;
  * - otherwise the sync runs over the snapshot (only changed records read back, stored-snapshot.ts) and reads the
  *   comments of the pages Notion named, never every page's; without a verified Notion webhook it falls back to
- *   reading comments in turns (`commentTurn`, spread over the runs).
+ *   reading comments in turns (`commentTurn`, spread over the runs). With one, a scheduled run still reads a
+ *   small turn of the live pages: an event Notion stopped retrying is found within `of` scheduled runs.
  * A failed run puts the Notion changes back for the next; the Airtable cursor only moves when a run succeeded, so
  * every change is synced at least once, and the sync's keys make a second time harmless.
  */
@@ -32,7 +33,10 @@ export interface EventSyncInput {
   rootPageId: string;
   /** NOTION_WEBHOOK_TOKEN is set: the Notion webhook counts as set up even before a token is stored. */
   notionTokenConfigured?: boolean;
-  /** Comment polling without a Notion webhook: this run's share of the pages. */
+  /**
+   * This run's share of the pages whose comments are read: the polling without a Notion webhook; with one, the
+   * safety net for events Notion gave up delivering (read besides the pages the events named).
+   */
   commentTurn?: { turn: number; of: number };
   /** Sync even when no webhook reported a change (the scheduled safety-net run). */
   force?: boolean;
@@ -43,6 +47,16 @@ export interface EventSyncDetails extends Partial<SyncPortalsDetails> {
   skipped?: string;
   airtableRead: { read: 'incremental' | 'full'; reason?: string; changedRecords: number };
   comments: { pagesRead: number; imported: number; mode?: 'webhook' | 'polling' };
+}
+
+/**
+ * With a Notion webhook the re-read is a safety net, not the way comments arrive: each scheduled run reads a
+ * quarter of what a polling run would (every 4 × `of` runs cover every live page: 4 hours at 15-minute runs).
+ */
+const SAFETY_NET_SPREAD = 4;
+
+function safetyNetTurn(turn: { turn: number; of: number }): { turn: number; of: number } {
+  return { turn: turn.turn, of: Math.max(1, Math.floor(turn.of)) * SAFETY_NET_SPREAD };
 }
 
 export async function runEventSync(deps: EventSyncDeps, input: EventSyncInput): Promise<JobReport<EventSyncDetails>> {
@@ -69,7 +83,8 @@ export async function runEventSync(deps: EventSyncDeps, input: EventSyncInput): 
     const report = await syncPortals(
       { airtable: snapshot.records, notion: deps.notion, counter: deps.counter, now: deps.now },
       notionWebhook
-        ? { rootPageId: input.rootPageId, comments: 'all', commentPageIds: pending.commentPages }
+        ? // Notion drops an event after its retries run out, so a turn's share of the pages is re-read as well.
+          { rootPageId: input.rootPageId, comments: 'all', commentPageIds: pending.commentPages, ...(input.commentTurn ? { commentTurn: safetyNetTurn(input.commentTurn) } : {}) }
         : { rootPageId: input.rootPageId, ...(input.commentTurn ? { commentTurn: input.commentTurn } : {}) },
     );
     await snapshot.commit();

@@ -41,7 +41,10 @@ export interface SyncPortalsInput {
    * every page, or none. Notion has no bulk comment read, so each page read costs one request.
    */
   comments?: 'live' | 'all' | 'none';
-  /** Read comments of these pages only (e.g. named by a comment.created webhook). */
+  /**
+   * Read comments of these pages only (e.g. named by a comment.created webhook). Given with `commentTurn`: these
+   * pages and the turn's share of the live pages.
+   */
   commentPageIds?: string[];
   /**
    * Read the comments of one share of the pages per run: `{turn, of}` reads the pages whose ID falls in bucket
@@ -138,10 +141,14 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
   const turns = Math.max(1, Math.floor(input.commentTurn?.of ?? 1));
   const turn = (((input.commentTurn?.turn ?? 0) % turns) + turns) % turns;
   const inTurn = (pageId: string) => commentBucket(pageId, turns) === turn;
-  const toRead = [...commentPages].filter(
-    ([pageId, page]) =>
-      scope !== 'none' && (scope === 'all' || page.live) && (!wanted || wanted.has(pageId.replace(/-/g, '').toLowerCase())) && inTurn(pageId),
-  );
+  const named = (pageId: string) => wanted?.has(pageId.replace(/-/g, '').toLowerCase()) === true;
+  const toRead = [...commentPages].filter(([pageId, page]) => {
+    if (scope === 'none') return false;
+    // Named pages and a turn together: the named ones, plus this turn's share of the live pages (the safety net
+    // that finds comments whose webhook event was lost).
+    if (wanted && input.commentTurn) return named(pageId) || (page.live && inTurn(pageId));
+    return (scope === 'all' || page.live) && (!wanted || named(pageId)) && inTurn(pageId);
+  });
   const found = [];
   for (const [pageId] of toRead) found.push(...(await deps.notion.listComments(pageId)));
   const staff = new Set(snapshot.data.people.map((p) => p.name.trim()));

@@ -38,9 +38,7 @@ describe('commercial invoice PDF', async () => {
     ['Incoterm with named place and version', ['FOB Ningbo, China Incoterms® 2020']],
     ['total and amount in words', ['TOTAL FOB NINGBO, CHINA (USD) 24,113.50', 'SAY US DOLLARS TWENTY-FOUR THOUSAND ONE HUNDRED AND THIRTEEN AND CENTS FIFTY ONLY']],
     ['packages, weights and CBM', ['Total packages: 125 CARTONS', 'Net weight: 1,992.00 KG', 'Gross weight: 2,175.25 KG', 'Measurement: 8.636 CBM']],
-    // Every charge is now stated from data (issue 11), so the declarations and the signature go on a second page;
-    // a tighter layout that keeps a short invoice on one page is still open in issue 11.
-    ['invoice number, date, PO and page numbers', ['HM-INV-2025-0318', '18 Mar 2025', '4500012345', 'Page 1 of 2', 'Page 2 of 2']],
+    ['invoice number, date, PO and page numbers', ['HM-INV-2025-0318', '18 Mar 2025', '4500012345', 'Page 1 of 1']],
     ['notify party and container', ['NOTIFY PARTY', 'Pacific Gateway Customs Brokers LLC', 'CSQU3054383']],
   ])('shows %s', (_element, phrases) => {
     for (const phrase of phrases) expect(flat).toContain(phrase);
@@ -51,8 +49,8 @@ describe('commercial invoice PDF', async () => {
     expect(flat).toContain('电热水壶 1.7升 不锈钢');
   });
 
-  it('is A4 by default, two pages, and small because the CJK font is subset', () => {
-    expect(pageSizes).toEqual([[595, 842], [595, 842]]);
+  it('is A4 by default, one page with every charge, declaration and the signature, and small because the CJK font is subset', () => {
+    expect(pageSizes).toEqual([[595, 842]]);
     expect(bytes.length).toBeLessThan(200_000); // the full font file alone is 8 MB
   });
 });
@@ -176,8 +174,13 @@ describe('deterministic bytes', () => {
 
 describe('page size option', () => {
   it('renders US Letter when asked', async () => {
-    const { pageSizes } = await pdfText(await renderDocument('commercial-invoice', packFor().commercialInvoice, { pageSize: 'LETTER' }));
+    const { pageSizes, pages } = await pdfText(await renderDocument('commercial-invoice', packFor().commercialInvoice, { pageSize: 'LETTER' }));
     expect(pageSizes[0]).toEqual([612, 792]);
+    // Letter is 50 pt shorter than A4: every line stays on page 1 with the marks and totals; only the
+    // declarations and the signature go on to page 2.
+    expect(pages[0]).toContain('HM-MX05');
+    expect(pages[0]?.replace(/\s+/g, ' ')).toContain('TOTAL FOB NINGBO, CHINA (USD) 24,113.50');
+    expect(pages[1]?.replace(/\s+/g, ' ')).toContain('Authorised signature and company chop');
   });
 
   it('refuses content of another kind', async () => {

@@ -58,3 +58,24 @@ export function describePairs(pairs: ReadonlyArray<[TextBox, TextBox]>): string[
   const one = (b: TextBox) => `'${b.text}' (${b.x.toFixed(0)}–${b.right.toFixed(0)}, ${b.bottom.toFixed(1)}–${b.top.toFixed(1)})`;
   return pairs.map(([a, b]) => `${one(a)} × ${one(b)}`);
 }
+
+/**
+ * Everything a receiver would reject in a drawn document, as readable lines: two text boxes over each other, text
+ * off the page, and a page after the first that holds nothing but its repeated header (and a table's header row)
+ * above the footer. `pageHeight` in points; the continuation header ends about 60 pt below the top.
+ */
+export async function layoutProblems(bytes: Buffer, page: { width: number; height: number }): Promise<string[]> {
+  const pages = await textBoxes(bytes);
+  const problems: string[] = [];
+  pages.forEach((boxes, i) => {
+    for (const pair of describePairs(overlappingPairs(boxes))) problems.push(`page ${i + 1}: overlap ${pair}`);
+    for (const b of boxes) {
+      if (b.x < 0 || b.right > page.width + 0.5 || b.bottom < 0 || b.top > page.height) problems.push(`page ${i + 1}: '${b.text}' off the page`);
+    }
+    // Body content on a continuation page: something that reaches more than a table header row below the header.
+    const footerTop = 36 + 26;
+    const bodyLine = page.height - 60 - 26;
+    if (i > 0 && !boxes.some((b) => b.bottom < bodyLine && b.bottom > footerTop)) problems.push(`page ${i + 1}: holds only a header`);
+  });
+  return problems;
+}
