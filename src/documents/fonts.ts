@@ -50,6 +50,16 @@ export function documentFont(name: string): Font {
   return font;
 }
 
+/**
+ * Forgets the fonts (~17 MB of file bytes plus fontkit's parsed tables and shaped runs): a job that rendered its
+ * PDFs calls this at its end, so the rest of a cycle (sync, reminders…) and a long-running `serve` between cycles
+ * do not carry them. The next render parses them again (a document's bytes do not depend on it, see `shareable`).
+ */
+export function releaseDocumentFonts(): void {
+  fontCache.clear();
+  bytesCache.clear();
+}
+
 const MAX_CACHED_RUNS = 10_000;
 
 /**

@@ -13,6 +13,7 @@
  * shipments proceed. Drive or Airtable failures are listed in `failed`. Content is hashed before rendering, so a second run
  * renders, uploads and writes nothing.
  */
+import { releaseDocumentFonts } from '../documents/fonts.ts';
 import { supplierAsSeenByClient } from '../domain/confidentiality/policy.ts';
 import { policyFromPoBase } from '../domain/confidentiality/po-base-policy.ts';
 import { DateTime } from 'luxon';
@@ -109,7 +110,16 @@ function target(place: Place, po: PurchaseOrder, section?: 'exportDocuments' | '
   };
 }
 
+/** The job; the document fonts are let go at its end (see releaseDocumentFonts). */
 export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsInput = {}): Promise<JobReport<BuildDocumentsDetails>> {
+  try {
+    return await buildAllDocuments(deps, input);
+  } finally {
+    releaseDocumentFonts();
+  }
+}
+
+async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput): Promise<JobReport<BuildDocumentsDetails>> {
   const { started, finish } = startReport('documents', deps);
   const { base, problems } = await loadPoBase(deps.records);
   const agency = base.agency[0];

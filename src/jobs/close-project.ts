@@ -5,6 +5,7 @@
  * closing order and each supplier's history carries over from one to the next, so two projects closed in one run
  * both count. A second run finds the reports current and the scores equal, and writes nothing.
  */
+import { releaseDocumentFonts } from '../documents/fonts.ts';
 import { policyFromPoBase } from '../domain/confidentiality/po-base-policy.ts';
 import { buildClosureReport, closingDate } from '../domain/closure/closure-report.ts';
 import { DEFAULT_WEIGHTS, type ScoreWeights } from '../domain/closure/score-weights.ts';
@@ -57,7 +58,16 @@ function selectProjects(base: PoBase, rows: DocumentsRows, requested: readonly s
   return chosen;
 }
 
+/** The job; the document fonts are let go at its end (see releaseDocumentFonts). */
 export async function closeProjects(deps: DocumentsDeps, input: CloseProjectInput = {}): Promise<JobReport<CloseProjectDetails>> {
+  try {
+    return await closeAllProjects(deps, input);
+  } finally {
+    releaseDocumentFonts();
+  }
+}
+
+async function closeAllProjects(deps: DocumentsDeps, input: CloseProjectInput): Promise<JobReport<CloseProjectDetails>> {
   const { started, finish } = startReport('close', deps);
   const { base, problems } = await loadPoBase(deps.records);
   const agency = base.agency[0];
