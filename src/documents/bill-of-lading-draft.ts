@@ -37,10 +37,11 @@ export function drawBillOfLadingDraft(frame: Frame, c: BillOfLadingDraftContent)
   // The shipper's name may wrap (long legal names): the title and the instruction go beside it, and what follows
   // starts under whichever is taller.
   const top = frame.y;
-  const nameHeight = frame.text(c.shipper.name, frame.left, top, frame.width * 0.4 - 8, { bold: true, size: 10, color: THEME.accent });
-  const titleHeight = frame.text(c.title, frame.left + frame.width * 0.4, top, frame.width * 0.6, { bold: true, size: THEME.size.title, align: 'right', color: THEME.accent });
-  const noteHeight = frame.text('Shipping instruction for the carrier. Please check every field and return corrections before the B/L is issued.',
-    frame.left + frame.width * 0.4, top + titleHeight + 2, frame.width * 0.6, { size: THEME.size.small, align: 'right', color: THEME.muted });
+  const nameHeight = frame.text(c.shipper.name, frame.left, top, frame.width * 0.5 - 8, { bold: true, size: 10, color: THEME.accent });
+  const titleHeight = frame.text(c.title, frame.left + frame.width * 0.5, top, frame.width * 0.5, { bold: true, size: THEME.size.title, align: 'right', color: THEME.accent });
+  // Broken by hand: PDFKit may break after the slash of "B/L".
+  const noteHeight = frame.text('Shipping instruction for the carrier.\nPlease check every field and return corrections\nbefore the B/L is issued.',
+    frame.left + frame.width * 0.5, top + titleHeight + 2, frame.width * 0.5, { size: THEME.size.small, align: 'right', color: THEME.muted });
   frame.y = top + Math.max(nameHeight, titleHeight + 2 + noteHeight) + 4;
   frame.line(frame.left, frame.y, frame.right, frame.y, THEME.accent, 1.2);
   frame.y += 8;

@@ -20,12 +20,24 @@ function lineColumns(currency: string): Column<InvoiceLineRow>[] {
   ];
 }
 
-/** Marks, packages and the amount in words on the left; charges and total on the right; kept on one page. */
-function drawMarksAndTotals(frame: Frame, c: CommercialInvoiceContent): void {
+interface MarksLayout {
+  leftWidth: number;
+  rightWidth: number;
+  rightX: number;
+  half: number;
+  marks: string;
+  packageLines: string;
+  boxHeight: number;
+  height: number;
+}
+
+const SMALL = { size: THEME.size.small };
+const WORDS_STYLE = { bold: true, size: THEME.size.small + 0.5 };
+
+function marksLayout(frame: Frame, c: CommercialInvoiceContent): MarksLayout {
   const gap = 10;
   const leftWidth = frame.width * 0.52 - gap / 2;
   const rightWidth = frame.width - leftWidth - gap;
-  const rightX = frame.left + leftWidth + gap;
   const pad = THEME.pad;
   const half = leftWidth / 2;
   const marks = c.marks.join('\n');
@@ -36,24 +48,29 @@ function drawMarksAndTotals(frame: Frame, c: CommercialInvoiceContent): void {
     `Gross weight: ${c.packages.grossKg} KG`,
     `Measurement: ${c.packages.cbm} CBM`,
   ].join('\n');
-  const small = { size: THEME.size.small };
-  const boxHeight = 10 + 2 * pad + Math.max(frame.measure(marks, half - 2 * pad, small), frame.measure(packageLines, half - 2 * pad, small));
-  const wordsStyle = { bold: true, size: THEME.size.small + 0.5 };
-  const wordsHeight = 10 + 2 * pad + frame.measure(c.amountInWords, leftWidth - 2 * pad, wordsStyle);
+  const boxHeight = 10 + 2 * pad + Math.max(frame.measure(marks, half - 2 * pad, SMALL), frame.measure(packageLines, half - 2 * pad, SMALL));
+  const wordsHeight = 10 + 2 * pad + frame.measure(c.amountInWords, leftWidth - 2 * pad, WORDS_STYLE);
   const height = Math.max(boxHeight + wordsHeight, measureTotals(frame, c.totals, rightWidth));
+  return { leftWidth, rightWidth, rightX: frame.left + leftWidth + gap, half, marks, packageLines, boxHeight, height };
+}
+
+/** Marks, packages and the amount in words on the left; charges and total on the right; kept on one page. */
+function drawMarksAndTotals(frame: Frame, c: CommercialInvoiceContent): void {
+  const { leftWidth, rightWidth, rightX, half, marks, packageLines, boxHeight, height } = marksLayout(frame, c);
+  const pad = THEME.pad;
   frame.ensure(height + 8);
   frame.y += 8;
   const top = frame.y;
   frame.rect(frame.left, top, half, boxHeight);
   frame.label('Shipping marks', frame.left + pad, top + pad, half - 2 * pad);
-  frame.text(marks, frame.left + pad, top + pad + 10, half - 2 * pad, small);
+  frame.text(marks, frame.left + pad, top + pad + 10, half - 2 * pad, SMALL);
   frame.rect(frame.left + half, top, half, boxHeight);
   frame.label('Packages / weights / measurement', frame.left + half + pad, top + pad, half - 2 * pad);
-  frame.text(packageLines, frame.left + half + pad, top + pad + 10, half - 2 * pad, small);
+  frame.text(packageLines, frame.left + half + pad, top + pad + 10, half - 2 * pad, SMALL);
   const wordsTop = top + boxHeight;
   frame.rect(frame.left, wordsTop, leftWidth, height - boxHeight);
   frame.label('Amount in words', frame.left + pad, wordsTop + pad, leftWidth - 2 * pad);
-  frame.text(c.amountInWords, frame.left + pad, wordsTop + pad + 10, leftWidth - 2 * pad, wordsStyle);
+  frame.text(c.amountInWords, frame.left + pad, wordsTop + pad + 10, leftWidth - 2 * pad, WORDS_STYLE);
   drawTotals(frame, c.totals, rightX, top, rightWidth);
   frame.y = top + height;
 }
@@ -79,8 +96,10 @@ export function drawCommercialInvoice(frame: Frame, c: CommercialInvoiceContent)
   drawFieldGrid(frame, [{ label: 'Terms of delivery', value: c.incoterm }, ...otherRefs, ...c.transport], 5);
   frame.y += 8;
 
+  // The last line goes with the marks and totals (they never stand alone on a page); the declarations and the
+  // signature may follow on the next page when a short page (US Letter) cannot hold everything.
   drawTable(frame, lineColumns(c.currency), c.lines, {
-    keepWithLastRow: 290,
+    keepWithLastRow: marksLayout(frame, c).height + 8,
     footer: ['', '', `${c.lines.length} line${c.lines.length === 1 ? '' : 's'}`, '', '', c.packages.count, c.packages.quantities, '', '', c.totals[0]?.value ?? ''],
   });
   drawMarksAndTotals(frame, c);

@@ -1,7 +1,9 @@
+import type { AirWaybillDraftContent } from '../domain/documents/air-waybill.ts';
 import type { BillOfLadingDraftContent } from '../domain/documents/bill-of-lading.ts';
 import type { CertificateOfOriginContent } from '../domain/documents/certificate-of-origin.ts';
 import type { CommercialInvoiceContent } from '../domain/documents/commercial-invoice.ts';
 import type { PackingListContent } from '../domain/documents/packing-list.ts';
+import { drawAirWaybillDraft } from './air-waybill-draft.ts';
 import { drawFooters } from './blocks.ts';
 import { drawBillOfLadingDraft } from './bill-of-lading-draft.ts';
 import { drawCertificateOfOrigin } from './certificate-of-origin.ts';
@@ -17,6 +19,7 @@ export interface DocumentContentByKind {
   'packing-list': PackingListContent;
   'certificate-of-origin': CertificateOfOriginContent;
   'bill-of-lading-draft': BillOfLadingDraftContent;
+  'air-waybill-draft': AirWaybillDraftContent;
 }
 
 export type DocumentKind = keyof DocumentContentByKind;
@@ -40,6 +43,8 @@ function describe(kind: DocumentKind, content: DocumentContentByKind[DocumentKin
       };
     case 'bill-of-lading-draft':
       return { title: `B/L draft ${content.documentNumber}`, author: content.shipper.name, reference: `Bill of lading draft · invoice No. ${content.invoice.number} · ${content.documentDate}` };
+    case 'air-waybill-draft':
+      return { title: `AWB draft ${content.documentNumber}`, author: content.shipper.name, reference: `Air waybill draft · invoice No. ${content.invoice.number} · ${content.documentDate}` };
     default:
       throw new Error(`unknown document kind ${kind}`);
   }
@@ -70,6 +75,9 @@ export async function renderDocument<K extends DocumentKind>(
       break;
     case 'bill-of-lading-draft':
       drawBillOfLadingDraft(frame, content);
+      break;
+    case 'air-waybill-draft':
+      drawAirWaybillDraft(frame, content);
       break;
   }
   drawFooters(frame, meta.reference);

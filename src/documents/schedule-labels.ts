@@ -39,13 +39,17 @@ export function placeWindowLabels(doc: PDFKit.PDFDocument, chart: ScheduleChart,
 
 export function drawWindowLabels(doc: PDFKit.PDFDocument, chart: ScheduleChart, geo: Geometry, labels: WindowLabels, top: number): void {
   const sorted = [...chart.windows].sort((a, b) => a.start.localeCompare(b.start) || a.name.localeCompare(b.name));
-  for (const label of labels.placement.placed) {
+  const placed = labels.placement.placed.flatMap((label) => {
     const w = sorted[Number(label.id)];
-    if (!w) continue;
-    const y = top + 2 + label.level * WINDOW_LEVEL_HEIGHT;
+    return w ? [{ label, w, y: top + 2 + label.level * WINDOW_LEVEL_HEIGHT }] : [];
+  });
+  // Ticks first, then each name on a white patch: a tick down to a lower line passes behind the names above it.
+  for (const { w, y } of placed) {
     const color = WINDOW_COLORS[w.category];
-    const x1 = windowRange(chart, geo, w).x1;
-    doc.save().fillOpacity(Math.min(1, color.opacity * 3)).rect(x1, top, 1.5, y - top + 6).fill(color.fill).restore();
+    doc.save().fillOpacity(Math.min(1, color.opacity * 3)).rect(windowRange(chart, geo, w).x1, top, 1.5, y - top + 6).fill(color.fill).restore();
+  }
+  for (const { label, y } of placed) {
+    doc.save().rect(label.x - 1, y - 0.5, label.width + 2, WINDOW_LEVEL_HEIGHT - 0.5).fill('#ffffff').restore();
     font(doc, WINDOW_LABEL_SIZE, true, THEME.muted).text(label.text, label.x, y, { lineBreak: false });
   }
 }

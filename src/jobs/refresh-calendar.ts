@@ -79,7 +79,9 @@ export async function refreshCalendar(deps: CalendarDeps, input: CalendarInput =
     if (Object.keys(changed).length === 0) details.unchanged += 1;
     else updates.push({ id: current.id, fields: changed });
   }
-  if (creates.length > 0) details.created = (await deps.records.create(calendar.table, creates)).length;
+  // https://airtable.com/developers/web/api/update-multiple-records (performUpsert on Key): safe to retry when an
+  // answer is lost, where a create would have made a twin or stopped the job.
+  if (creates.length > 0) details.created = (await deps.records.upsert(calendar.table, creates, [F.key])).records.length;
   if (updates.length > 0) details.updated = (await deps.records.update(calendar.table, updates)).length;
 
   return finish(problems, details);

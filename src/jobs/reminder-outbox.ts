@@ -210,8 +210,13 @@ async function recordIntents(records: AirtableRecordsPort, messages: OutboxMessa
     for (const m of reuse) rowIds.set(m.key, existing.get(m.key)!.id);
   }
   if (fresh.length > 0) {
-    const created = await records.create(outbox.table, fresh.map(fieldsOf));
-    created.forEach((r, n) => rowIds.set(fresh[n]!.key, r.id));
+    // https://airtable.com/developers/web/api/update-multiple-records (performUpsert on Key): a lost answer is
+    // retried without a twin row.
+    const { records: rows } = await records.upsert(outbox.table, fresh.map(fieldsOf), [O.key]);
+    for (const r of rows) {
+      const key = r.fields[O.key];
+      if (typeof key === 'string') rowIds.set(key, r.id);
+    }
   }
   return rowIds;
 }

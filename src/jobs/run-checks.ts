@@ -129,7 +129,9 @@ export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {})
     const list = [...rows].map(([id, fields]) => ({ id, fields }));
     await write(table, list.length, () => deps.records.update(table, list));
   }
-  await write(`${alerts.table} (new)`, plan.create.length, () => deps.records.create(alerts.table, plan.create));
+  // https://airtable.com/developers/web/api/update-multiple-records (performUpsert on Key): new alerts are upserted
+  // on their Key, so a lost answer is retried without a twin and a run overlapping this one cannot add a second row.
+  await write(`${alerts.table} (new)`, plan.create.length, () => deps.records.upsert(alerts.table, plan.create, [alerts.fields.key]));
   await write(alerts.table, plan.update.length, () => deps.records.update(alerts.table, plan.update));
 
   const byRule: Record<string, SeverityCounts> = Object.fromEntries(result.rulesRun.map((r) => [r, zero()]));

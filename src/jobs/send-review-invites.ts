@@ -194,7 +194,10 @@ function plannedChange(review: NeededReview, existing: Review | undefined, now: 
 }
 
 async function saveReview(records: AirtableRecordsPort, existing: Review | undefined, fields: Fields): Promise<Review> {
-  const [row] = existing ? await records.update(reviewModel.table, [{ id: existing.id, fields }]) : await records.create(reviewModel.table, [fields]);
+  // https://airtable.com/developers/web/api/update-multiple-records (a new row upserted on its Key: safe to retry)
+  const [row] = existing
+    ? await records.update(reviewModel.table, [{ id: existing.id, fields }])
+    : (await records.upsert(reviewModel.table, [fields], [R.key])).records;
   const parsed = parseRecords(reviewModel, [row!]).records[0];
   if (!parsed) throw new Error(`Reviews ${String(fields[R.key] ?? existing?.key)}: the saved row does not read back`);
   return parsed;

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { buildConfidentialityPolicy } from '../../src/domain/confidentiality/policy.ts';
 import { buyerShownToFactory } from '../../src/domain/contracts/buyer-shown-to-factory.ts';
 import { buildPurchaseContract } from '../../src/domain/contracts/purchase-contract.ts';
+import { chargeableGrams } from '../../src/domain/documents/air-waybill.ts';
 import { buildDocumentPack } from '../../src/domain/documents/document-pack.ts';
+import { DOCUMENT_KIND_LABELS } from '../../src/domain/drive-layout/document-places.ts';
+import { packDocuments } from '../../src/jobs/documents/export-packs.ts';
 import { shipmentDocumentInput } from '../../src/domain/shipment-packs/document-input.ts';
 import { shipmentContexts } from '../../src/domain/shipment-packs/shipment-context.ts';
 import type { PoBase } from '../../src/domain/snapshot/po-base.ts';
@@ -133,5 +136,44 @@ describe('the purchase contract, English and 简体中文', () => {
     // By default the factory learns nothing of the end client: the agency is the buyer.
     expect(t.flat).toContain('Ningbo Tidewater Import & Export Co., Ltd.');
     expect(t.flat).not.toContain('Harborline');
+  });
+});
+
+describe('the air pack gets an air waybill draft, not a B/L draft', () => {
+  const CM3 = 1_000_000n; // volume units (10⁻¹² m³) per cm³
+
+  it.each([
+    ['gross heavier (the split PO\'s 60 kettle cartons, 48 × 32 × 26 cm, 9 kg each)', 540_000n, 60n * 48n * 32n * 26n * CM3, 540_000n],
+    ['volume heavier: 1 m³ at 6,000 cm³/kg is 166.67 kg, rated 167.0', 100_000n, 1_000_000n * CM3, 167_000n],
+    ['rounded up to the next half kilogram', 10_200n, 30_000n * CM3, 10_500n],
+    ['an exact half kilogram stays', 12_500n, 6_000n * CM3, 12_500n],
+  ])('chargeable weight: %s', (_case, gross, volume, chargeable) => {
+    expect(chargeableGrams(gross, volume)).toBe(chargeable);
+  });
+
+  it('prints the AWB data block: parties, airports, flight, pieces, gross and chargeable weight, goods, handling', async () => {
+    const air = pack(sampleBase(), AIR);
+    expect(air.billOfLadingDraft).toBeNull();
+    const awb = air.airWaybillDraft;
+    if (!awb) throw new Error('no air waybill draft for the air pack');
+    const t = await text(renderDocument('air-waybill-draft', awb));
+    for (const phrase of [
+      'AIR WAYBILL DRAFT', 'SHIPPER', 'CONSIGNEE', 'NOTIFY PARTY', 'AWB NO.', '781-40217763',
+      'AIRPORT OF DEPARTURE', 'Shanghai Pudong (PVG)', 'AIRPORT OF DESTINATION', 'New York JFK (JFK)', 'FLIGHT / DATE', 'MU587 PVG–JFK / 24 Feb 2026',
+      'No. of pieces', 'Gross weight kg', 'Chargeable weight kg', '60 540.00 540.00',
+      'Nature and quantity of goods', 'CORDLESS ELECTRIC KETTLE', 'HS 851679', 'DIMENSIONS:', '60 CARTONS 48 × 32 × 26 CM',
+      'VOLUME 2.396 CBM (volumetric weight 399.36 KG at 6,000 cm³/kg)', 'SAY SIXTY (60) CARTONS ONLY',
+      'HANDLING INFORMATION', 'Documents attached: commercial invoice No. HM-2406-A, packing list.', 'carton Nos. 1–60',
+      'SHIPPING MARKS', 'C/NO. 1-60', 'CC (collect)', 'DECLARED VALUE FOR CARRIAGE', 'NVD',
+    ]) expect(t.flat).toContain(phrase);
+    expect(t.flat).not.toMatch(/B\/L|bill of lading/i);
+    expect(t.pages).toHaveLength(1);
+  });
+
+  it('the documents job files it with the pack (its kind in the Documents table is "AWB draft")', () => {
+    const kinds = packDocuments(pack(sampleBase(), AIR)).map((d) => d.kind);
+    expect(kinds).toEqual(['commercial-invoice', 'packing-list', 'certificate-of-origin', 'air-waybill-draft']);
+    expect(packDocuments(pack(sampleBase(), SEA)).map((d) => d.kind)).toContain('bill-of-lading-draft');
+    expect(DOCUMENT_KIND_LABELS['air-waybill-draft']).toBe('AWB draft');
   });
 });

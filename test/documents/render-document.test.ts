@@ -174,8 +174,13 @@ describe('deterministic bytes', () => {
 
 describe('page size option', () => {
   it('renders US Letter when asked', async () => {
-    const { pageSizes } = await pdfText(await renderDocument('commercial-invoice', packFor().commercialInvoice, { pageSize: 'LETTER' }));
+    const { pageSizes, pages } = await pdfText(await renderDocument('commercial-invoice', packFor().commercialInvoice, { pageSize: 'LETTER' }));
     expect(pageSizes[0]).toEqual([612, 792]);
+    // Letter is 50 pt shorter than A4: every line stays on page 1 with the marks and totals; only the
+    // declarations and the signature go on to page 2.
+    expect(pages[0]).toContain('HM-MX05');
+    expect(pages[0]?.replace(/\s+/g, ' ')).toContain('TOTAL FOB NINGBO, CHINA (USD) 24,113.50');
+    expect(pages[1]?.replace(/\s+/g, ' ')).toContain('Authorised signature and company chop');
   });
 
   it('refuses content of another kind', async () => {

@@ -76,3 +76,21 @@ describe('calendar job against the local workspace (sample agency)', () => {
     expect(after.get(takenOver.id)).toMatchObject({ Source: 'Manual', End: '2026-04-10', Notes: 'Our factories close a week.' });
   });
 });
+
+describe('calendar job when Airtable\'s answer to a write is lost', () => {
+  it('upserts the new rows on their Key: retried, one row per key, the job succeeds', async () => {
+    const jw = await provisionedWorkspace({ sampleToday: '2026-03-02' });
+    try {
+      await jw.ws.control('POST', '/faults', { service: 'airtable', kind: 'lost-response', count: 2, methods: ['POST', 'PATCH'], pathIncludes: '/Calendar' });
+      const report = await refreshCalendar({ records: jw.records, counter: jw.counter, now: () => NOW });
+      expect(report.problems).toEqual([]);
+      expect(report.details.created).toBe(report.details.generated);
+      expect(report.requests['airtable']?.byOperation['retry']).toBe(2);
+      const keys = parseRecords(calendar, await jw.records.list(calendar.table)).records.filter((r) => r.source === 'Generated').map((r) => r.key);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(keys).toHaveLength(report.details.generated);
+    } finally {
+      await jw.close();
+    }
+  });
+});

@@ -150,6 +150,16 @@ describe('reminder job against the local workspace', () => {
     expect((await run(new Date(MONDAY_0845_BERLIN.getTime() + 7_200_000))).details.sent).toEqual([]);
   });
 
+  it('records its Outbox rows again on their Key when Airtable\'s answer is lost: one row and one mail each, in the same run', async () => {
+    await jw.ws.control('POST', '/faults', { service: 'airtable', kind: 'lost-response', count: 1, methods: ['POST', 'PATCH'], pathIncludes: '/Outbox' });
+    const report = await run(MONDAY_0845_BERLIN);
+    expect(report.problems).toEqual([]);
+    expect(report.details.sent.map((s) => s.kind).sort()).toEqual(['Critical', 'Digest']);
+    expect(report.requests['airtable']?.byOperation['retry']).toBe(1);
+    expect((await outboxRows()).map((r) => [r.kind, r.state]).sort()).toEqual([['Critical', 'Sent'], ['Digest', 'Sent']]);
+    expect(emlFiles()).toHaveLength(2);
+  });
+
   it('sends no new mail in a cycle whose checks job failed, and settles interrupted ones all the same', async () => {
     const held = await run(MONDAY_0845_BERLIN, {}, { upstreamFailed: ['checks'] });
     expect(held.details.sent).toEqual([]);

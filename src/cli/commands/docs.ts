@@ -18,6 +18,7 @@ const SHORT: Record<string, string> = {
   'packing-list': 'packing list',
   'certificate-of-origin': 'CO',
   'bill-of-lading-draft': 'B/L draft',
+  'air-waybill-draft': 'AWB draft',
 };
 
 export function formatDocsReport(report: JobReport<BuildDocumentsDetails>): string {

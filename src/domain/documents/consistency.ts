@@ -1,3 +1,4 @@
+import type { AirWaybillDraftContent } from './air-waybill.ts';
 import type { BillOfLadingDraftContent } from './bill-of-lading.ts';
 import type { CertificateOfOriginContent } from './certificate-of-origin.ts';
 import type { CommercialInvoiceContent } from './commercial-invoice.ts';
@@ -12,6 +13,8 @@ export interface DocumentPack {
   certificateOfOrigin: CertificateOfOriginContent | null;
   /** null for air and express shipments (they travel on an air waybill). */
   billOfLadingDraft: BillOfLadingDraftContent | null;
+  /** null for sea shipments (they travel on a bill of lading). */
+  airWaybillDraft: AirWaybillDraftContent | null;
 }
 
 type Fact =
@@ -68,6 +71,18 @@ function factsOf(pack: DocumentPack): Array<{ document: string; facts: Facts }> 
         'invoice number': bl.invoice.number, 'invoice date': bl.invoice.date, marks: bl.marks.join('\n'),
         packages: bl.packages, 'gross weight': bl.grossKg, CBM: bl.cbm,
         'port of loading': bl.portOfLoading, 'port of discharge': bl.portOfDischarge,
+      },
+    });
+  }
+  const awb = pack.airWaybillDraft;
+  if (awb) {
+    out.push({
+      document: 'air waybill draft',
+      facts: {
+        exporter: awb.shipper.name, consignee: awb.consignee.name, 'notify party': awb.notifyParty.name,
+        'invoice number': awb.invoice.number, 'invoice date': awb.invoice.date, marks: awb.marks.join('\n'),
+        packages: awb.packages, 'gross weight': awb.grossKg, CBM: awb.cbm,
+        'port of loading': awb.airportOfDeparture, 'port of discharge': awb.airportOfDestination,
       },
     });
   }

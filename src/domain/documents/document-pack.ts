@@ -1,3 +1,4 @@
+import { buildAirWaybillDraft } from './air-waybill.ts';
 import { buildBillOfLadingDraft } from './bill-of-lading.ts';
 import { buildCertificateOfOrigin } from './certificate-of-origin.ts';
 import { buildCommercialInvoice } from './commercial-invoice.ts';
@@ -20,7 +21,7 @@ export class PackInconsistencyError extends Error {
 }
 
 /**
- * Builds the commercial invoice, packing list, certificate of origin and B/L draft of one shipment, or the list
+ * Builds the commercial invoice, packing list, certificate of origin and B/L draft (sea) or air waybill draft (air) of one shipment, or the list
  * of record fields to fix first. The documents are checked against each other before they are handed out.
  */
 export function buildDocumentPack(input: ShipmentDocumentInput): DocumentPackResult {
@@ -32,6 +33,7 @@ export function buildDocumentPack(input: ShipmentDocumentInput): DocumentPackRes
     packingList: buildPackingList(shipment),
     certificateOfOrigin: buildCertificateOfOrigin(shipment),
     billOfLadingDraft: buildBillOfLadingDraft(shipment),
+    airWaybillDraft: buildAirWaybillDraft(shipment),
   };
   const problems = checkPackConsistency(shipment, pack);
   if (problems.length > 0) throw new PackInconsistencyError(problems);

@@ -20,16 +20,18 @@ export type DocumentKindId =
   | 'packing-list'
   | 'certificate-of-origin'
   | 'bill-of-lading-draft'
+  | 'air-waybill-draft'
   | 'production-schedule'
   | 'closure-report'
   | 'purchase-contract';
 
 /** The Documents table's Kind choice for each document. */
-export const DOCUMENT_KIND_LABELS: Record<DocumentKindId, 'Commercial invoice' | 'Packing list' | 'Certificate of origin' | 'B/L draft' | 'Production schedule' | 'Closure report' | 'Purchase contract'> = {
+export const DOCUMENT_KIND_LABELS: Record<DocumentKindId, 'Commercial invoice' | 'Packing list' | 'Certificate of origin' | 'B/L draft' | 'AWB draft' | 'Production schedule' | 'Closure report' | 'Purchase contract'> = {
   'commercial-invoice': 'Commercial invoice',
   'packing-list': 'Packing list',
   'certificate-of-origin': 'Certificate of origin',
   'bill-of-lading-draft': 'B/L draft',
+  'air-waybill-draft': 'AWB draft',
   'production-schedule': 'Production schedule',
   'closure-report': 'Closure report',
   'purchase-contract': 'Purchase contract',
@@ -85,7 +87,7 @@ export function documentKey(kind: DocumentKindId, recordId: string, shipmentId?:
 /** "PO-2406 HM-2406-A Commercial invoice.pdf": sorts by PO, then by invoice, in the folder. */
 export function documentFileName(kind: DocumentKindId, parts: { poNumber?: string | undefined; reference?: string | undefined; project?: string | undefined }): string {
   // "B/L" would become a path separator in downloads and synced folders.
-  const label = kind === 'bill-of-lading-draft' ? 'Bill of lading draft' : DOCUMENT_KIND_LABELS[kind];
+  const label = kind === 'bill-of-lading-draft' ? 'Bill of lading draft' : kind === 'air-waybill-draft' ? 'Air waybill draft' : DOCUMENT_KIND_LABELS[kind];
   const head = [parts.poNumber, parts.reference].filter((p) => p !== undefined && p !== '').join(' ');
   const name = head !== '' ? `${head} ${label}` : `${parts.project ?? ''} ${label}`.trim();
   return `${name}.pdf`;

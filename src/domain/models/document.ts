@@ -10,6 +10,7 @@ export const DOCUMENT_KINDS = [
   'Production schedule',
   'Closure report',
   'Purchase contract',
+  'AWB draft',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

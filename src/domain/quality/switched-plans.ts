@@ -8,8 +8,15 @@
  *   normal is 7/8).
  * - Reduced (II-C): smaller samples (K: 50 instead of 125) with the Z1.4 / MIL-STD-105E acceptance and rejection
  *   numbers 0/1, ↑, ↓, 0/2, 1/3, 1/4, 2/5, 3/6, 5/8, 7/10, 10/13, ↑ …; a count between Ac and Re accepts the lot
- *   but returns the supplier to normal inspection (ISO 2859-1:1999 removed that gap [verify before relying on
- *   reduced numbers in a contract]).
+ *   but returns the supplier to normal inspection.
+ *
+ * Which edition: the reduced plans are ANSI/ASQ Z1.4's (= ISO 2859-1:1989 = MIL-STD-105E). The project's reference
+ * (domain.md §6) carries Tables I and II-A only, so II-B and II-C cannot be checked against it. The foreword of
+ * ISO 2859-1:1999 lists what that edition changed: "reduced plans have been changed to eliminate the gap between
+ * the acceptance and rejection numbers" and "a new procedure for switching from normal to reduced inspection" (a
+ * switching score); it lists no change to the sample sizes or to the tightened plans. So the sample sizes here hold
+ * for both editions, while a contract that cites ISO 2859-1:1999 for reduced inspection would judge a count between
+ * Ac and Re as a rejection. The README says which edition the product follows.
  */
 import { CODE_LETTERS, type CodeLetter } from './sampling-tables.ts';
 import { aqlColumn, resolvePlan, type ResolvedPlan } from './single-sampling-normal.ts';

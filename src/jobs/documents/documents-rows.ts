@@ -115,8 +115,27 @@ export class DocumentsRows {
   /** Writes the queued rows in batches of 10 (the adapter batches). */
   async flush(records: AirtableRecordsPort): Promise<number> {
     const written = this.pending;
-    if (this.creates.length > 0) await records.create(DOCUMENTS_TABLE, this.creates.splice(0));
-    if (this.updates.length > 0) await records.update(DOCUMENTS_TABLE, this.updates.splice(0));
+    const [laterCreates, creates] = partition(this.creates.splice(0), (f) => isLaterKind(f));
+    const [laterUpdates, updates] = partition(this.updates.splice(0), (u) => isLaterKind(u.fields));
+    if (creates.length > 0) await records.create(DOCUMENTS_TABLE, creates);
+    if (updates.length > 0) await records.update(DOCUMENTS_TABLE, updates);
+    // A Kind option added to the template after bases were made (the Web API cannot add options to an existing
+    // select): typecast lets Airtable add the option on first write. Only these rows, whose links come from the
+    // same read of the base, are sent with it.
+    // https://airtable.com/developers/web/api/create-records ("typecast")
+    if (laterCreates.length > 0) await records.create(DOCUMENTS_TABLE, laterCreates, { typecast: true });
+    if (laterUpdates.length > 0) await records.update(DOCUMENTS_TABLE, laterUpdates, { typecast: true });
     return written;
   }
+}
+
+/** Kind options added after the first template: an older base may not have them yet. */
+const LATER_KINDS: ReadonlySet<unknown> = new Set(['Purchase contract', 'AWB draft']);
+
+function isLaterKind(fields: Fields): boolean {
+  return LATER_KINDS.has(fields['Kind']);
+}
+
+function partition<T>(items: T[], test: (item: T) => boolean): [T[], T[]] {
+  return [items.filter(test), items.filter((item) => !test(item))];
 }

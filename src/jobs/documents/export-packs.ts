@@ -24,7 +24,7 @@ interface PackDocument {
 
 /**
  * The documents of a pack with their renderers. The certificate of origin only exists for a Chinese exporter and
- * the B/L draft only for sea shipments (air cargo travels on an air waybill).
+ * the B/L draft only for sea shipments, the air waybill draft only for air and express ones.
  */
 export function packDocuments(pack: DocumentPack): PackDocument[] {
   const docs: PackDocument[] = [
@@ -35,6 +35,8 @@ export function packDocuments(pack: DocumentPack): PackDocument[] {
   if (co) docs.push({ kind: 'certificate-of-origin', content: co, render: (pageSize) => renderDocument('certificate-of-origin', co, { pageSize }) });
   const bl = pack.billOfLadingDraft;
   if (bl) docs.push({ kind: 'bill-of-lading-draft', content: bl, render: (pageSize) => renderDocument('bill-of-lading-draft', bl, { pageSize }) });
+  const awb = pack.airWaybillDraft;
+  if (awb) docs.push({ kind: 'air-waybill-draft', content: awb, render: (pageSize) => renderDocument('air-waybill-draft', awb, { pageSize }) });
   return docs;
 }
 

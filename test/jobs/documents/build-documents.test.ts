@@ -43,8 +43,8 @@ describe('documents job on the sample agency', () => {
     const packs = first.details.packs.map((p) => `${p.po} ${p.shipment}`).sort();
     expect(packs).toEqual(['PO-2398 COSU6310482271', 'PO-2401 MAEU239874561', 'PO-2406 BWL-PVG-88214', 'PO-2406 OOLU2741905530']);
     const air = first.details.packs.find((p) => p.shipment === 'BWL-PVG-88214');
-    // Air cargo travels on an air waybill: no B/L draft.
-    expect(Object.keys(air?.documents ?? {}).sort()).toEqual(['certificate-of-origin', 'commercial-invoice', 'packing-list']);
+    // Air cargo travels on an air waybill: an AWB draft, no B/L draft.
+    expect(Object.keys(air?.documents ?? {}).sort()).toEqual(['air-waybill-draft', 'certificate-of-origin', 'commercial-invoice', 'packing-list']);
   });
 
   it('prints each split shipment with its own quantities from Shipment Lines', async () => {

@@ -82,8 +82,20 @@ describe('run-checks on the sample agency', () => {
     expect(report.requests['airtable']!.byOperation).toEqual({
       list: 16, // every table read once, each under 100 rows
       update: batches(60) + batches(9) + batches(1) + batches(2),
-      create: batches(44),
+      upsert: batches(44), // new alerts are upserted on their Key
     });
+  });
+
+  it('new alerts whose write answer is lost are written again on their Key: one row each, the retry counted', async () => {
+    await sample.ws.control('POST', '/faults', { service: 'airtable', kind: 'lost-response', count: 1, methods: ['POST', 'PATCH'], pathIncludes: '/Alerts' });
+    const report = await sample.check();
+    expect(report.problems).toEqual([]);
+    expect(report.details.alerts).toMatchObject({ created: 44, adopted: 2 });
+    expect(report.requests['airtable']!.byOperation['retry']).toBe(1);
+    const keys = [...(await sample.rows('Alerts', 'Key')).keys()];
+    const rows = await sample.records.list('Alerts');
+    expect(rows).toHaveLength(keys.length);
+    expect(rows).toHaveLength(46);
   });
 
   it('makes no write at all on a second run the same day', async () => {
