@@ -130,8 +130,21 @@ function drawBlock(frame: Frame, block: ContractBlock): void {
   }
 }
 
+const SIGNATURE_HEIGHT = 118;
+
+/** Height of a section made only of paragraphs (the closing clauses), or undefined when it holds anything else. */
+function paragraphsHeight(frame: Frame, blocks: readonly ContractBlock[]): number | undefined {
+  let height = 0;
+  for (const block of blocks) {
+    if (block.kind === 'text') height += frame.measure(block.text.en, frame.width) + frame.measure(block.text.zh, frame.width, {}) + 6;
+    else if (block.kind === 'data') height += frame.measure(block.text, frame.width) + 3;
+    else return undefined;
+  }
+  return height;
+}
+
 function drawSignatures(frame: Frame, c: PurchaseContractContent): void {
-  const height = 118;
+  const height = SIGNATURE_HEIGHT;
   frame.ensure(height + 24);
   frame.y += 8;
   const half = frame.width / 2;
@@ -160,7 +173,11 @@ export function drawPurchaseContract(frame: Frame, c: PurchaseContractContent): 
   c.sections.forEach((section, i) => {
     const heading = `${i + 1}. ${section.heading.en}   ${section.heading.zh}`;
     const headingHeight = frame.measure(heading, frame.width, { bold: true, size: 9.5 }) + 6;
-    frame.ensure(headingHeight + firstLineHeight(frame, section.blocks[0]));
+    // The last clause moves with the signature blocks when both fit on a page: a signature page standing alone is
+    // what a lawyer sends back.
+    const closing = i === c.sections.length - 1 ? paragraphsHeight(frame, section.blocks) : undefined;
+    const keep = closing !== undefined && headingHeight + closing + 4 + SIGNATURE_HEIGHT + 24 < frame.bottom - frame.top ? closing + 4 + SIGNATURE_HEIGHT + 24 : firstLineHeight(frame, section.blocks[0]);
+    frame.ensure(headingHeight + keep);
     frame.text(heading, frame.left, frame.y, frame.width, { bold: true, size: 9.5, color: THEME.accent });
     frame.y += headingHeight;
     for (const block of section.blocks) drawBlock(frame, block);

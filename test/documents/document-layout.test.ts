@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildClosureReport } from '../../src/domain/closure/closure-report.ts';
 import { buildConfidentialityPolicy } from '../../src/domain/confidentiality/policy.ts';
 import { buyerShownToFactory } from '../../src/domain/contracts/buyer-shown-to-factory.ts';
+import { SIGN_FOR } from '../../src/domain/contracts/contract-clauses.ts';
 import { buildPurchaseContract } from '../../src/domain/contracts/purchase-contract.ts';
 import type { DocumentPack } from '../../src/domain/documents/consistency.ts';
 import { buildDocumentPack } from '../../src/domain/documents/document-pack.ts';
@@ -85,9 +86,9 @@ describe('documents as drawn: fixed cases', () => {
     expect(await packProblems(packOf(largeShipment(200)))).toEqual([]);
   }, 60_000);
 
-  it('the purchase contract', async () => {
+  it.each(['PO-2406', 'PO-2401'])('the purchase contract of %s: clean, and its signature blocks never stand alone on a page', async (poNumber) => {
     const base = sampleBase();
-    const po = base.purchaseOrders.find((p) => p.poNumber === 'PO-2406')!;
+    const po = base.purchaseOrders.find((p) => p.poNumber === poNumber)!;
     const agency = base.agency[0]!;
     const client = base.clients.find((c) => c.id === base.projects.find((p) => p.id === po.project)?.client);
     const policy = buildConfidentialityPolicy({ disclosures: [], suppliers: [], suppliersOfClient: new Map() });
@@ -96,7 +97,12 @@ describe('documents as drawn: fixed cases', () => {
       lineItems: base.lineItems.filter((l) => l.po === po.id), buyer: buyerShownToFactory(policy, po.supplier, client, agency), today: TODAY,
     });
     if (!built.ok) throw new Error(built.fixes.join('; '));
-    expect(await layoutProblems(await renderPurchaseContract(built.content), PAGE_SIZES.A4)).toEqual([]);
+    const bytes = await renderPurchaseContract(built.content);
+    expect(await layoutProblems(bytes, PAGE_SIZES.A4)).toEqual([]);
+    const pages = (await textBoxes(bytes)).map((boxes) => boxes.map((b) => b.text).join(' '));
+    const signaturePage = pages.find((p) => p.includes(SIGN_FOR.en));
+    expect(signaturePage).toBeDefined();
+    expect(signaturePage).toContain('Governing law and disputes');
   });
 
   it('the closure reports of the sample', async () => {

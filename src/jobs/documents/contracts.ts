@@ -18,7 +18,7 @@ import type { PackPlace } from './export-packs.ts';
 import { publishDocument, type PublishContext, type PublishOutcome } from './publish-document.ts';
 
 /** Bump when the contract's layout or fixed wording changes. */
-export const CONTRACT_RENDER_VERSION = 'purchase-contract/1';
+export const CONTRACT_RENDER_VERSION = 'purchase-contract/2';
 
 const FIRST = PO_STATUSES.indexOf('Negotiating');
 const LAST = PO_STATUSES.indexOf('Delivered');
