@@ -50,7 +50,7 @@ export const CheckSettingsSchema = z
     staleUpdateDays: days(7),
     /** Export documents must exist this many days before ETD. */
     documentsBeforeEtdDays: days(5),
-    /** Documents every shipment needs; sea shipments also need a B/L draft. */
+    /** Documents every shipment needs; sea shipments also need a B/L draft, air and express an AWB draft. */
     requiredExportDocuments: z.array(z.enum(DOCUMENT_KINDS)).default(['Commercial invoice', 'Packing list']),
     /** A certificate expiring within this many days is flagged even before production ends. */
     certificateWarningDays: days(30),

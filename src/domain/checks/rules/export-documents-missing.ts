@@ -1,6 +1,6 @@
 /**
  * Export documents missing: N days before ETD (default 5) a shipment must have its commercial invoice and packing
- * list (and a B/L draft for sea freight) in the Documents table. Critical once the shipment has sailed without them.
+ * list (and a B/L draft for sea freight, an air waybill draft for air and express) in the Documents table. Critical once the shipment has sailed without them.
  */
 import type { DocumentKind } from '../../models/document.ts';
 import { dayDiff } from '../day-math.ts';
@@ -23,6 +23,7 @@ export const exportDocumentsMissing: CheckRule = {
       if (until > settings.documentsBeforeEtdDays) continue;
       const required: DocumentKind[] = [...settings.requiredExportDocuments];
       if (shipment.mode === 'Sea FCL' || shipment.mode === 'Sea LCL') required.push('B/L draft');
+      if (shipment.mode === 'Air' || shipment.mode === 'Express') required.push('AWB draft');
       const have = new Set((s.documentsByShipment.get(shipment.id) ?? []).map((d) => d.kind));
       const missing = [...new Set(required)].filter((k) => !have.has(k));
       if (missing.length === 0) continue;
@@ -32,7 +33,7 @@ export const exportDocumentsMissing: CheckRule = {
         finding(RULE, [shipment.id], {
           severity: sailed ? 'Critical' : 'Warning',
           message:
-            `Shipment ${shipment.bookingRef} (${pos.map((p) => p.poNumber).join(', ')}, ${when}) has no ${listing(missing.map((k) => (k.startsWith('B/L') ? k : k.toLowerCase())))}. ` +
+            `Shipment ${shipment.bookingRef} (${pos.map((p) => p.poNumber).join(', ')}, ${when}) has no ${listing(missing.map((k) => (k.startsWith('B/L') || k.startsWith('AWB') ? k : k.toLowerCase())))}. ` +
             'Please generate them (tick "Generate documents" on the PO) and send the drafts to the forwarder.',
           links: { ...poLinks(first), shipment: shipment.id },
           owner: poOwner(s, first, 'Booking', 'ETD'),

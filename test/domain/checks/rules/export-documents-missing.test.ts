@@ -14,12 +14,22 @@ const cases: [name: string, setup: (w: World) => void, expected: Expected[]][] =
     [{ severity: 'Warning', says: [`Shipment BK-shp1 (PO-1001, ETD in 4 days (${day(4)})) has no commercial invoice, packing list and B/L draft`, 'Generate documents'], subject: ['shp1'], owner: 'p-log' }],
   ],
   [
-    'only what is missing is listed; air freight needs no B/L draft',
+    'only what is missing is listed; air freight needs an AWB draft, not a B/L draft',
     (w) => {
       shipment(w, 'shp1', { Mode: 'Air' });
       doc(w, 'd1', 'Commercial invoice');
     },
-    [{ severity: 'Warning', says: ['has no packing list.'] }],
+    [{ severity: 'Warning', says: ['has no packing list and AWB draft.'] }],
+  ],
+  [
+    'an express shipment with its air waybill draft is complete',
+    (w) => {
+      shipment(w, 'shp1', { Mode: 'Express' });
+      doc(w, 'd1', 'Commercial invoice');
+      doc(w, 'd2', 'Packing list');
+      doc(w, 'd3', 'AWB draft');
+    },
+    [],
   ],
   [
     'sailed without them is Critical',
