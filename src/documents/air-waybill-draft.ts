@@ -1,8 +1,8 @@
 import type { AirWaybillDraftContent } from '../domain/documents/air-waybill.ts';
-import { drawBoxRow, drawContinuationHeader, drawFieldGrid } from './blocks.ts';
+import { drawBoxRow, drawFieldGrid } from './blocks.ts';
 import type { Frame } from './frame.ts';
 import { drawTable, type Column } from './table.ts';
-import { THEME } from './theme.ts';
+import { drawTransportDraftHeader } from './transport-draft-header.ts';
 
 interface CargoRow {
   pieces: string;
@@ -21,24 +21,7 @@ const CARGO: Column<CargoRow>[] = [
 
 /** Air waybill draft laid out like the carrier's form: parties and references, routing, rating block, handling. */
 export function drawAirWaybillDraft(frame: Frame, c: AirWaybillDraftContent): void {
-  const top = frame.y;
-  const nameHeight = frame.text(c.shipper.name, frame.left, top, frame.width * 0.5 - 8, { bold: true, size: 10, color: THEME.accent });
-  const titleHeight = frame.text(c.title, frame.left + frame.width * 0.5, top, frame.width * 0.5, { bold: true, size: THEME.size.title, align: 'right', color: THEME.accent });
-  // Broken by hand: PDFKit may break after the slash of "B/L".
-  const noteHeight = frame.text('Shipper\'s instruction for the air waybill.\nPlease check every field and return corrections\nbefore the AWB is issued.',
-    frame.left + frame.width * 0.5, top + titleHeight + 2, frame.width * 0.5, { size: THEME.size.small, align: 'right', color: THEME.muted });
-  frame.y = top + Math.max(nameHeight, titleHeight + 2 + noteHeight) + 4;
-  frame.line(frame.left, frame.y, frame.right, frame.y, THEME.accent, 1.2);
-  frame.y += 8;
-  frame.onNewPage((f) => drawContinuationHeader(f, c.title, `invoice No. ${c.invoice.number}`, c.shipper.name));
-
-  drawBoxRow(frame, [{ title: 'Shipper', party: c.shipper }, { title: 'References', fields: c.references }], [0.58, 0.42]);
-  drawBoxRow(frame, [
-    { title: 'Consignee', party: c.consignee },
-    { title: 'Notify party', party: c.notifyParty },
-  ], [0.58, 0.42]);
-  drawFieldGrid(frame, c.routing, c.routing.length);
-  frame.y += 8;
+  drawTransportDraftHeader(frame, { ...c, instruction: 'Shipper\'s instruction for the air waybill.\nPlease check every field and return corrections\nbefore the AWB is issued.', invoiceNumber: c.invoice.number });
 
   const rows: CargoRow[] = [
     { pieces: c.pieces, gross: c.grossKg, chargeable: c.chargeableKg, goods: [...c.goods, '', 'DIMENSIONS:', ...c.dimensions, `VOLUME ${c.cbm} CBM (volumetric weight ${c.volumetricKg} KG at 6,000 cm³/kg)`].join('\n') },

@@ -1,8 +1,8 @@
 import type { BillOfLadingDraftContent } from '../domain/documents/bill-of-lading.ts';
-import { drawBoxRow, drawContinuationHeader, drawFieldGrid } from './blocks.ts';
+import { drawFieldGrid } from './blocks.ts';
 import type { Frame } from './frame.ts';
 import { drawTable, type Column } from './table.ts';
-import { THEME } from './theme.ts';
+import { drawTransportDraftHeader } from './transport-draft-header.ts';
 
 interface CargoRow {
   marks: string;
@@ -34,26 +34,7 @@ const CONTAINERS: Column<ContainerRow>[] = [
 
 /** Draft B/L laid out like a carrier's form: parties left, references right, routing, containers, cargo, freight. */
 export function drawBillOfLadingDraft(frame: Frame, c: BillOfLadingDraftContent): void {
-  // The shipper's name may wrap (long legal names): the title and the instruction go beside it, and what follows
-  // starts under whichever is taller.
-  const top = frame.y;
-  const nameHeight = frame.text(c.shipper.name, frame.left, top, frame.width * 0.5 - 8, { bold: true, size: 10, color: THEME.accent });
-  const titleHeight = frame.text(c.title, frame.left + frame.width * 0.5, top, frame.width * 0.5, { bold: true, size: THEME.size.title, align: 'right', color: THEME.accent });
-  // Broken by hand: PDFKit may break after the slash of "B/L".
-  const noteHeight = frame.text('Shipping instruction for the carrier.\nPlease check every field and return corrections\nbefore the B/L is issued.',
-    frame.left + frame.width * 0.5, top + titleHeight + 2, frame.width * 0.5, { size: THEME.size.small, align: 'right', color: THEME.muted });
-  frame.y = top + Math.max(nameHeight, titleHeight + 2 + noteHeight) + 4;
-  frame.line(frame.left, frame.y, frame.right, frame.y, THEME.accent, 1.2);
-  frame.y += 8;
-  frame.onNewPage((f) => drawContinuationHeader(f, c.title, `invoice No. ${c.invoice.number}`, c.shipper.name));
-
-  drawBoxRow(frame, [{ title: 'Shipper', party: c.shipper }, { title: 'References', fields: c.references }], [0.58, 0.42]);
-  drawBoxRow(frame, [
-    { title: 'Consignee', party: c.consignee },
-    { title: 'Notify party', party: c.notifyParty },
-  ], [0.58, 0.42]);
-  drawFieldGrid(frame, c.routing, c.routing.length);
-  frame.y += 8;
+  drawTransportDraftHeader(frame, { ...c, instruction: 'Shipping instruction for the carrier.\nPlease check every field and return corrections\nbefore the B/L is issued.', invoiceNumber: c.invoice.number });
 
   if (c.containers.length > 0) {
     drawTable(frame, CONTAINERS, c.containers);
