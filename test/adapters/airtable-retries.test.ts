@@ -1,8 +1,9 @@
 /** Airtable's retry contract through airtable.js against the local workspace's injected faults. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAirtableAdapters, type AirtableAdapters } from '../../src/adapters/airtable/index.ts';
-import { RequestCounter } from '../../src/lib/request-counter.ts';
-import { startTestWorkspace, type TestWorkspace } from '../helpers/workspace.ts';
+import type { RequestCounter } from '../../src/lib/request-counter.ts';
+import type { TestWorkspace } from '../helpers/workspace.ts';
+import { workspaceResetPerTest } from '../helpers/workspace-per-test.ts';
 
 let ws: TestWorkspace;
 let counter: RequestCounter;
@@ -10,15 +11,9 @@ let airtable: AirtableAdapters;
 let baseId: string;
 const TABLE = 'Alerts';
 
-beforeAll(async () => {
-  ws = await startTestWorkspace();
-});
-afterAll(async () => {
-  await ws.close();
-});
-beforeEach(async () => {
-  await ws.control('POST', '/reset');
-  counter = new RequestCounter();
+workspaceResetPerTest(async (started, fresh) => {
+  ws = started;
+  counter = fresh;
   airtable = createAirtableAdapters({
     endpointUrl: ws.url,
     apiKey: ws.token,

@@ -1,24 +1,19 @@
 /** Drive's retry contract through @googleapis/drive against the local workspace's injected faults. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDriveAdapter } from '../../../src/adapters/drive/index.ts';
-import { RequestCounter } from '../../../src/lib/request-counter.ts';
+import type { RequestCounter } from '../../../src/lib/request-counter.ts';
 import type { DrivePort } from '../../../src/ports/drive.ts';
-import { startTestWorkspace, type TestWorkspace } from '../../helpers/workspace.ts';
+import type { TestWorkspace } from '../../helpers/workspace.ts';
+import { workspaceResetPerTest } from '../../helpers/workspace-per-test.ts';
 import { driveClient } from '../../local/drive/drive-client.ts';
 
 let ws: TestWorkspace;
 let counter: RequestCounter;
 let drive: DrivePort;
 
-beforeAll(async () => {
-  ws = await startTestWorkspace();
-});
-afterAll(async () => {
-  await ws.close();
-});
-beforeEach(async () => {
-  await ws.control('POST', '/reset');
-  counter = new RequestCounter();
+workspaceResetPerTest(async (started, fresh) => {
+  ws = started;
+  counter = fresh;
   drive = createDriveAdapter({ auth: { accessToken: ws.token }, rootUrl: `${ws.url}/`, counter, speed: 1000, retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5, budgetMs: 100 } });
 });
 

@@ -1,22 +1,17 @@
 /** Gmail sends: a lost answer is checked by Message-ID before sending again; a 429 is not retried here. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GmailMailAdapter } from '../../../src/adapters/gmail/index.ts';
-import { RequestCounter } from '../../../src/lib/request-counter.ts';
+import type { RequestCounter } from '../../../src/lib/request-counter.ts';
 import { MailSendError, type OutgoingMail } from '../../../src/ports/mail.ts';
-import { startTestWorkspace, type TestWorkspace } from '../../helpers/workspace.ts';
+import type { TestWorkspace } from '../../helpers/workspace.ts';
+import { workspaceResetPerTest } from '../../helpers/workspace-per-test.ts';
 
 let ws: TestWorkspace;
 let counter: RequestCounter;
 let adapter: GmailMailAdapter;
-beforeAll(async () => {
-  ws = await startTestWorkspace();
-});
-afterAll(async () => {
-  await ws.close();
-});
-beforeEach(async () => {
-  await ws.control('POST', '/reset');
-  counter = new RequestCounter();
+workspaceResetPerTest(async (started, fresh) => {
+  ws = started;
+  counter = fresh;
   adapter = new GmailMailAdapter({ rootUrl: ws.url, auth: { kind: 'bearer', accessToken: ws.token }, counter, retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5, budgetMs: 100 } });
 });
 

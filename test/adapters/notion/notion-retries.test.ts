@@ -1,22 +1,17 @@
 /** Notion's retry contract through @notionhq/client against the local workspace's injected faults. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createNotionAdapter } from '../../../src/adapters/notion/index.ts';
-import { RequestCounter } from '../../../src/lib/request-counter.ts';
+import type { RequestCounter } from '../../../src/lib/request-counter.ts';
 import type { NotionPortalPort } from '../../../src/ports/notion.ts';
-import { startTestWorkspace, type TestWorkspace } from '../../helpers/workspace.ts';
+import type { TestWorkspace } from '../../helpers/workspace.ts';
+import { workspaceResetPerTest } from '../../helpers/workspace-per-test.ts';
 
 let ws: TestWorkspace;
 let counter: RequestCounter;
 let notion: NotionPortalPort;
-beforeAll(async () => {
-  ws = await startTestWorkspace();
-});
-afterAll(async () => {
-  await ws.close();
-});
-beforeEach(async () => {
-  await ws.control('POST', '/reset');
-  counter = new RequestCounter();
+workspaceResetPerTest(async (started, fresh) => {
+  ws = started;
+  counter = fresh;
   notion = createNotionAdapter({
     baseUrl: ws.url,
     auth: ws.token,
