@@ -1,9 +1,10 @@
 import type { Field } from './commercial-invoice.ts';
 import {
-  formatCartonRange, formatCartonSize, formatCbm, formatDate, formatInteger, formatKg, formatPackages, packagesInWords, partyBlock, SAME_AS_CONSIGNEE, upper,
+  formatCartonRange, formatCartonSize, formatCbm, formatDate, formatInteger, formatKg, formatPackages, packagesInWords,
   type PartyBlock,
 } from './format.ts';
 import type { PreparedShipment } from './prepared.ts';
+import { cargoDescriptions, transportDraftIdentity } from './transport-draft-common.ts';
 
 /**
  * The shipper's air waybill draft (shipper's letter of instruction data) the forwarder or airline turns into the
@@ -81,17 +82,12 @@ export function buildAirWaybillDraft(s: PreparedShipment): AirWaybillDraftConten
     bySize.set(size, (bySize.get(size) ?? 0n) + line.cartons);
   }
   const dimensions = [...bySize].map(([size, cartons]) => `${formatInteger(cartons)} ${s.packages.kind} ${size} CM`);
-  const goods = [...new Set(s.lines.map((line) => `${upper(line.description)}  HS ${line.hsCode}`))];
+  const goods = cargoDescriptions(s);
   const chargesCode = t.freightTerm === 'Prepaid' ? 'PP (prepaid)' : 'CC (collect)';
   return {
     kind: 'air-waybill-draft',
     title: 'AIR WAYBILL DRAFT',
-    documentNumber: t.blNumber ?? s.invoice.number,
-    documentDate: formatDate(s.documentDate),
-    issuedOn: s.documentDate,
-    shipper: partyBlock(s.exporter),
-    consignee: partyBlock(s.consignee),
-    notifyParty: s.notifyParty ? partyBlock(s.notifyParty) : SAME_AS_CONSIGNEE,
+    ...transportDraftIdentity(s),
     references,
     routing,
     airportOfDeparture: t.portOfLoading,

@@ -1,9 +1,10 @@
 import type { Field } from './commercial-invoice.ts';
 import {
-  formatCbm, formatDate, formatKg, formatPackages, packagesInWords, partyBlock, SAME_AS_CONSIGNEE, upper,
+  formatCbm, formatDate, formatKg, formatPackages, packagesInWords, upper,
   type PartyBlock,
 } from './format.ts';
 import type { PreparedShipment } from './prepared.ts';
+import { cargoDescriptions, transportDraftIdentity } from './transport-draft-common.ts';
 
 export interface BillOfLadingDraftContent {
   kind: 'bill-of-lading-draft';
@@ -66,17 +67,12 @@ export function buildBillOfLadingDraft(s: PreparedShipment): BillOfLadingDraftCo
         : `${ORIGINALS_IN_WORDS[t.numberOfOriginals] ?? t.numberOfOriginals} ORIGINALS`;
 
   // A B/L describes the cargo, not the order: repeated descriptions (same item, several lines) are listed once.
-  const descriptionLines = [...new Set(s.lines.map((line) => `${upper(line.description)}  HS ${line.hsCode}`))];
+  const descriptionLines = cargoDescriptions(s);
   const clauses = [t.mode === 'Sea FCL' ? "SHIPPER'S LOAD, STOW, COUNT AND SEAL. SAID TO CONTAIN:" : 'SAID TO CONTAIN:'];
   return {
     kind: 'bill-of-lading-draft',
     title: 'BILL OF LADING DRAFT',
-    documentNumber: t.blNumber ?? s.invoice.number,
-    documentDate: formatDate(s.documentDate),
-    issuedOn: s.documentDate,
-    shipper: partyBlock(s.exporter),
-    consignee: partyBlock(s.consignee),
-    notifyParty: s.notifyParty ? partyBlock(s.notifyParty) : SAME_AS_CONSIGNEE,
+    ...transportDraftIdentity(s),
     references,
     routing,
     portOfLoading: t.portOfLoading,
