@@ -129,9 +129,10 @@ async function naiveSync(connection: NotionConnection, records: AirtableRecordsP
   for (const portal of plan.portals) {
     const ensured = await port.ensurePortal({ rootPageId: notionRoot, title: portal.title, rootChildren, databases: PORTAL_DATABASES, ...(portal.client.notionPortal ? { knownUrl: portal.client.notionPortal } : {}) });
     const pageOf = new Map<string, string>();
+    const built = portal.pages();
     for (const [table, pages, dataSourceId] of [
-      ['Projects', portal.projects, ensured.dataSources.projects],
-      ['Purchase Orders', portal.purchaseOrders, ensured.dataSources.purchaseOrders],
+      ['Projects', built.projects, ensured.dataSources.projects],
+      ['Purchase Orders', built.purchaseOrders, ensured.dataSources.purchaseOrders],
     ] as const) {
       for (const page of pages) {
         // The portal databases carry no record ID column (issue 10), so the page is found the way glue tools do:
