@@ -103,7 +103,7 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
   const today = input.today ?? started.toISOString().slice(0, 10);
 
   const snapshot = await readPortalBase(deps.airtable);
-  const plan = planPortals({ data: snapshot.data, today, malformed: snapshot.malformed });
+  const plan = planPortals({ data: snapshot.data, today, malformed: snapshot.malformed, childrenOf: snapshot.childrenOf });
   const problems = [...snapshot.problems.map(String), ...plan.problems.map((p) => `${p.table} ${p.label || p.recordId}: ${p.message}`), ...plan.policyProblems];
 
   const rootChildren = await deps.notion.listPortalPages(input.rootPageId);

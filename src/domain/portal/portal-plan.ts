@@ -7,7 +7,7 @@
 import type { ConfidentialityPolicy } from '../confidentiality/policy.ts';
 import { hiddenInFreeText, withheldUpdateMessage, withheldUpdates } from '../confidentiality/client-visible-updates.ts';
 import { buildPoPage } from './po-page.ts';
-import { indexPortalData, isLivePo, type PortalIndex } from './portal-index.ts';
+import { indexPortalData, isLivePo, withChildren, type PortalChildren, type PortalIndex } from './portal-index.ts';
 import { portalTitle } from './portal-layout.ts';
 import type { PortalClient, PortalData, PortalPo, PortalProject } from './portal-models.ts';
 import type { PortalPage } from './portal-page.ts';
@@ -53,9 +53,14 @@ export interface PlanInput {
   today: string;
   /** IDs of rows left out of `data` because they did not parse. */
   malformed: ReadonlySet<string>;
+  /**
+   * One client's milestones, inspections, updates, documents and alerts, when `data` does not hold them (the sync
+   * keeps them packed per client and unpacks one portal's at a time). Absent: `data`'s.
+   */
+  childrenOf?: (clientId: string) => PortalChildren;
 }
 
-export function planPortals({ data, today, malformed }: PlanInput): PortalPlan {
+export function planPortals({ data, today, malformed, childrenOf }: PlanInput): PortalPlan {
   const index = indexPortalData(data, today);
   const clients = new Map(data.clients.map((c) => [c.id, c]));
   const problems: PlanProblem[] = [];
@@ -103,7 +108,10 @@ export function planPortals({ data, today, malformed }: PlanInput): PortalPlan {
   const portals = data.clients.map((client): ClientPortalPlan => ({
     client,
     title: portalTitle(client.name),
-    pages: () => buildClientPages(client, posOfClient.get(client.id) ?? [], projectsOfClient.get(client.id) ?? [], index, policy),
+    pages: () => {
+      const clientIndex = childrenOf ? withChildren(index, childrenOf(client.id)) : index;
+      return buildClientPages(client, posOfClient.get(client.id) ?? [], projectsOfClient.get(client.id) ?? [], clientIndex, policy);
+    },
   }));
   return { portals, problems, held, policyProblems: [...policy.problems] };
 }
