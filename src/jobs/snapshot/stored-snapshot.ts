@@ -128,9 +128,9 @@ async function full(deps: SnapshotDeps, hook: StoredAirtableWebhook | undefined,
 
 async function save(deps: SnapshotDeps, records: CachedRecords, meta: Omit<SnapshotMeta, 'tables'>): Promise<void> {
   const baseId = deps.records.baseId;
-  const held = records.held();
-  for (const [table, rows] of held) if (records.changedTables.has(table)) await deps.state.set(tableKey(baseId, table), rows);
-  await deps.state.set(STATE_KEYS.snapshot(baseId), { ...meta, tables: [...held.keys()] } satisfies SnapshotMeta);
+  const tables = records.heldTables();
+  for (const table of tables) if (records.changedTables.has(table)) await deps.state.set(tableKey(baseId, table), records.rowsOf(table));
+  await deps.state.set(STATE_KEYS.snapshot(baseId), { ...meta, tables } satisfies SnapshotMeta);
 }
 
 function schemaChanged(payload: WebhookPayload): boolean {
