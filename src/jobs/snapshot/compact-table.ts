@@ -13,7 +13,7 @@ import type { AirtableRecord } from '../../ports/airtable.ts';
 /** Rows per chunk: big enough to compress the repeated field names well, small enough that one lookup is cheap. */
 const CHUNK_ROWS = 256;
 /** Loose rows kept as objects before they are folded into the chunks. */
-const LOOSE_LIMIT = 1_000;
+const LOOSE_LIMIT = 250;
 /** Speed over size: level 1 already gets most of the gain on repetitive JSON. */
 const DEFLATE = { level: 1 };
 
