@@ -99,10 +99,20 @@ export class CachedRecords implements AirtableRecordsPort {
   }
 
   async list(table: string, options: ListOptions = {}): Promise<AirtableRecord[]> {
-    if (options.view || options.sort || options.maxRecords !== undefined) return this.inner.list(table, options);
+    const out: AirtableRecord[] = [];
+    await this.listPages(table, options, (page) => out.push(...page));
+    return out;
+  }
+
+  /**
+   * The rows of `list`, a held chunk at a time: each chunk is parsed and cut down to the fields asked for before the
+   * next, so a reader that parses pages as they come never holds the table as objects.
+   */
+  async listPages(table: string, options: ListOptions, onPage: (rows: AirtableRecord[]) => void): Promise<void> {
+    if (options.view || options.sort || options.maxRecords !== undefined) return onPage(await this.inner.list(table, options));
     let rows = this.tables.get(table);
     // A few records by ID (a webhook's changes) never cost a full read of a table not held.
-    if (!rows && options.recordIds) return this.inner.list(table, options);
+    if (!rows && options.recordIds) return onPage(await this.inner.list(table, options));
     if (!rows) {
       rows = await this.readAll(table);
       this.fullReads.push(table);
@@ -125,11 +135,10 @@ export class CachedRecords implements AirtableRecordsPort {
       const out = options.recordIds
         ? rows.some(options.recordIds).filter(wanted).map(shaped)
         : rows.rows((r) => (wanted(r) ? shaped(r) : undefined));
-      return complex ? this.inner.list(table, options) : out;
+      return onPage(complex ? await this.inner.list(table, options) : out);
     }
-    if (options.recordIds) return rows.some(options.recordIds).map(shaped);
-    // Each chunk's rows are cut down to the fields asked for before the next chunk is parsed.
-    return rows.rows(shaped);
+    if (options.recordIds) return onPage(rows.some(options.recordIds).map(shaped));
+    rows.pages(shaped, onPage);
   }
 
   /** A table's first read, streamed page by page into its compact form when the port can page. */

@@ -90,11 +90,24 @@ export class CompactTable {
   /** Every row in order, each chunk parsed as it is reached; `map` may shrink each row before the next chunk. */
   rows<T = AirtableRecord>(map: (row: AirtableRecord) => T | undefined = (row) => row as T): T[] {
     const out: T[] = [];
-    this.visit((row) => {
-      const mapped = map(row);
-      if (mapped !== undefined) out.push(mapped);
-    });
+    this.pages(map, (page) => out.push(...page));
     return out;
+  }
+
+  /** The rows in order, a chunk at a time (mapped as in `rows`): a reader that parses them never holds the table. */
+  pages<T>(map: (row: AirtableRecord) => T | undefined, onPage: (rows: T[]) => void): void {
+    let page: T[] = [];
+    let chunk = -1;
+    this.visit((row, index) => {
+      if (index !== chunk && page.length > 0) {
+        onPage(page);
+        page = [];
+      }
+      chunk = index;
+      const mapped = map(row);
+      if (mapped !== undefined) page.push(mapped);
+    });
+    if (page.length > 0) onPage(page);
   }
 
   /** These rows (unknown IDs left out), in table order; parses only the chunks that hold them. */
@@ -113,17 +126,20 @@ export class CompactTable {
     return [...inChunks.sort((a, b) => a.at - b.at).map((r) => r.row), ...added];
   }
 
-  private visit(onRow: (row: AirtableRecord) => void): void {
+  /** Rows in order with the chunk they come from (new loose rows: one past the last chunk). */
+  private visit(onRow: (row: AirtableRecord, chunk: number) => void): void {
     for (let index = 0; index < this.chunks.length; index += 1) {
       for (const row of this.chunk(index)) {
         const loose = this.loose.get(row.id);
-        if (loose === undefined) onRow(row);
-        else if (loose !== null) onRow(loose);
+        if (loose === undefined) onRow(row, index);
+        else if (loose !== null) onRow(loose, index);
       }
     }
     for (const [id, row] of this.loose) {
-      if (row !== null && !this.position.has(id)) onRow(row);
+      if (row !== null && !this.position.has(id)) onRow(row, this.chunks.length);
     }
+    // The last chunk parsed is not kept for a whole cycle.
+    this.decoded = undefined;
   }
 
   private chunk(index: number): AirtableRecord[] {
