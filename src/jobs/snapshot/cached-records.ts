@@ -181,7 +181,8 @@ export class CachedRecords implements AirtableRecordsPort {
     return deleted;
   }
 
-  private hold(table: string, rows: readonly AirtableRecord[]): void {
+  /** Holds a table's rows as read earlier (the stored snapshot): not a change, not a read. */
+  hold(table: string, rows: readonly AirtableRecord[]): void {
     this.tables.set(table, new CompactTable(rows));
   }
 

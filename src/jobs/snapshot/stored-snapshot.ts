@@ -68,9 +68,9 @@ export async function openSnapshot(deps: SnapshotDeps): Promise<OpenedSnapshot> 
   }
   if (payloads.some(schemaChanged)) return full(deps, { ...hook, cursor }, 'the base schema changed (fields or tables added, removed or renamed)');
 
-  const initial = new Map<string, AirtableRecord[]>();
-  for (const table of meta.tables) initial.set(table, (await deps.state.get<AirtableRecord[]>(tableKey(baseId, table))) ?? []);
-  const records = new CachedRecords(deps.records, initial);
+  // One stored table at a time: each is compacted before the next is parsed.
+  const records = new CachedRecords(deps.records);
+  for (const table of meta.tables) records.hold(table, (await deps.state.get<AirtableRecord[]>(tableKey(baseId, table))) ?? []);
   const changed = new Map<string, Set<string>>();
   const destroyed = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, table: string, id: string) => map.set(table, (map.get(table) ?? new Set()).add(id));
