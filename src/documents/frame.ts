@@ -39,6 +39,13 @@ export class Frame {
   readonly width: number;
   y: number;
   private continuation: (frame: Frame) => void = () => undefined;
+  /**
+   * The fill colour last written outside any save/restore pair, and the page it was written on. Every text call
+   * used to write its colour (twice, with the measuring) although a page's text is mostly the one ink: a third
+   * of the content bytes. The shapes (rect, line) set their colours inside save/restore, so this stays true.
+   */
+  private ink: string | undefined;
+  private inkPage: unknown;
 
   constructor(readonly doc: PDFKit.PDFDocument, readonly pageSize: PageSize) {
     const page = PAGE_SIZES[pageSize];
@@ -71,13 +78,25 @@ export class Frame {
   }
 
   style(style: TextStyle = {}): void {
-    this.doc.font(style.bold ? FONT_BOLD : FONT_REGULAR).fontSize(style.size ?? THEME.size.body).fillColor(style.color ?? THEME.ink);
+    this.typeface(style);
+    const color = style.color ?? THEME.ink;
+    // Compared with the page too: a new page (or switching back to one) starts from that page's own state.
+    if (color !== this.ink || this.doc.page !== this.inkPage) {
+      this.doc.fillColor(color);
+      this.ink = color;
+      this.inkPage = this.doc.page;
+    }
+  }
+
+  /** Font and size only: what measuring needs; it writes nothing into the page. */
+  private typeface(style: TextStyle): void {
+    this.doc.font(style.bold ? FONT_BOLD : FONT_REGULAR).fontSize(style.size ?? THEME.size.body);
   }
 
   measure(text: string, width: number, style: TextStyle = {}): number {
     if (text === '') return 0;
-    // Styling stays outside the cache: it writes the fill colour into the page, and the bytes must not depend on hits.
-    this.style(style);
+    // Set outside the cache: the caller may draw or measure with the current font next.
+    this.typeface(style);
     const font = style.bold ? FONT_BOLD : FONT_REGULAR;
     const size = style.size ?? THEME.size.body;
     const lineGap = style.lineGap ?? 0.6;
