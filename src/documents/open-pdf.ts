@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { documentFont, FONT_BOLD, FONT_REGULAR } from './fonts.ts';
 import { Frame } from './frame.ts';
+import { shareLayouts } from './shared-layouts.ts';
 import type { PageSize } from './theme.ts';
 
 export interface PdfMeta {
@@ -47,6 +48,8 @@ export function openPdfDocument(page: { size: PageSize; layout?: 'landscape' }, 
     pdfVersion: '1.7',
     lang: 'en',
     displayTitle: true,
+    // No default font: PDFKit would parse its Helvetica metrics for every document, and every text is set in Noto.
+    font: null as unknown as string,
     info: {
       Title: meta.title,
       Author: meta.author,
@@ -60,6 +63,7 @@ export function openPdfDocument(page: { size: PageSize; layout?: 'landscape' }, 
   // A parsed fontkit font, shared across documents (PDFKit's typings list only file sources, its code takes fonts).
   doc.registerFont(FONT_REGULAR, documentFont(FONT_REGULAR) as unknown as PDFKit.Mixins.PDFFontSource);
   doc.registerFont(FONT_BOLD, documentFont(FONT_BOLD) as unknown as PDFKit.Mixins.PDFFontSource);
+  shareLayouts(doc, [FONT_REGULAR, FONT_BOLD]);
   batchPageContent(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
