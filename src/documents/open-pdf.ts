@@ -86,12 +86,16 @@ interface ContentStream {
   end(chunk?: unknown): void;
 }
 
+/** Operators kept as strings before they are written to the page as bytes (a few kilobytes of content). */
+const BATCH_OPERATORS = 256;
+
 /**
  * PDFKit turns every drawing operator into its own byte array as it is written (a 200-line invoice makes tens of
- * thousands), which the collector then has to track until the document ends. Here each page's operators are
- * kept as strings and handed to the content stream in one write when something else must follow them or the
- * page ends: PDFKit encodes a write as `text + "\n"`, so one joined write gives the same bytes. Every write to
- * the page content goes through the stream, so the order is kept whoever writes (operators, marked content).
+ * thousands), which the collector then has to track until the document ends (pages stay buffered for the page
+ * numbers). Here operators are kept as strings and written as one byte array per few hundred operators, and when
+ * something else must follow them or the page ends: PDFKit encodes a string write as its latin-1 bytes followed
+ * by a newline, so joining with newlines gives the same bytes. Every write to the page content goes through the
+ * stream, so the order is kept whoever writes (operators, marked content).
  */
 function batchPageContent(doc: PDFKit.PDFDocument): void {
   const batch = (stream: ContentStream): void => {
@@ -100,12 +104,14 @@ function batchPageContent(doc: PDFKit.PDFDocument): void {
     let pending: string[] = [];
     const flush = (): void => {
       if (pending.length === 0) return;
-      write(pending.join('\n'));
+      pending.push('');
+      write(Buffer.from(pending.join('\n'), 'latin1'));
       pending = [];
     };
     stream.write = (chunk: unknown): void => {
       if (typeof chunk === 'string') {
         pending.push(chunk);
+        if (pending.length >= BATCH_OPERATORS) flush();
         return;
       }
       flush();

@@ -33,8 +33,9 @@ const MAX_CACHED_TEXTS = 20_000;
  */
 export function layoutText(doc: PDFKit.PDFDocument, text: string, width: number, font: string, size: number, lineGap: number): TextLayout {
   let entries = layouts.get(text);
-  const hit = entries?.find((m) => m.width === width && m.size === size && m.font === font && m.lineGap === lineGap);
-  if (hit) return hit;
+  if (entries) {
+    for (const m of entries) if (m.width === width && m.size === size && m.font === font && m.lineGap === lineGap) return m;
+  }
   const { x, y } = doc;
   const lines: PlacedLine[] = [];
   const gap = lineGap || 0;
