@@ -12,13 +12,21 @@ interface CffSubset {
   cff: CffTables;
   subsetCharstrings(): void;
   subsetSubrs(subrs: ByteRange[], used: Record<string, boolean>): Uint8Array[] | null;
+  subsetFontdict(topDict: SubsetTopDict): void;
+}
+
+/** The subset's top dict as fontkit's subsetFontdict fills it (CID-keyed fonts: one font dict per glyph group). */
+interface SubsetTopDict {
+  FDArray: Array<{ FontName?: unknown; Private?: { Subrs?: unknown } | null }>;
+  FDSelect: { version: number; fds: number[] };
 }
 
 interface CffTables {
   stream: { pos: number; buffer: Uint8Array; readBuffer(length: number): Uint8Array };
-  topDict: { CharStrings: ByteRange[] };
+  topDict: { CharStrings: ByteRange[]; FDArray?: SubsetTopDict['FDArray'] };
   globalSubrIndex?: ByteRange[];
   privateDictForGlyph(gid: number): { Subrs?: ByteRange[] } | null;
+  fdForGlyph(gid: number): number | null;
 }
 
 function isCffSubset(subset: unknown): subset is CffSubset {
@@ -55,13 +63,39 @@ export function leanSubset(subset: unknown, cache: FlatGlyphs): void {
     if (flat.every((f): f is Uint8Array => f !== null)) {
       this.charstrings = flat;
       this.gsubrs = [];
-      // A null Subrs is left out of each font dict's private dict.
+      this.subsetFontdict = fontDictsWithoutSubrs;
+      // For a font that is not CID-keyed fontkit makes one private dict: a null Subrs is left out of it.
       this.subsetSubrs = () => null;
       return;
     }
     this.subsetSubrs = keepUsedSubrs;
     stock.call(this);
   };
+}
+
+/**
+ * fontkit's CFFSubset.subsetFontdict for flattened glyphs: the font dicts the glyphs use, in order of first use,
+ * and each glyph's dict index; the private dicts lose their Subrs (null is left out when encoding). fontkit's
+ * version also parsed every glyph's outline to collect the subroutines it calls, which flattened glyphs need not.
+ */
+function fontDictsWithoutSubrs(this: CffSubset, topDict: SubsetTopDict): void {
+  const source = this.cff.topDict.FDArray ?? [];
+  topDict.FDArray = [];
+  topDict.FDSelect = { version: 0, fds: [] };
+  const indexOf = new Map<number, number>();
+  for (const gid of this.glyphs) {
+    const fd = this.cff.fdForGlyph(gid);
+    if (fd == null) continue;
+    let index = indexOf.get(fd);
+    if (index === undefined) {
+      const dict = { ...source[fd] };
+      delete dict.FontName;
+      if (dict.Private?.Subrs) dict.Private = { ...dict.Private, Subrs: null };
+      index = topDict.FDArray.push(dict) - 1;
+      indexOf.set(fd, index);
+    }
+    topDict.FDSelect.fds.push(index);
+  }
 }
 
 /** A subroutine that only returns (CFF operator 11): what an unused subroutine becomes in a subset. */
