@@ -20,7 +20,11 @@ interface EmbeddedFont {
   layout(text: string, features?: unknown, onlyWidth?: boolean): LaidOut;
 }
 
-const MAX_CACHED_STRINGS = 20_000;
+/**
+ * Strings kept per font: a 200-line pack lays out ~3,000 distinct strings in the regular font (~2 MB of glyph
+ * positions); a full cache is dropped at once, so the bound is ~6 MB per font while the fonts are loaded.
+ */
+const MAX_CACHED_STRINGS = 8_000;
 const byFont = new WeakMap<object, Map<string, LaidOut>>();
 
 /** Opens the document's fonts `names` (registered beforehand) and makes their layouts shared; drawing sets fonts again. */
