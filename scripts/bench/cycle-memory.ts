@@ -32,6 +32,7 @@ const DIST = join(ROOT, 'dist/src');
  */
 const CHILD = `
 import { readFileSync } from 'node:fs';
+import { writeHeapSnapshot } from 'node:v8';
 const [runtimeUrl, configUrl, cycleUrl, baseId] = process.argv.slice(2);
 const { createRuntime } = await import(runtimeUrl);
 const { loadConfig } = await import(configUrl);
@@ -47,6 +48,9 @@ await runCycle(runtime, baseId, {
     const peakMb = hwmMb();
     globalThis.gc?.();
     const memory = process.memoryUsage();
+    if (process.env.BENCH_HEAP_SNAPSHOT_AFTER === step.id) {
+      process.stderr.write('heap snapshot: ' + writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT_DIR + '/after-' + step.id + '.heapsnapshot') + '\\n');
+    }
     process.stderr.write('STEP ' + JSON.stringify({
       id: step.id, failed: step.failed, firstProblem: step.report.problems[0], seconds: (now - last) / 1000,
       airtable: total(step.report, 'airtable'), notion: total(step.report, 'notion'), drive: total(step.report, 'drive'), gmail: total(step.report, 'gmail'),
@@ -148,7 +152,7 @@ export async function benchCycleMemory(options: { pos?: number; heapMb?: number 
     workspace = await startWorkspace({ port: 0, dir, speed: 1000 });
     const script = join(dir, 'cycle-child.mjs');
     writeFileSync(script, CHILD);
-    const env = { WORKSPACE_PORT: String(workspace.port), WORKSPACE_TOKEN: workspace.token, WORKSPACE_DIR: dir, WORKSPACE_SPEED: '1000', SOURCING_NOW: BENCH_NOW.toISOString() };
+    const env = { ...(process.env['BENCH_HEAP_SNAPSHOT_AFTER'] ? { BENCH_HEAP_SNAPSHOT_AFTER: process.env['BENCH_HEAP_SNAPSHOT_AFTER'], BENCH_HEAP_SNAPSHOT_DIR: tmpdir() } : {}), WORKSPACE_PORT: String(workspace.port), WORKSPACE_TOKEN: workspace.token, WORKSPACE_DIR: dir, WORKSPACE_SPEED: '1000', SOURCING_NOW: BENCH_NOW.toISOString() };
     const url = (path: string) => pathToFileURL(join(DIST, path)).href;
     try {
       const args = [script, url('cli/runtime.js'), url('config/config.js'), url('cli/cycle.js'), baseId];

@@ -124,14 +124,15 @@ async function changeOnePercent(records: AirtableRecordsPort, round: number): Pr
 async function naiveSync(connection: NotionConnection, records: AirtableRecordsPort, notionRoot: string, counter: RequestCounter, speed: number, url: string, token: string): Promise<void> {
   const port = createNotionAdapter({ baseUrl: url, auth: token, counter, requestsPerSecond: 2.5 * speed, penaltyMs: 1000 / speed });
   const snapshot = await readPortalBase(records);
-  const plan = planPortals({ data: snapshot.data, today: TODAY, malformed: snapshot.malformed });
+  const plan = planPortals({ data: snapshot.data, today: TODAY, malformed: snapshot.malformed, childrenOf: snapshot.childrenOf });
   const rootChildren = await port.listPortalPages(notionRoot);
   for (const portal of plan.portals) {
     const ensured = await port.ensurePortal({ rootPageId: notionRoot, title: portal.title, rootChildren, databases: PORTAL_DATABASES, ...(portal.client.notionPortal ? { knownUrl: portal.client.notionPortal } : {}) });
     const pageOf = new Map<string, string>();
+    const built = portal.pages();
     for (const [table, pages, dataSourceId] of [
-      ['Projects', portal.projects, ensured.dataSources.projects],
-      ['Purchase Orders', portal.purchaseOrders, ensured.dataSources.purchaseOrders],
+      ['Projects', built.projects, ensured.dataSources.projects],
+      ['Purchase Orders', built.purchaseOrders, ensured.dataSources.purchaseOrders],
     ] as const) {
       for (const page of pages) {
         // The portal databases carry no record ID column (issue 10), so the page is found the way glue tools do:

@@ -19,18 +19,42 @@ export interface ReadTables<M extends TableModels> {
 
 /**
  * `fields: 'model'` asks Airtable only for the fields the model knows, so formula and inverse-link fields stay on
- * the server; `'all'` reads whole rows.
+ * the server; `'all'` reads whole rows. `keepRaw` says what of the rows as read the caller still needs: all of them
+ * (`rows`, the default), `none`, or only the named fields.
  */
-export async function readTables<M extends TableModels>(records: AirtableRecordsPort, models: M, fields: 'all' | 'model'): Promise<ReadTables<M>> {
+export async function readTables<M extends TableModels>(
+  records: AirtableRecordsPort,
+  models: M,
+  fields: 'all' | 'model',
+  options: { keepRaw?: 'rows' | 'none' | readonly string[] } = {},
+): Promise<ReadTables<M>> {
   const raw = new Map<string, AirtableRecord[]>();
   const problems: RecordProblem[] = [];
   const tables: Record<string, unknown[]> = {};
+  const keep = options.keepRaw ?? 'rows';
   for (const [key, model] of Object.entries(models)) {
-    const rows = fields === 'model' ? await records.list(model.table, { fields: Object.values(model.fields) }) : await records.list(model.table);
-    raw.set(model.table, rows);
-    const parsed = parseRecords(model, rows);
-    tables[key] = parsed.records;
-    problems.push(...parsed.problems);
+    const parsedRows: unknown[] = [];
+    const kept: AirtableRecord[] = [];
+    // Each page is parsed as it comes and only what the caller reads later stays: on a large base the rows as read
+    // are as big as the parsed records, and held together they would double the job's memory.
+    const take = (rows: AirtableRecord[]) => {
+      const parsed = parseRecords(model, rows);
+      for (const record of parsed.records) parsedRows.push(record);
+      problems.push(...parsed.problems);
+      if (keep === 'rows') for (const row of rows) kept.push(row);
+      else if (keep !== 'none') for (const r of rows) kept.push({ id: r.id, createdTime: r.createdTime, fields: pick(r.fields, keep) });
+    };
+    const listOptions = fields === 'model' ? { fields: Object.values(model.fields) } : {};
+    if (records.listPages) await records.listPages(model.table, listOptions, take);
+    else take(await records.list(model.table, listOptions));
+    tables[key] = parsedRows;
+    if (keep !== 'none') raw.set(model.table, kept);
   }
   return { tables: tables as ReadTables<M>['tables'], raw, problems };
+}
+
+function pick(fields: AirtableRecord['fields'], names: readonly string[]): AirtableRecord['fields'] {
+  const out: AirtableRecord['fields'] = {};
+  for (const name of names) if (name in fields) out[name] = fields[name];
+  return out;
 }

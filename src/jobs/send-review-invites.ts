@@ -75,7 +75,7 @@ export async function sendReviewInvites(deps: ReviewDeps, input: ReviewInput): P
   const byKey = new Map(reviewRows.records.map((r) => [r.key, r]));
   await settleInterrupted(deps.records, deps.mail, now, problems);
 
-  const world = await readTables(deps.records, WORLD, 'model');
+  const world = await readTables(deps.records, WORLD, 'model', { keepRaw: 'none' });
   problems.push(...world.problems.map(String));
   const needed = neededReviews({ now, ...world.tables, mayMeet: meetingPolicy(world.tables) });
   problems.push(...needed.problems);

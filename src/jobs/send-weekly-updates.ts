@@ -69,7 +69,7 @@ export async function sendWeeklyUpdates(deps: WeeklyDeps, input: { from: MailAdd
   const due = candidates.filter((c) => !done.has(c.key));
   if (due.length === 0) return finish(problems, details);
 
-  const content = await readTables(deps.records, CONTENT, 'model');
+  const content = await readTables(deps.records, CONTENT, 'model', { keepRaw: 'none' });
   problems.push(...content.problems.map(String));
   const agencyName = parseRecords(agencyModel, await deps.records.list(agencyModel.table, { maxRecords: 1 })).records[0]?.name ?? input.from.name ?? 'Your sourcing agent';
 

@@ -14,7 +14,7 @@ import { approvalAlerts, type ApprovalChange } from '../domain/portal/client-app
 import { importComments, type CommentedPage } from '../domain/portal/client-comments.ts';
 import type { ExistingPage } from '../domain/portal/page-diff.ts';
 import { LEGACY_PROPERTY_NAMES } from '../domain/portal/portal-layout.ts';
-import { planPortals } from '../domain/portal/portal-plan.ts';
+import { planPortals, type PlanProblem } from '../domain/portal/portal-plan.ts';
 import type { RequestCounter, RequestCounts } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort } from '../ports/airtable.ts';
 import { NOTION_READ_OPERATIONS, NotionRefusedError, type NotionPortalPort } from '../ports/notion.ts';
@@ -58,7 +58,10 @@ export interface SyncPortalsDetails {
   pages: { created: number; updated: number; archived: number; restored: number; unchanged: number };
   /** Body sections rewritten in updated pages. */
   sectionsRewritten: number;
+  /** The first CHANGES_LISTED page changes by name; `pages` counts them all. */
   changes: (PageChangeRecord & { client: string })[];
+  /** Page changes beyond the listed ones (a first sync of a large base creates thousands of pages). */
+  changesNotListed: number;
   comments: { pagesRead: number; imported: number };
   approvalsLanded: number;
   /** Alerts raised for the agents by a client's "Changes requested" (Critical) or "Approved" (Info). */
@@ -72,6 +75,9 @@ export interface SyncPortalsDetails {
 }
 
 const AIRTABLE_WRITES = new Set(['create', 'update', 'upsert', 'delete']);
+
+/** Page changes the report names one by one; beyond these it counts (the report stays small at any base size). */
+export const CHANGES_LISTED = 200;
 
 function requestDelta(before: RequestCounts, after: RequestCounts): SyncPortalsDetails['reads'] & { writes: SyncPortalsDetails['writes'] } {
   const ops = (service: string) =>
@@ -97,7 +103,7 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
   const today = input.today ?? started.toISOString().slice(0, 10);
 
   const snapshot = await readPortalBase(deps.airtable);
-  const plan = planPortals({ data: snapshot.data, today, malformed: snapshot.malformed });
+  const plan = planPortals({ data: snapshot.data, today, malformed: snapshot.malformed, childrenOf: snapshot.childrenOf });
   const problems = [...snapshot.problems.map(String), ...plan.problems.map((p) => `${p.table} ${p.label || p.recordId}: ${p.message}`), ...plan.policyProblems];
 
   const rootChildren = await deps.notion.listPortalPages(input.rootPageId);
@@ -117,17 +123,28 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
   const approvals = new Map<string, string | null>();
   const commentPages = new Map<string, CommentedPage & { live: boolean }>();
   const changes: SyncPortalsDetails['changes'] = [];
-  let unchanged = 0;
+  const tally = { created: 0, updated: 0, archived: 0, restored: 0, unchanged: 0, sectionsRewritten: 0, notListed: 0 };
+  /** Plan problems of the pages as each portal is built (Sync issues of the rows they name). */
+  const pageProblems: PlanProblem[] = [];
   for (const portalPlan of plan.portals) {
+    // One portal's pages (with their bodies) at a time: built here, dropped once the portal is synced.
+    const built = portalPlan.pages();
+    pageProblems.push(...built.problems);
+    problems.push(...built.problems.map((p) => `${p.table} ${p.label || p.recordId}: ${p.message}`));
     try {
-      const result = await syncClientPortal(context, portalPlan);
+      const result = await syncClientPortal(context, portalPlan, built);
       portals.push(result.portal);
       for (const [id, page] of result.pages) pages.set(id, page);
       for (const [id, approval] of result.approvals) approvals.set(id, approval);
       for (const [id, page] of result.commentPages) commentPages.set(id, page);
       legacyDataSources.push(...result.legacyDataSources);
-      changes.push(...result.changes);
-      unchanged += result.unchanged;
+      for (const change of result.changes) {
+        tally[change.action] += 1;
+        tally.sectionsRewritten += change.sections?.length ?? 0;
+        if (changes.length < CHANGES_LISTED) changes.push(change);
+        else tally.notListed += 1;
+      }
+      tally.unchanged += result.unchanged;
       problems.push(...result.problems);
     } catch (error) {
       // One client's portal failing (a page shared away from the integration, say) leaves the others to sync.
@@ -164,7 +181,7 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
 
   const writeback = airtableUpdates({
     raw: snapshot.raw,
-    problems: [...snapshot.problems, ...plan.problems],
+    problems: [...snapshot.problems, ...plan.problems, ...pageProblems],
     pages,
     portals: new Map(portals.map((p) => [p.clientId, p.url])),
     approvals,
@@ -188,13 +205,13 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
     }
   }
 
-  const count = (action: PageChangeRecord['action']) => changes.filter((c) => c.action === action).length;
   const { writes, ...reads } = requestDelta(before, deps.counter.snapshot());
   return finish(problems, {
     portals,
-    pages: { created: count('created'), updated: count('updated'), archived: count('archived'), restored: count('restored'), unchanged },
-    sectionsRewritten: changes.reduce((n, c) => n + (c.sections?.length ?? 0), 0),
+    pages: { created: tally.created, updated: tally.updated, archived: tally.archived, restored: tally.restored, unchanged: tally.unchanged },
+    sectionsRewritten: tally.sectionsRewritten,
     changes,
+    changesNotListed: tally.notListed,
     comments: { pagesRead: toRead.length, imported: imported.comments.length },
     approvalsLanded,
     approvalAlerts: approvalRaised.length,

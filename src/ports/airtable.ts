@@ -36,6 +36,11 @@ export interface UpsertResult {
 export interface AirtableRecordsPort {
   readonly baseId: string;
   list(table: string, options?: ListOptions): Promise<AirtableRecord[]>;
+  /**
+   * `list`, handing each page (up to 100 rows) to `onPage` as it arrives instead of collecting the table: a reader
+   * that keeps the rows in another form never holds the whole table as objects.
+   */
+  listPages?(table: string, options: ListOptions, onPage: (rows: AirtableRecord[]) => void): Promise<void>;
   /** Creates in batches of 10; answers the created records in input order. */
   create(table: string, rows: Fields[], options?: WriteOptions): Promise<AirtableRecord[]>;
   /** PATCH: merges the given fields, in batches of 10. */

@@ -48,10 +48,17 @@ export class AirtableRecordsAdapter implements AirtableRecordsPort {
     this.base = new Airtable({ apiKey, endpointUrl, noRetryIfRateLimited: true, requestTimeout: 60_000 }).base(baseId);
   }
 
+  // https://airtable.com/developers/web/api/list-records (every page, collected)
+  async list(table: string, options: ListOptions = {}): Promise<AirtableRecord[]> {
+    const records: AirtableRecord[] = [];
+    await this.listPages(table, options, (page) => records.push(...page));
+    return records;
+  }
+
   // https://airtable.com/developers/web/api/list-records
   // Pages go through airtable.js's base.makeRequest so each page is one gated, counted request and the offset
   // stays in our hands (Query.eachPage hides both). Long formulas switch to POST listRecords as airtable.js does.
-  async list(table: string, options: ListOptions = {}): Promise<AirtableRecord[]> {
+  async listPages(table: string, options: ListOptions, onPage: (rows: AirtableRecord[]) => void): Promise<void> {
     const params: Record<string, unknown> = { pageSize: PAGE_SIZE };
     if (options.fields) params['fields'] = options.fields;
     if (options.sort) params['sort'] = options.sort.map((s) => ({ field: s.field, direction: s.direction ?? 'asc' }));
@@ -61,7 +68,6 @@ export class AirtableRecordsAdapter implements AirtableRecordsPort {
     if (formula) params['filterByFormula'] = formula;
     const usePost = JSON.stringify(params).length > LONG_QUERY_CHARS;
     const path = `/${encodeURIComponent(table)}`;
-    const records: AirtableRecord[] = [];
     let offset: string | undefined;
     do {
       const pageParams = offset === undefined ? params : { ...params, offset };
@@ -71,10 +77,9 @@ export class AirtableRecordsAdapter implements AirtableRecordsPort {
           : this.base.makeRequest({ method: 'GET', path, qs: pageParams }),
       );
       const body = response.body as { records: AirtableRecord[]; offset?: string };
-      records.push(...body.records.map((r) => ({ id: r.id, createdTime: r.createdTime, fields: r.fields ?? {} })));
+      onPage(body.records.map((r) => ({ id: r.id, createdTime: r.createdTime, fields: r.fields ?? {} })));
       offset = body.offset;
     } while (offset !== undefined);
-    return records;
   }
 
   // https://airtable.com/developers/web/api/create-records

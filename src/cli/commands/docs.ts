@@ -21,6 +21,10 @@ const SHORT: Record<string, string> = {
   'air-waybill-draft': 'AWB draft',
 };
 
+/** Changed documents listed in the report; the rest are counted. */
+const MAX_ROWS = 40;
+const changed = (outcome: string | undefined) => outcome !== undefined && outcome !== 'current';
+
 export function formatDocsReport(report: JobReport<BuildDocumentsDetails>): string {
   const d = report.details;
   const lines = [
@@ -28,12 +32,14 @@ export function formatDocsReport(report: JobReport<BuildDocumentsDetails>): stri
       `${d.rowsWritten} Airtable row(s) written, ${d.permissionsGranted} folder permission(s) granted.`,
   ];
   if (d.picked.length > 0) lines.push(`Picked up: ${d.picked.join(', ')}.`);
+  // What changed, not every document checked: a base of thousands of POs has thousands of current ones.
   const rows = [
-    ...d.packs.map((p) => [p.po, p.shipment, Object.entries(p.documents).map(([k, o]) => `${SHORT[k] ?? k} ${o}`).join(', ')]),
-    ...d.schedules.map((s) => [s.po, '—', `schedule ${s.outcome}`]),
-    ...(d.contracts ?? []).map((c) => [c.po, '—', `contract ${c.outcome}`]),
+    ...d.packs.filter((p) => Object.values(p.documents).some(changed)).map((p) => [p.po, p.shipment, Object.entries(p.documents).map(([k, o]) => `${SHORT[k] ?? k} ${o}`).join(', ')]),
+    ...d.schedules.filter((s) => changed(s.outcome)).map((s) => [s.po, '—', `schedule ${s.outcome}`]),
+    ...(d.contracts ?? []).filter((c) => changed(c.outcome)).map((c) => [c.po, '—', `contract ${c.outcome}`]),
   ];
-  if (rows.length > 0) lines.push('', table(['PO', 'Shipment', 'Documents'], rows));
+  if (rows.length > 0) lines.push('', table(['PO', 'Shipment', 'Documents'], rows.slice(0, MAX_ROWS)));
+  if (rows.length > MAX_ROWS) lines.push(`… and ${rows.length - MAX_ROWS} more (each PO's files are listed in the Documents table).`);
   if (d.blocked.length > 0) {
     lines.push('', 'No documents (fix these in Airtable; also on the PO\'s "Sync issues"):');
     for (const b of d.blocked) lines.push(`  ${b.po ?? '?'} / ${b.shipment}:`, ...b.fixes.map((f) => `    - ${f}`));

@@ -78,6 +78,7 @@ function emptySyncDetails(): SyncPortalsDetails {
     pages: { created: 0, updated: 0, archived: 0, restored: 0, unchanged: 0 },
     sectionsRewritten: 0,
     changes: [],
+    changesNotListed: 0,
     comments: { pagesRead: 0, imported: 0 },
     approvalsLanded: 0,
     approvalAlerts: 0,

@@ -38,20 +38,35 @@ function groupBy<T>(items: readonly T[], keysOf: (item: T) => (string | undefine
   return out;
 }
 
+/** The rows that hang on POs, and the alerts: the bulk of a base, handed over one client's share at a time. */
+export type PortalChildren = Pick<PortalData, 'milestones' | 'inspections' | 'updates' | 'documents' | 'alerts'>;
+
 export function indexPortalData(data: PortalData, today: string): PortalIndex {
+  return withChildren(
+    {
+      today,
+      suppliers: new Map(data.suppliers.map((s) => [s.id, s])),
+      people: new Map(data.people.map((p) => [p.id, p])),
+      projects: new Map(data.projects.map((p) => [p.id, p])),
+      posByProject: groupBy(data.purchaseOrders, (po) => [po.project]),
+    },
+    data,
+  );
+}
+
+/** The index with these children (one client's, when the sync builds that client's portal). */
+export function withChildren(index: Omit<PortalIndex, keyof ChildIndex>, children: PortalChildren): PortalIndex {
   return {
-    today,
-    suppliers: new Map(data.suppliers.map((s) => [s.id, s])),
-    people: new Map(data.people.map((p) => [p.id, p])),
-    projects: new Map(data.projects.map((p) => [p.id, p])),
-    posByProject: groupBy(data.purchaseOrders, (po) => [po.project]),
-    milestonesByPo: groupBy(data.milestones, (m) => [m.po]),
-    inspectionsByPo: groupBy(data.inspections, (i) => [i.po]),
-    updatesByPo: groupBy(data.updates, (u) => [u.po]),
-    documentsByPo: groupBy(data.documents, (d) => [d.po]),
-    alerts: data.alerts,
+    ...index,
+    milestonesByPo: groupBy(children.milestones, (m) => [m.po]),
+    inspectionsByPo: groupBy(children.inspections, (i) => [i.po]),
+    updatesByPo: groupBy(children.updates, (u) => [u.po]),
+    documentsByPo: groupBy(children.documents, (d) => [d.po]),
+    alerts: children.alerts,
   };
 }
+
+type ChildIndex = Pick<PortalIndex, 'milestonesByPo' | 'inspectionsByPo' | 'updatesByPo' | 'documentsByPo' | 'alerts'>;
 
 /** A PO that still matters to the client; cancelled ones are archived from the portal. */
 export const isLivePo = (po: PortalPo) => po.status !== 'Cancelled';

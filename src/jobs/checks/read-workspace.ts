@@ -5,6 +5,7 @@
 import { agency, type AgencyRecord } from '../../domain/models/agency.ts';
 import type { RecordProblem, TableModel } from '../../domain/models/parse-records.ts';
 import { CHECKED_TABLES } from '../../domain/models/table-sets.ts';
+import { SYNC_ISSUES_FIELD } from '../../domain/checks/sync-issues.ts';
 import type { ParsedTables } from '../../domain/checks/snapshot.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../../ports/airtable.ts';
 import { readTables } from '../read-tables.ts';
@@ -19,7 +20,9 @@ export interface ReadWorkspace {
 
 export async function readWorkspace(records: AirtableRecordsPort): Promise<ReadWorkspace> {
   // The agency row, read last, only gives the time zone of "today".
-  const { tables: { agency: agencyRows, ...tables }, raw, problems } = await readTables(records, { ...CHECKED_TABLES, agency }, 'all');
+  // The rows as read are kept only for their Sync issues and the keys of Alerts rows that fail validation.
+  const keepRaw = [SYNC_ISSUES_FIELD, CHECKED_TABLES.alerts.fields.key];
+  const { tables: { agency: agencyRows, ...tables }, raw, problems } = await readTables(records, { ...CHECKED_TABLES, agency }, 'all', { keepRaw });
   return { tables, raw, problems, agency: agencyRows[0] };
 }
 

@@ -14,6 +14,6 @@ export interface LoadedPoBase {
 }
 
 export async function loadPoBase(records: AirtableRecordsPort): Promise<LoadedPoBase> {
-  const { tables, problems } = await readTables(records, PO_BASE_TABLES, 'model');
+  const { tables, problems } = await readTables(records, PO_BASE_TABLES, 'model', { keepRaw: 'none' });
   return { base: tables, problems: problems.map(String) };
 }

@@ -14,7 +14,7 @@ import {
   PROJECT_SECTIONS,
   SYSTEM_PROPS,
 } from '../../domain/portal/portal-layout.ts';
-import type { ClientPortalPlan } from '../../domain/portal/portal-plan.ts';
+import type { ClientPortalPages, ClientPortalPlan } from '../../domain/portal/portal-plan.ts';
 import { syncHashOf, type PortalPage } from '../../domain/portal/portal-page.ts';
 import type { NotionPortalPort, PageFieldNames, PortalPageRef } from '../../ports/notion.ts';
 import { applyPageActions, type PageChangeRecord } from './apply-pages.ts';
@@ -66,7 +66,8 @@ function planned(page: PortalPage, pageIdOf: (airtableId: string) => string | un
   return { page, properties, hash: syncHashOf(properties, page.sections) };
 }
 
-export async function syncClientPortal(ctx: ClientPortalContext, plan: ClientPortalPlan): Promise<ClientPortalResult> {
+/** `built`: the portal's pages, built by the caller just before (plan.pages()). */
+export async function syncClientPortal(ctx: ClientPortalContext, plan: ClientPortalPlan, built: ClientPortalPages): Promise<ClientPortalResult> {
   const { notion } = ctx;
   const ensured = await notion.ensurePortal({
     rootPageId: ctx.rootPageId,
@@ -91,17 +92,17 @@ export async function syncClientPortal(ctx: ClientPortalContext, plan: ClientPor
 
   const projects = await applyPageActions(
     { notion, dataSourceId: ensured.dataSources.projects, names: PROJECT_NAMES, layout: PROJECT_SECTIONS, kind: 'project', portal: name },
-    diffPages(plan.projects.map((p) => planned(p, () => undefined)), await existing(ensured.dataSources.projects, PROJECT_NAMES, plan.projects), ctx.held, storedHashOf),
+    diffPages(built.projects.map((p) => planned(p, () => undefined)), await existing(ensured.dataSources.projects, PROJECT_NAMES, built.projects), ctx.held, storedHashOf),
   );
   const projectPageOf = (id: string) => projects.pages.get(id)?.pageId;
   const pos = await applyPageActions(
     { notion, dataSourceId: ensured.dataSources.purchaseOrders, names: PO_NAMES, layout: PO_SECTIONS, kind: 'po', portal: name },
-    diffPages(plan.purchaseOrders.map((p) => planned(p, projectPageOf)), await existing(ensured.dataSources.purchaseOrders, PO_NAMES, plan.purchaseOrders), ctx.held, storedHashOf),
+    diffPages(built.purchaseOrders.map((p) => planned(p, projectPageOf)), await existing(ensured.dataSources.purchaseOrders, PO_NAMES, built.purchaseOrders), ctx.held, storedHashOf),
   );
 
   const pages = new Map([...projects.pages, ...pos.pages]);
   const commentPages = new Map<string, CommentedPage & { live: boolean }>();
-  for (const page of [...plan.projects, ...plan.purchaseOrders]) {
+  for (const page of [...built.projects, ...built.purchaseOrders]) {
     const shown = pages.get(page.airtableId);
     // A page created in this run has no comments yet.
     if (!shown || projects.created.has(page.airtableId) || pos.created.has(page.airtableId)) continue;

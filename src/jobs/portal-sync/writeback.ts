@@ -44,10 +44,44 @@ const SYNC_ISSUES = 'Sync issues';
 
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 
+/** The fields of each page table's rows that the writeback reads; "PO number" names a PO in problems. */
+const KEPT_FIELDS: Record<string, readonly string[]> = {
+  Clients: ['Notion portal', SYNC_ISSUES],
+  Projects: ['Notion page', HASH_FIELD, SYNC_ISSUES],
+  'Purchase Orders': ['Notion page', HASH_FIELD, APPROVAL_FIELD, 'PO number', SYNC_ISSUES],
+};
+
+/**
+ * A row as read, cut down to what the writeback compares against: a page table's row keeps its link, hash,
+ * approval and Sync issues; a row of any other table is kept only when it carries Sync issues (a row without them
+ * and without problems needs no write, and one with problems is written from the problem alone).
+ */
+export function writebackRow(table: string, record: AirtableRecord): AirtableRecord | undefined {
+  const keep = KEPT_FIELDS[table];
+  if (!keep) {
+    const issues = text(record.fields[SYNC_ISSUES]);
+    return issues ? { id: record.id, createdTime: '', fields: { [SYNC_ISSUES]: issues } } : undefined;
+  }
+  const fields: Fields = {};
+  for (const name of keep) if (record.fields[name] !== undefined) fields[name] = record.fields[name];
+  return { id: record.id, createdTime: '', fields };
+}
+
 export function airtableUpdates(input: WritebackInput): Writeback {
   const problems: string[] = [];
   const messages = new Map<string, string[]>();
   for (const p of input.problems) messages.set(p.recordId, [...(messages.get(p.recordId) ?? []), p.message]);
+  // Rows of other tables named by a problem but not kept (they carried no Sync issues): empty cells.
+  const kept = new Set<string>();
+  for (const records of input.raw.values()) for (const r of records) kept.add(r.id);
+  const named = new Map<string, AirtableRecord[]>();
+  for (const p of input.problems) {
+    if (kept.has(p.recordId) || !input.raw.has(p.table)) continue;
+    kept.add(p.recordId);
+    const list = named.get(p.table) ?? [];
+    list.push({ id: p.recordId, createdTime: '', fields: {} });
+    named.set(p.table, list);
+  }
 
   const out: TableUpdates = new Map();
   for (const [table, records] of input.raw) {
@@ -55,7 +89,7 @@ export function airtableUpdates(input: WritebackInput): Writeback {
     const hasSyncIssues = model !== undefined && Object.values(model.fields).includes(SYNC_ISSUES);
     const urlField = URL_FIELD[table];
     const rows: { id: string; fields: Fields }[] = [];
-    for (const record of records) {
+    for (const record of [...records, ...(named.get(table) ?? [])]) {
       const fields: Fields = {};
       if (hasSyncIssues) {
         const current = text(record.fields[SYNC_ISSUES]);

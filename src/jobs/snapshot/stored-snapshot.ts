@@ -68,9 +68,9 @@ export async function openSnapshot(deps: SnapshotDeps): Promise<OpenedSnapshot> 
   }
   if (payloads.some(schemaChanged)) return full(deps, { ...hook, cursor }, 'the base schema changed (fields or tables added, removed or renamed)');
 
-  const initial = new Map<string, AirtableRecord[]>();
-  for (const table of meta.tables) initial.set(table, (await deps.state.get<AirtableRecord[]>(tableKey(baseId, table))) ?? []);
-  const records = new CachedRecords(deps.records, initial);
+  // One stored table at a time: each is compacted before the next is parsed.
+  const records = new CachedRecords(deps.records);
+  for (const table of meta.tables) records.hold(table, (await deps.state.get<AirtableRecord[]>(tableKey(baseId, table))) ?? []);
   const changed = new Map<string, Set<string>>();
   const destroyed = new Map<string, Set<string>>();
   const add = (map: Map<string, Set<string>>, table: string, id: string) => map.set(table, (map.get(table) ?? new Set()).add(id));
@@ -128,9 +128,9 @@ async function full(deps: SnapshotDeps, hook: StoredAirtableWebhook | undefined,
 
 async function save(deps: SnapshotDeps, records: CachedRecords, meta: Omit<SnapshotMeta, 'tables'>): Promise<void> {
   const baseId = deps.records.baseId;
-  const held = records.held();
-  for (const [table, rows] of held) if (records.changedTables.has(table)) await deps.state.set(tableKey(baseId, table), rows);
-  await deps.state.set(STATE_KEYS.snapshot(baseId), { ...meta, tables: [...held.keys()] } satisfies SnapshotMeta);
+  const tables = records.heldTables();
+  for (const table of tables) if (records.changedTables.has(table)) await deps.state.set(tableKey(baseId, table), records.rowsOf(table));
+  await deps.state.set(STATE_KEYS.snapshot(baseId), { ...meta, tables } satisfies SnapshotMeta);
 }
 
 function schemaChanged(payload: WebhookPayload): boolean {

@@ -1,0 +1,190 @@
+/**
+ * The rows of one table held compactly for a whole cycle: rows in Airtable's order, in chunks of CHUNK_ROWS, each
+ * chunk a deflated JSON array. Held as parsed objects, a row costs ~700 bytes of heap (a 10,000-PO base is
+ * ~170 MB of records, more than a 256 MB instance has room for beside the code); deflated it costs ~70 bytes, and a
+ * whole table is parsed back only while a job lists it.
+ *
+ * Rows written during the cycle stay "loose" (plain objects, or null for a deleted row) until LOOSE_LIMIT of them
+ * are folded back into their chunks; a new row goes after every older one, as Airtable lists it.
+ */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { AirtableRecord } from '../../ports/airtable.ts';
+
+/** Rows per chunk: big enough to compress the repeated field names well, small enough that one lookup is cheap. */
+const CHUNK_ROWS = 256;
+/** Loose rows kept as objects before they are folded into the chunks. */
+const LOOSE_LIMIT = 250;
+/** Speed over size: level 1 already gets most of the gain on repetitive JSON. */
+const DEFLATE = { level: 1 };
+
+export class CompactTable {
+  private chunks: Buffer[] = [];
+  /** Row ID → its position: chunk index × CHUNK_ROWS + index in the chunk. */
+  private readonly position = new Map<string, number>();
+  /** Rows written since the last fold (null: deleted), in the order they were written. */
+  private loose = new Map<string, AirtableRecord | null>();
+  private decoded: { index: number; rows: AirtableRecord[] } | undefined;
+  private count = 0;
+
+  constructor(rows: Iterable<AirtableRecord> = []) {
+    let batch: AirtableRecord[] = [];
+    for (const row of rows) {
+      this.count += 1;
+      batch.push(row);
+      if (batch.length === CHUNK_ROWS) {
+        this.appendChunk(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) this.appendChunk(batch);
+  }
+
+  /** Adds rows read in pages (a full read streams into chunks without holding the table as objects). */
+  appendRead(rows: readonly AirtableRecord[]): void {
+    for (const row of rows) this.set(row);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  has(id: string): boolean {
+    const loose = this.loose.get(id);
+    if (loose !== undefined) return loose !== null;
+    return this.position.has(id);
+  }
+
+  get(id: string): AirtableRecord | undefined {
+    const loose = this.loose.get(id);
+    if (loose !== undefined) return loose ?? undefined;
+    const at = this.position.get(id);
+    if (at === undefined) return undefined;
+    return this.chunk(Math.floor(at / CHUNK_ROWS))[at % CHUNK_ROWS];
+  }
+
+  /** Replaces a row (same place) or adds it (at the end). */
+  set(record: AirtableRecord): void {
+    // A row deleted and written again goes to the end, as in a Map: fold the deletion out of its chunk first.
+    if (this.loose.get(record.id) === null) this.fold();
+    if (!this.has(record.id)) this.count += 1;
+    this.loose.set(record.id, record);
+    if (this.loose.size >= LOOSE_LIMIT) this.fold();
+  }
+
+  delete(id: string): boolean {
+    if (!this.has(id)) return false;
+    this.count -= 1;
+    if (this.position.has(id)) this.loose.set(id, null);
+    else this.loose.delete(id);
+    return true;
+  }
+
+  /** Every row's ID, in order (the position map is kept in row order: folds only ever append new IDs). */
+  ids(): string[] {
+    const out: string[] = [];
+    for (const id of this.position.keys()) if (this.loose.get(id) !== null) out.push(id);
+    for (const [id, row] of this.loose) if (row !== null && !this.position.has(id)) out.push(id);
+    return out;
+  }
+
+  /** Every row in order, each chunk parsed as it is reached; `map` may shrink each row before the next chunk. */
+  rows<T = AirtableRecord>(map: (row: AirtableRecord) => T | undefined = (row) => row as T): T[] {
+    const out: T[] = [];
+    this.pages(map, (page) => out.push(...page));
+    return out;
+  }
+
+  /** The rows in order, a chunk at a time (mapped as in `rows`): a reader that parses them never holds the table. */
+  pages<T>(map: (row: AirtableRecord) => T | undefined, onPage: (rows: T[]) => void): void {
+    let page: T[] = [];
+    let chunk = -1;
+    this.visit((row, index) => {
+      if (index !== chunk && page.length > 0) {
+        onPage(page);
+        page = [];
+      }
+      chunk = index;
+      const mapped = map(row);
+      if (mapped !== undefined) page.push(mapped);
+    });
+    if (page.length > 0) onPage(page);
+  }
+
+  /** These rows (unknown IDs left out), in table order; parses only the chunks that hold them. */
+  some(ids: readonly string[]): AirtableRecord[] {
+    const inChunks: { at: number; row: AirtableRecord }[] = [];
+    const added: AirtableRecord[] = [];
+    for (const id of new Set(ids)) {
+      const row = this.get(id);
+      if (!row) continue;
+      const at = this.position.get(id);
+      if (at === undefined) added.push(row);
+      else inChunks.push({ at, row });
+    }
+    const looseOrder = [...this.loose.keys()];
+    added.sort((a, b) => looseOrder.indexOf(a.id) - looseOrder.indexOf(b.id));
+    return [...inChunks.sort((a, b) => a.at - b.at).map((r) => r.row), ...added];
+  }
+
+  /** Rows in order with the chunk they come from (new loose rows: one past the last chunk). */
+  private visit(onRow: (row: AirtableRecord, chunk: number) => void): void {
+    for (let index = 0; index < this.chunks.length; index += 1) {
+      for (const row of this.chunk(index)) {
+        const loose = this.loose.get(row.id);
+        if (loose === undefined) onRow(row, index);
+        else if (loose !== null) onRow(loose, index);
+      }
+    }
+    for (const [id, row] of this.loose) {
+      if (row !== null && !this.position.has(id)) onRow(row, this.chunks.length);
+    }
+    // The last chunk parsed is not kept for a whole cycle.
+    this.decoded = undefined;
+  }
+
+  private chunk(index: number): AirtableRecord[] {
+    if (this.decoded?.index === index) return this.decoded.rows;
+    const buffer = this.chunks[index];
+    const rows = buffer ? (JSON.parse(inflateRawSync(buffer).toString('utf8')) as AirtableRecord[]) : [];
+    this.decoded = { index, rows };
+    return rows;
+  }
+
+  private appendChunk(rows: readonly AirtableRecord[]): void {
+    const index = this.chunks.length;
+    this.chunks.push(encode(rows));
+    rows.forEach((row, i) => this.position.set(row.id, index * CHUNK_ROWS + i));
+  }
+
+  /** Writes the loose rows into their chunks (re-encoding only the chunks they touch) and new rows into new chunks. */
+  private fold(): void {
+    const touched = new Map<number, Map<string, AirtableRecord | null>>();
+    const added: AirtableRecord[] = [];
+    for (const [id, row] of this.loose) {
+      const at = this.position.get(id);
+      if (at === undefined) {
+        if (row) added.push(row);
+        continue;
+      }
+      const index = Math.floor(at / CHUNK_ROWS);
+      touched.set(index, (touched.get(index) ?? new Map<string, AirtableRecord | null>()).set(id, row));
+    }
+    for (const [index, changes] of touched) {
+      const rows: AirtableRecord[] = [];
+      for (const row of this.chunk(index)) {
+        const change = changes.get(row.id);
+        if (change === null) this.position.delete(row.id);
+        else rows.push(change ?? row);
+      }
+      this.chunks[index] = encode(rows);
+      rows.forEach((row, i) => this.position.set(row.id, index * CHUNK_ROWS + i));
+    }
+    this.decoded = undefined;
+    this.loose = new Map();
+    for (let i = 0; i < added.length; i += CHUNK_ROWS) this.appendChunk(added.slice(i, i + CHUNK_ROWS));
+  }
+}
+
+function encode(rows: readonly AirtableRecord[]): Buffer {
+  return deflateRawSync(Buffer.from(JSON.stringify(rows), 'utf8'), DEFLATE);
+}
