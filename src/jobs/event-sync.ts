@@ -15,7 +15,8 @@ import { STATE_KEYS, type SyncStatePort } from '../ports/sync-state.ts';
 import type { AirtableWebhooksPort } from '../ports/webhooks.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
 import type { JobReport } from './report.ts';
-import { openSnapshot } from './snapshot/stored-snapshot.ts';
+import { CachedRecords } from './snapshot/cached-records.ts';
+import { openSnapshot, type OpenedSnapshot } from './snapshot/stored-snapshot.ts';
 import { syncPortals, type SyncPortalsDetails } from './sync-portals.ts';
 import { hasChanges, restorePending, takePending } from './webhooks/pending-changes.ts';
 
@@ -59,12 +60,31 @@ function safetyNetTurn(turn: { turn: number; of: number }): { turn: number; of: 
   return { turn: turn.turn, of: Math.max(1, Math.floor(turn.of)) * SAFETY_NET_SPREAD };
 }
 
+/**
+ * Inside a cycle the records are the cycle's shared read (CachedRecords) already. Without an Airtable webhook there
+ * is no stored snapshot to keep, and a snapshot of its own would only copy every table the sync reads a second time
+ * (the whole base's milestones, inspections…): the sync reads the shared one. With a webhook the stored snapshot
+ * stays in charge (it must be current up to the cursor read now, which the cycle's earlier read is not).
+ */
+async function sharedRead(deps: EventSyncDeps): Promise<OpenedSnapshot | undefined> {
+  if (!(deps.records instanceof CachedRecords)) return undefined;
+  if ((await deps.state.get(STATE_KEYS.airtableWebhook(deps.records.baseId))) !== undefined) return undefined;
+  return {
+    records: deps.records,
+    read: 'full',
+    reason: 'no Airtable webhook is set up, so every run reads the whole base',
+    changedRecords: 0,
+    airtableChanged: true,
+    commit: async () => {},
+  };
+}
+
 export async function runEventSync(deps: EventSyncDeps, input: EventSyncInput): Promise<JobReport<EventSyncDetails>> {
   const mark = deps.counter.mark();
   const started = deps.now();
   const pending = await takePending(deps.state);
   try {
-    const snapshot = await openSnapshot({ records: deps.records, webhooks: deps.webhooks, state: deps.state, tableNames: deps.tableNames });
+    const snapshot = await sharedRead(deps) ?? await openSnapshot({ records: deps.records, webhooks: deps.webhooks, state: deps.state, tableNames: deps.tableNames });
     const notionWebhook = input.notionTokenConfigured === true || (await deps.state.get<string>(STATE_KEYS.notionToken)) !== undefined;
     const airtableRead = { read: snapshot.read, ...(snapshot.reason ? { reason: snapshot.reason } : {}), changedRecords: snapshot.changedRecords };
     const notionChanged = pending.commentPages.length > 0 || pending.propertyPages.length > 0;
