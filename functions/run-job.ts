@@ -22,34 +22,62 @@ export async function runForWorkspace(
   env: Record<string, string | undefined>,
   redact: Redact,
 ): Promise<JobOutcome> {
+  const [outcome] = await runJobsForWorkspace([{ job, input }], entry, env, redact);
+  if (!outcome) throw new Error(`${job.name}: no outcome`);
+  return outcome;
+}
+
+/**
+ * Runs jobs one after another on ONE runtime for a workspace (a scheduled cycle): with more than one job they share
+ * one read of the base (withSharedRead), so the second job to list a table reads memory and sees the first job's
+ * writes. Each job's report counts only its own requests; a job that throws does not stop the ones after it.
+ */
+export async function runJobsForWorkspace(
+  jobs: readonly { job: FunctionJob<unknown>; input: unknown }[],
+  entry: WorkspaceEntry,
+  env: Record<string, string | undefined>,
+  redact: Redact,
+): Promise<JobOutcome[]> {
   // Loaded on first use: config and runtime bring every adapter SDK (see jobs.ts on cold starts).
-  const [{ ConfigError, loadConfig }, { createRuntime }] = await Promise.all([import('../src/config/config.ts'), import('../src/cli/runtime.ts')]);
+  const [{ ConfigError, loadConfig }, { createRuntime }, { withSharedRead }] = await Promise.all([
+    import('../src/config/config.ts'),
+    import('../src/cli/runtime.ts'),
+    import('../src/cli/shared-read.ts'),
+  ]);
   let runtime: Runtime;
   try {
     runtime = await createRuntime(loadConfig(workspaceEnv(env, entry)));
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof FunctionsConfigError) return { kind: 'config', message: errorMessage(error, redact) };
+    if (error instanceof ConfigError || error instanceof FunctionsConfigError) return jobs.map(() => ({ kind: 'config', message: errorMessage(error, redact) }));
     throw error;
   }
-  const started = new Date();
+  const jobRuntime = jobs.length > 1 ? withSharedRead(runtime) : runtime;
+  const outcomes: JobOutcome[] = [];
   try {
-    return { kind: 'done', report: await job.run(runtime, input) };
-  } catch (error) {
-    const message = errorMessage(error, redact);
-    return {
-      kind: 'failed',
-      report: {
-        job: job.name,
-        ok: false,
-        startedAt: started.toISOString(),
-        durationMs: Date.now() - started.getTime(),
-        requests: runtime.counter.snapshot(),
-        problems: [`the job stopped: ${message}`],
-        details: {},
-        error: message,
-      },
-    };
+    for (const { job, input } of jobs) {
+      const started = new Date();
+      const requests = runtime.counter.mark();
+      try {
+        outcomes.push({ kind: 'done', report: await job.run(jobRuntime, input) });
+      } catch (error) {
+        const message = errorMessage(error, redact);
+        outcomes.push({
+          kind: 'failed',
+          report: {
+            job: job.name,
+            ok: false,
+            startedAt: started.toISOString(),
+            durationMs: Date.now() - started.getTime(),
+            requests: requests(),
+            problems: [`the job stopped: ${message}`],
+            details: {},
+            error: message,
+          },
+        });
+      }
+    }
   } finally {
     await runtime.close();
   }
+  return outcomes;
 }

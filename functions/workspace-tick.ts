@@ -16,7 +16,7 @@ import { describeIssues } from './http-answer.ts';
 import type { EnvSource } from './job-handler.ts';
 import { CYCLES, JOBS, type JobName } from './jobs.ts';
 import { errorMessage, logLine, redactor, type Redact } from './redact.ts';
-import { runForWorkspace, type JobOutcome } from './run-job.ts';
+import { runJobsForWorkspace, type JobOutcome } from './run-job.ts';
 
 interface PubSubData {
   message?: { data?: string; messageId?: string; attributes?: Record<string, string> };
@@ -73,14 +73,18 @@ export function workspaceTick(env: EnvSource = () => process.env): CloudEventFun
     const started = Date.now();
     const results: { job: JobName; outcome: JobOutcome }[] = [];
     const skipped: JobName[] = [];
+    const runnable: { name: JobName; job: NonNullable<(typeof JOBS)[JobName]> }[] = [];
     for (const name of CYCLES[cycle]) {
       const job = JOBS[name];
-      if (!job) {
-        skipped.push(name);
-        continue;
-      }
-      results.push({ job: name, outcome: await runForWorkspace(job, {}, entry, environment, redact) });
+      if (job) runnable.push({ name, job });
+      else skipped.push(name);
     }
+    // One runtime for the tick: its jobs share one read of the base (documents, then checks, read each table once).
+    const outcomes = await runJobsForWorkspace(runnable.map(({ job }) => ({ job, input: {} })), entry, environment, redact);
+    runnable.forEach(({ name }, i) => {
+      const outcome = outcomes[i];
+      if (outcome) results.push({ job: name, outcome });
+    });
     const summary = {
       workspace,
       cycle,

@@ -6,6 +6,10 @@
  * which stays in this process: the figure is the cycle process's own peak RSS (VmHWM), not the emulator's.
  * Two cycles in two processes: the first does the first-time work (portals, every PDF), the second is the
  * steady state of a scheduled run. Target: < 256 MB (the default Cloud Functions memory).
+ *
+ * To look inside: BENCH_STEPS=calendar,documents runs only those steps; BENCH_HEAP_SNAPSHOT_AFTER=<step> writes a
+ * heap snapshot of what the cycle holds after that step; BENCH_NODE_FLAGS adds flags to the cycle process
+ * (`--heapsnapshot-near-heap-limit=1 --diagnostic-dir=/tmp/x` catches what a step holds when it runs out).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +47,7 @@ const runtime = await createRuntime(loadConfig(process.env));
 const started = performance.now();
 let last = started;
 await runCycle(runtime, baseId, {
+  ...(process.env.BENCH_STEPS ? { only: process.env.BENCH_STEPS.split(',') } : {}),
   onStep(step) {
     const now = performance.now();
     const peakMb = hwmMb();
@@ -127,6 +132,8 @@ export async function benchCycleMemory(options: { pos?: number; heapMb?: number 
   const scale = { ...DEFAULT_SCALE, pos: options.pos ?? DEFAULT_SCALE.pos };
   // With a heap budget the child runs as in a small instance: V8 collects before growing past it, or dies.
   const heapFlags = options.heapMb ? [`--max-old-space-size=${options.heapMb}`, '--max-semi-space-size=4'] : [];
+  // BENCH_NODE_FLAGS: more flags for the cycle process (e.g. --heapsnapshot-near-heap-limit=1 --diagnostic-dir=/tmp/x).
+  const extraFlags = (process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter((f) => f !== '');
   // Always rebuilt: a stale dist/ would measure old code.
   execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
   const dir = mkdtempSync(join(tmpdir(), 'sourcing-bench-memory-'));
@@ -152,12 +159,12 @@ export async function benchCycleMemory(options: { pos?: number; heapMb?: number 
     workspace = await startWorkspace({ port: 0, dir, speed: 1000 });
     const script = join(dir, 'cycle-child.mjs');
     writeFileSync(script, CHILD);
-    const env = { ...(process.env['BENCH_HEAP_SNAPSHOT_AFTER'] ? { BENCH_HEAP_SNAPSHOT_AFTER: process.env['BENCH_HEAP_SNAPSHOT_AFTER'], BENCH_HEAP_SNAPSHOT_DIR: tmpdir() } : {}), WORKSPACE_PORT: String(workspace.port), WORKSPACE_TOKEN: workspace.token, WORKSPACE_DIR: dir, WORKSPACE_SPEED: '1000', SOURCING_NOW: BENCH_NOW.toISOString() };
+    const env = { ...(process.env['BENCH_STEPS'] ? { BENCH_STEPS: process.env['BENCH_STEPS'] } : {}), ...(process.env['BENCH_HEAP_SNAPSHOT_AFTER'] ? { BENCH_HEAP_SNAPSHOT_AFTER: process.env['BENCH_HEAP_SNAPSHOT_AFTER'], BENCH_HEAP_SNAPSHOT_DIR: tmpdir() } : {}), WORKSPACE_PORT: String(workspace.port), WORKSPACE_TOKEN: workspace.token, WORKSPACE_DIR: dir, WORKSPACE_SPEED: '1000', SOURCING_NOW: BENCH_NOW.toISOString() };
     const url = (path: string) => pathToFileURL(join(DIST, path)).href;
     try {
       const args = [script, url('cli/runtime.js'), url('config/config.js'), url('cli/cycle.js'), baseId];
       for (const label of ['first cycle', 'second cycle (steady state)']) {
-        const run = await runChild(['--expose-gc', ...heapFlags], args, env, label);
+        const run = await runChild(['--expose-gc', ...heapFlags, ...extraFlags], args, env, label);
         const peak = run.result?.peakMb ?? Math.max(0, ...run.steps.map((s) => s.peakMb));
         rows.push({
           label: `${label}: peak RSS of the cycle process`,

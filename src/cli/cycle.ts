@@ -25,7 +25,7 @@ import { formatSupplierDatesReport, formatSupplierPromptsReport, supplierDatesWi
 import { formatReviewsReport, reviewsWith } from './commands/reviews.ts';
 import { formatWeeklyReport, weeklyWith } from './commands/weekly.ts';
 import { formatSyncReport, syncWith, type SyncTrigger } from './commands/sync.ts';
-import { CachedRecords } from '../jobs/snapshot/cached-records.ts';
+import { withSharedRead } from './shared-read.ts';
 import { alreadyRunningReport, alreadyRunningText, takeLeases, type JobKind } from './job-leases.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -140,10 +140,7 @@ function shown<T>(report: JobReport<T>, format: (report: JobReport<T>) => string
 export async function runCycle(runtime: Runtime, baseId: string, options: CycleOptions = {}): Promise<CycleStep[]> {
   const failed: string[] = [];
   const chosen = STEPS.filter((d) => !options.only || options.only.includes(d.id));
-  const shared = chosen.length > 1 ? new CachedRecords(runtime.airtable.records(baseId)) : undefined;
-  const cycleRuntime: Runtime = shared
-    ? { ...runtime, airtable: { ...runtime.airtable, records: (id) => (id === baseId ? shared : runtime.airtable.records(id)) } }
-    : runtime;
+  const cycleRuntime: Runtime = chosen.length > 1 ? withSharedRead(runtime) : runtime;
   const steps: CycleStep[] = [];
   const leases = await takeLeases(runtime, baseId, chosen.map((d) => d.id satisfies JobKind));
   try {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { create, type Font, type Glyph, type GlyphRun } from 'fontkit';
+import { leanSubset, type FlatGlyphs } from './font-subset.ts';
 
 /**
  * Noto Sans CJK SC ("Noto Sans Hans", SIL OFL 1.1) from the @embedpdf/fonts-sc package: OpenType/CFF files that
@@ -74,6 +75,7 @@ function shareable(font: Font): Font {
   const proto = Object.getPrototypeOf(font) as Font;
   const variants = new Map<string, Glyph>();
   const runs = new Map<string, GlyphRun>();
+  const flatGlyphs: FlatGlyphs = new Map();
   Object.defineProperties(font, {
     getGlyph: {
       value(id: number, codePoints?: number[]): Glyph {
@@ -92,8 +94,8 @@ function shareable(font: Font): Font {
     createSubset: {
       value(): unknown {
         const subset = proto.createSubset.call(font);
-        // Same bytes, half the time: see `subsetSubrs` below.
-        if (isCffSubset(subset)) subset.subsetSubrs = subsetSubrs;
+        // Glyphs with their subroutines inlined instead of the font's subroutine tables: see font-subset.ts.
+        leanSubset(subset, flatGlyphs);
         return subset;
       },
     },
@@ -118,33 +120,4 @@ function copyRun(run: GlyphRun): GlyphRun {
   copy.glyphs = run.glyphs.slice();
   copy.positions = run.positions.map((p) => Object.assign(Object.create(Object.getPrototypeOf(p) as object) as typeof p, p));
   return copy;
-}
-
-interface CffSubset {
-  cff: { stream: { pos: number; readBuffer(length: number): Uint8Array } };
-  subsetSubrs(subrs: Array<{ offset: number; length: number }>, used: Record<string, boolean>): Uint8Array[];
-}
-
-function isCffSubset(subset: unknown): subset is CffSubset {
-  return typeof (subset as Partial<CffSubset>).subsetSubrs === 'function' && (subset as Partial<CffSubset>).cff !== undefined;
-}
-
-/** A subroutine that only returns (CFF operator 11): what an unused subroutine becomes in a subset. */
-const RETURN_ONLY = new Uint8Array([11]);
-
-/**
- * fontkit's CFFSubset.subsetSubrs with the same result: the used subroutines copied, every other one replaced by
- * a bare return. fontkit allocates a new one-byte array per unused subroutine; the CJK font has 22,293 local
- * subroutines in one font dict, so that was ~40% of subsetting and much of the garbage per document.
- */
-function subsetSubrs(this: CffSubset, subrs: Array<{ offset: number; length: number }>, used: Record<string, boolean>): Uint8Array[] {
-  const result: Uint8Array[] = new Array<Uint8Array>(subrs.length).fill(RETURN_ONLY);
-  for (const key of Object.keys(used)) {
-    const index = Number(key);
-    const subr = subrs[index];
-    if (!used[key] || !subr || String(index) !== key) continue;
-    this.cff.stream.pos = subr.offset;
-    result[index] = this.cff.stream.readBuffer(subr.length);
-  }
-  return result;
 }

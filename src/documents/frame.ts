@@ -1,4 +1,6 @@
 import { FONT_BOLD, FONT_REGULAR } from './fonts.ts';
+import { layoutText, type TextLayout } from './text-layout.ts';
+import { drawTextLine, type TextState } from './text-line.ts';
 import { PAGE_SIZES, THEME, type PageSize } from './theme.ts';
 
 export interface TextStyle {
@@ -12,22 +14,6 @@ export interface TextStyle {
 }
 
 /**
- * Wrapped-text heights by text, font, size, line gap and width, shared by every document of the process: a table
- * measures each cell to size its row and again to draw it, and the same labels recur on every page and document.
- * Values depend only on the key (the fonts are the same parsed files for the whole process), so clearing the cache
- * when it is full never changes output. Keyed by the text first so a lookup builds no key string.
- */
-interface Measured {
-  font: string;
-  size: number;
-  lineGap: number;
-  width: number;
-  height: number;
-}
-const heights = new Map<string, Measured[]>();
-const MAX_CACHED_TEXTS = 20_000;
-
-/**
  * A cursor over the pages of one document: it knows the printable area, measures wrapped text and starts a new
  * page (with the document's continuation header) when a block would run into the footer.
  */
@@ -39,6 +25,15 @@ export class Frame {
   readonly width: number;
   y: number;
   private continuation: (frame: Frame) => void = () => undefined;
+  /**
+   * The fill colour last written outside any save/restore pair, and the page it was written on. Every text call
+   * used to write its colour (twice, with the measuring) although a page's text is mostly the one ink: a third
+   * of the content bytes. The shapes (rect, line) set their colours inside save/restore, so this stays true.
+   */
+  private ink: string | undefined;
+  private inkPage: unknown;
+  /** The font and size last set for text on a page (see drawTextLine). */
+  private readonly textState: TextState = { page: undefined, font: '', size: 0 };
 
   constructor(readonly doc: PDFKit.PDFDocument, readonly pageSize: PageSize) {
     const page = PAGE_SIZES[pageSize];
@@ -71,38 +66,36 @@ export class Frame {
   }
 
   style(style: TextStyle = {}): void {
-    this.doc.font(style.bold ? FONT_BOLD : FONT_REGULAR).fontSize(style.size ?? THEME.size.body).fillColor(style.color ?? THEME.ink);
+    this.typeface(style);
+    const color = style.color ?? THEME.ink;
+    // Compared with the page too: a new page (or switching back to one) starts from that page's own state.
+    if (color !== this.ink || this.doc.page !== this.inkPage) {
+      this.doc.fillColor(color);
+      this.ink = color;
+      this.inkPage = this.doc.page;
+    }
+  }
+
+  /** Font and size only: what measuring needs; it writes nothing into the page. */
+  private typeface(style: TextStyle): void {
+    this.doc.font(style.bold ? FONT_BOLD : FONT_REGULAR).fontSize(style.size ?? THEME.size.body);
   }
 
   measure(text: string, width: number, style: TextStyle = {}): number {
-    if (text === '') return 0;
-    // Styling stays outside the cache: it writes the fill colour into the page, and the bytes must not depend on hits.
-    this.style(style);
-    const font = style.bold ? FONT_BOLD : FONT_REGULAR;
-    const size = style.size ?? THEME.size.body;
-    const lineGap = style.lineGap ?? 0.6;
-    let entries = heights.get(text);
-    const hit = entries?.find((m) => m.width === width && m.size === size && m.font === font && m.lineGap === lineGap);
-    if (hit) return hit.height;
-    // Measured from y = 0 so the value is a function of the key alone (PDFKit returns end y − start y, whose last
-    // bits depend on the start); otherwise a hit could differ from what a fresh process would compute.
-    const y = this.doc.y;
-    this.doc.y = 0;
-    const height = this.doc.heightOfString(text, { width, lineGap });
-    this.doc.y = y;
-    if (!entries) {
-      if (heights.size >= MAX_CACHED_TEXTS) heights.clear();
-      entries = [];
-      heights.set(text, entries);
-    }
-    entries.push({ font, size, lineGap, width, height });
-    return height;
+    return text === '' ? 0 : this.layout(text, width, style).height;
+  }
+
+  /** The lines of `text` wrapped to `width` in `style`; leaves the document in that font and size. */
+  private layout(text: string, width: number, style: TextStyle): TextLayout {
+    // Set outside the cache: the caller may draw or measure with the current font next.
+    this.typeface(style);
+    return layoutText(this.doc, text, width, style.bold ? FONT_BOLD : FONT_REGULAR, style.size ?? THEME.size.body, style.lineGap ?? 0.6);
   }
 
   /** Draws wrapped text at (x, y) and returns its height. */
   text(text: string, x: number, y: number, width: number, style: TextStyle = {}): number {
     if (text === '') return 0;
-    const height = this.measure(text, width, style);
+    const { height, lines } = this.layout(text, width, style);
     this.style(style);
     const align = style.align ?? 'left';
     const lineGap = style.lineGap ?? 0.6;
@@ -110,26 +103,14 @@ export class Frame {
       this.doc.text(text, x, y, { width, align, lineGap, height: style.maxHeight, ellipsis: true });
       return style.maxHeight;
     }
-    if (align !== 'center' && this.fitsOneLine(text, height, lineGap)) {
-      // PDFKit's line wrapper would emit this text as one line; drawing it as that line skips the wrapper (a third
-      // of a table's drawing time) and writes the same operators. Right alignment is PDFKit's own arithmetic
-      // (LineWrapper's line width, _fragment's offset), so positions are the same to the last bit.
-      const lineWidth = (width * 100) / 100;
-      const left = align === 'right' ? x + (lineWidth - this.doc.widthOfString(text.replace(/\s+$/, ''))) : x;
-      this.doc.text(text, left, y, { lineBreak: false });
-      return height;
+    // The lines the measuring already wrapped, placed as PDFKit's text() places them (each line one line height
+    // plus the gap below the last), without wrapping the text a second time.
+    let lineY = y;
+    for (const line of lines) {
+      if (!drawTextLine(this.doc, line, x, lineY, align, this.textState)) this.doc.text(line.text, x, lineY, { width, align, lineGap });
+      lineY += this.doc.currentLineHeight(true) + (lineGap || 0);
     }
-    this.doc.text(text, x, y, { width, align, lineGap });
     return height;
-  }
-
-  /**
-   * Whether the wrapper would lay `text` out as a single line: its measured height is exactly one line (heights
-   * are measured from y = 0, so this is the same sum PDFKit makes), and it has no break or soft hyphen the
-   * wrapper would act on.
-   */
-  private fitsOneLine(text: string, height: number, lineGap: number): boolean {
-    return height === this.doc.currentLineHeight(true) + lineGap && !/[\n\r\v\f\u0085\u2028\u2029\u00ad]/.test(text);
   }
 
   /** Small grey capitals above a value ("PORT OF LOADING"). */

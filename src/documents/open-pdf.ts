@@ -1,6 +1,8 @@
 import PDFDocument from 'pdfkit';
 import { documentFont, FONT_BOLD, FONT_REGULAR } from './fonts.ts';
 import { Frame } from './frame.ts';
+import { batchPageContent } from './page-content.ts';
+import { shareLayouts } from './shared-layouts.ts';
 import type { PageSize } from './theme.ts';
 
 export interface PdfMeta {
@@ -47,6 +49,8 @@ export function openPdfDocument(page: { size: PageSize; layout?: 'landscape' }, 
     pdfVersion: '1.7',
     lang: 'en',
     displayTitle: true,
+    // No default font: PDFKit would parse its Helvetica metrics for every document, and every text is set in Noto.
+    font: null as unknown as string,
     info: {
       Title: meta.title,
       Author: meta.author,
@@ -60,6 +64,7 @@ export function openPdfDocument(page: { size: PageSize; layout?: 'landscape' }, 
   // A parsed fontkit font, shared across documents (PDFKit's typings list only file sources, its code takes fonts).
   doc.registerFont(FONT_REGULAR, documentFont(FONT_REGULAR) as unknown as PDFKit.Mixins.PDFFontSource);
   doc.registerFont(FONT_BOLD, documentFont(FONT_BOLD) as unknown as PDFKit.Mixins.PDFFontSource);
+  shareLayouts(doc, [FONT_REGULAR, FONT_BOLD]);
   batchPageContent(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -74,46 +79,4 @@ export function openPdfDocument(page: { size: PageSize; layout?: 'landscape' }, 
       return ended;
     },
   };
-}
-
-/** The part of PDFKit's PDFReference (a page's content stream) that `batchPageContent` wraps. */
-interface ContentStream {
-  write(chunk: unknown): void;
-  end(chunk?: unknown): void;
-}
-
-/**
- * PDFKit turns every drawing operator into its own byte array as it is written (a 200-line invoice makes tens of
- * thousands), which the collector then has to track until the document ends. Here each page's operators are
- * kept as strings and handed to the content stream in one write when something else must follow them or the
- * page ends: PDFKit encodes a write as `text + "\n"`, so one joined write gives the same bytes. Every write to
- * the page content goes through the stream, so the order is kept whoever writes (operators, marked content).
- */
-function batchPageContent(doc: PDFKit.PDFDocument): void {
-  const batch = (stream: ContentStream): void => {
-    const write = stream.write.bind(stream);
-    const end = stream.end.bind(stream);
-    let pending: string[] = [];
-    const flush = (): void => {
-      if (pending.length === 0) return;
-      write(pending.join('\n'));
-      pending = [];
-    };
-    stream.write = (chunk: unknown): void => {
-      if (typeof chunk === 'string') {
-        pending.push(chunk);
-        return;
-      }
-      flush();
-      write(chunk);
-    };
-    stream.end = (chunk?: unknown): void => {
-      if (chunk) stream.write(chunk);
-      flush();
-      end();
-    };
-  };
-  const current = (): ContentStream => (doc.page as unknown as { content: ContentStream }).content;
-  batch(current());
-  doc.on('pageAdded', () => batch(current()));
 }

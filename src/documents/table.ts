@@ -45,7 +45,12 @@ const PAD_Y = 2.5;
 interface Measured {
   widths: number[];
   xs: number[];
+  /** Each column's cell and sub-line styles, made once per table rather than per cell. */
+  cellStyles: TextStyle[];
+  subStyles: TextStyle[];
 }
+
+const SUB_SIZE = THEME.size.small - 0.5;
 
 function layout<Row>(frame: Frame, columns: Column<Row>[], rows: readonly Row[] = []): Measured {
   const total = columns.reduce((sum, c) => sum + c.width, 0);
@@ -57,7 +62,9 @@ function layout<Row>(frame: Frame, columns: Column<Row>[], rows: readonly Row[] 
     xs.push(x);
     x += w;
   }
-  return { widths, xs };
+  const cellStyles = columns.map((c) => ({ ...cellStyle(c.bold), align: c.align ?? 'left' }));
+  const subStyles = columns.map((c) => ({ size: SUB_SIZE, color: THEME.muted, align: c.align ?? 'left' }));
+  return { widths, xs, cellStyles, subStyles };
 }
 
 /** Widens no-wrap columns to their longest cell and narrows the wrapping ones in proportion to pay for it. */
@@ -91,9 +98,9 @@ function rowHeight<Row>(frame: Frame, columns: Column<Row>[], m: Measured, row: 
   let height = 0;
   columns.forEach((column, i) => {
     const width = (m.widths[i] ?? 0) - 2 * PAD_X;
-    let h = frame.measure(column.cell(row), width, cellStyle(column.bold));
+    let h = frame.measure(column.cell(row), width, m.cellStyles[i]);
     const sub = column.sub?.(row);
-    if (sub) h += frame.measure(sub, width, { size: THEME.size.small - 0.5 }) + 1;
+    if (sub) h += frame.measure(sub, width, m.subStyles[i]) + 1;
     height = Math.max(height, h);
   });
   return height + 2 * PAD_Y;
@@ -114,14 +121,16 @@ function drawHeaderRow<Row>(frame: Frame, columns: Column<Row>[], m: Measured): 
 
 function drawRow<Row>(frame: Frame, columns: Column<Row>[], m: Measured, row: Row, height: number, shade: boolean, options: TableOptions): void {
   if (shade) frame.rect(frame.left, frame.y, frame.width, height, { fill: '#f7f8fa' });
-  // A cell taller than the page is cut off with an ellipsis rather than spilling past the footer.
-  const maxHeight = frame.bottom - frame.y - PAD_Y;
+  // A cell taller than the page is cut off with an ellipsis rather than spilling past the footer (only a row that
+  // overflows can hold one: every cell is at most the row height less its padding).
+  const maxHeight = frame.y + height > frame.bottom ? frame.bottom - frame.y - PAD_Y : undefined;
   columns.forEach((column, i) => {
     const x = (m.xs[i] ?? 0) + PAD_X;
     const width = (m.widths[i] ?? 0) - 2 * PAD_X;
-    const used = frame.text(column.cell(row), x, frame.y + PAD_Y, width, { ...cellStyle(column.bold), align: column.align ?? 'left', maxHeight });
+    const style = maxHeight === undefined ? m.cellStyles[i] : { ...m.cellStyles[i], maxHeight };
+    const used = frame.text(column.cell(row), x, frame.y + PAD_Y, width, style);
     const sub = column.sub?.(row);
-    if (sub) frame.text(sub, x, frame.y + PAD_Y + used + 1, width, { size: THEME.size.small - 0.5, color: THEME.muted, align: column.align ?? 'left' });
+    if (sub) frame.text(sub, x, frame.y + PAD_Y + used + 1, width, m.subStyles[i]);
   });
   if (options.rowRules !== false) frame.line(frame.left, frame.y + height, frame.right, frame.y + height, THEME.hairline, 0.4);
 }

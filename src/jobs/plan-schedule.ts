@@ -14,7 +14,6 @@ import { calendar, type CalendarEntry } from '../domain/models/calendar-entry.ts
 import { clients } from '../domain/models/client.ts';
 import { lineItems } from '../domain/models/line-item.ts';
 import { milestones, type Milestone, type MilestoneKind } from '../domain/models/milestone.ts';
-import { parseRecords, type ModelRecord, type TableModel } from '../domain/models/parse-records.ts';
 import { projects, type Project } from '../domain/models/project.ts';
 import { purchaseOrders, type PoStatus, type PurchaseOrder } from '../domain/models/purchase-order.ts';
 import { MILESTONE_LIFECYCLE, type MilestoneDates } from '../domain/planning/milestone-kinds.ts';
@@ -24,6 +23,7 @@ import { riskFlags } from '../domain/planning/risk-flags.ts';
 import { conflictMessage } from '../domain/planning/conflict-message.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
+import { readTables } from './read-tables.ts';
 import { startReport, type JobReport } from './report.ts';
 
 export interface PlanDeps {
@@ -80,20 +80,21 @@ const F = milestones.fields;
 export async function planSchedules(deps: PlanDeps, input: PlanInput = {}): Promise<JobReport<PlanDetails>> {
   const { started, finish } = startReport('plan', deps);
   const today = DateTime.fromJSDate(started, { zone: input.timeZone ?? 'Asia/Shanghai' }).toISODate()!;
-  const problems: string[] = [];
-  const read = async <M extends TableModel>(model: M): Promise<ModelRecord<M>[]> => {
-    const parsed = parseRecords(model, await deps.records.list(model.table));
-    problems.push(...parsed.problems.map(String));
-    return parsed.records;
-  };
-  const pos = await read(purchaseOrders);
-  const projectById = new Map((await read(projects)).map((p) => [p.id, p]));
-  const countryByClient = new Map((await read(clients)).map((c) => [c.id, c.country]));
-  const calendarRows = await read(calendar);
+  // Page by page, parsed as read, nothing of the rows as read kept (a 10,000-PO base has 120,000 milestones).
+  const read = await readTables(deps.records, { purchaseOrders, projects, clients, calendar, lineItems, milestones }, 'all', { keepRaw: 'none' });
+  const problems: string[] = read.problems.map(String);
+  const pos = read.tables.purchaseOrders;
+  const projectById = new Map(read.tables.projects.map((p) => [p.id, p]));
+  const countryByClient = new Map(read.tables.clients.map((c) => [c.id, c.country]));
+  const calendarRows = read.tables.calendar;
   const manualWindows = calendarRows.filter((c) => c.source !== 'Generated');
-  const newSkuPos = new Set((await read(lineItems)).filter((l) => l.newSku).map((l) => l.po));
+  const newSkuPos = new Set(read.tables.lineItems.filter((l) => l.newSku).map((l) => l.po));
   const rowsByPo = new Map<string, Milestone[]>();
-  for (const m of await read(milestones)) rowsByPo.set(m.po, [...(rowsByPo.get(m.po) ?? []), m]);
+  for (const m of read.tables.milestones) {
+    const list = rowsByPo.get(m.po);
+    if (list) list.push(m);
+    else rowsByPo.set(m.po, [m]);
+  }
 
   const details: PlanDetails = { today, planned: [], skipped: [], rowsCreated: 0, rowsUpdated: 0, posUpdated: 0 };
   const creates: Fields[] = [];

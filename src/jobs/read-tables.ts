@@ -2,7 +2,7 @@
  * Reads tables once each (the adapter pages through them 100 rows at a time) and parses every row with its model.
  * Rows that fail validation are left out of `tables` and returned as problems; every other row goes on.
  */
-import { parseRecords, type RecordProblem, type TableModel } from '../domain/models/parse-records.ts';
+import { parseRecords, StringPool, type RecordProblem, type TableModel } from '../domain/models/parse-records.ts';
 import type { TableRecords } from '../domain/models/table-sets.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../ports/airtable.ts';
 
@@ -32,13 +32,15 @@ export async function readTables<M extends TableModels>(
   const problems: RecordProblem[] = [];
   const tables: Record<string, unknown[]> = {};
   const keep = options.keepRaw ?? 'rows';
+  // Shared by every table of the read, so links and the rows they point at hold one copy of each ID.
+  const pool = new StringPool();
   for (const [key, model] of Object.entries(models)) {
     const parsedRows: unknown[] = [];
     const kept: AirtableRecord[] = [];
     // Each page is parsed as it comes and only what the caller reads later stays: on a large base the rows as read
     // are as big as the parsed records, and held together they would double the job's memory.
     const take = (rows: AirtableRecord[]) => {
-      const parsed = parseRecords(model, rows);
+      const parsed = parseRecords(model, rows, pool);
       for (const record of parsed.records) parsedRows.push(record);
       problems.push(...parsed.problems);
       if (keep === 'rows') for (const row of rows) kept.push(row);

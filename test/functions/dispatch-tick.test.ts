@@ -120,6 +120,23 @@ describe('dispatch → Pub/Sub → workspaceTick', () => {
     expect(await baseNames(h.ws)).toHaveLength(2);
   });
 
+  it('the jobs of one tick share one read of the base: the checks list no table the documents job read', async () => {
+    env();
+    type TickJob = { job: string; ok: boolean; requests: { airtable?: { byOperation: Record<string, number> } } };
+    const lists = (job: TickJob | undefined) => job?.requests.airtable?.byOperation['list'] ?? 0;
+    const alone = await deliver({ data: encode({ workspace: 'acme', cycle: 'hourly', scheduledAt: 'x' }) }, 'm-hourly-1');
+    expect(alone.status).toBe(200);
+    const [documents, checks] = alone.body.jobs as TickJob[];
+    expect([documents?.job, checks?.job]).toEqual(['documents', 'checks']);
+    // The same checks as a function of their own (a runtime of their own) read every table they need.
+    const own = await supertest(getTestServer('runChecks')).post('/').set('content-type', 'application/json').send({ workspace: 'acme' });
+    h.bodies.push(own.text);
+    expect(own.status).toBe(200);
+    const ownLists = (own.body.requests?.airtable?.byOperation?.list ?? own.body.report?.requests?.airtable?.byOperation?.list) as number;
+    expect(lists(documents)).toBeGreaterThan(3);
+    expect(ownLists).toBeGreaterThan(lists(checks) + 3);
+  });
+
   it('acknowledges a message that can never succeed, with an ERROR log naming why', async () => {
     env();
     const garbage = await deliver({ data: Buffer.from('not json').toString('base64') }, 'm-bad');

@@ -37,7 +37,8 @@ export function formatPlanReport(report: JobReport<PlanDetails>): string {
       lines.push(`  option: ${o.title}: ${o.arrival}, ${state}${o.note ? ` (${o.note})` : ''}`);
     }
   }
-  if (d.skipped.length > 0) lines.push('', 'Not planned:', ...d.skipped.map((s) => `  - ${s.po}: ${s.reason}`));
+  if (d.skipped.length > 0) lines.push('', 'Not planned:', ...d.skipped.slice(0, MAX_ROWS).map((s) => `  - ${s.po}: ${s.reason}`));
+  if (d.skipped.length > MAX_ROWS) lines.push(`  … and ${d.skipped.length - MAX_ROWS} more.`);
   lines.push(...reportFooter(report));
   return lines.join('\n');
 }

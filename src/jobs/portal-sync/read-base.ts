@@ -8,7 +8,7 @@
  * A page at a time when the port can hand pages over, so a big table is never held twice.
  */
 import { clientComments } from '../../domain/models/client-comment.ts';
-import { parseRecords, type ModelRecord, type RecordProblem, type TableModel } from '../../domain/models/parse-records.ts';
+import { parseRecords, StringPool, type ModelRecord, type RecordProblem, type TableModel } from '../../domain/models/parse-records.ts';
 import type { PortalChildren } from '../../domain/portal/portal-index.ts';
 import {
   portalAlerts,
@@ -67,11 +67,13 @@ const PAGE_TABLES = new Set(['Clients', 'Projects', 'Purchase Orders']);
 export async function readPortalBase(records: AirtableRecordsPort): Promise<BaseSnapshot> {
   const raw = new Map<string, AirtableRecord[]>();
   const problems: RecordProblem[] = [];
+  // One copy of each ID and short value across the tables (a PO's ID is in every row that links to it).
+  const pool = new StringPool();
   /** Lists a table page by page when the port can, parses each page and keeps what the writeback needs. */
   async function read(model: TableModel, onRows: (rows: readonly AirtableRecord[], parsed: unknown[]) => void): Promise<void> {
     const kept: AirtableRecord[] = [];
     const take = (rows: readonly AirtableRecord[]) => {
-      const page = parseRecords(model, rows);
+      const page = parseRecords(model, rows, pool);
       problems.push(...page.problems);
       for (const row of rows) {
         const cut = writebackRow(model.table, row);
@@ -124,7 +126,7 @@ export async function readPortalBase(records: AirtableRecordsPort): Promise<Base
     bucket.seal();
     buckets.set(model.table, bucket);
   }
-  const unpack = <M extends TableModel>(model: M, clientId: string) => parseRecords(model, buckets.get(model.table)?.rowsOf(clientId) ?? []).records as ModelRecord<M>[];
+  const unpack = <M extends TableModel>(model: M, clientId: string) => parseRecords(model, buckets.get(model.table)?.rowsOf(clientId) ?? [], pool).records as ModelRecord<M>[];
   const childrenOf = (clientId: string): PortalChildren => ({
     milestones: unpack(CHILD_MODELS.milestones, clientId),
     inspections: unpack(CHILD_MODELS.inspections, clientId),

@@ -9,6 +9,7 @@
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { AirtableRecord } from '../../ports/airtable.ts';
+import { RecordIdIndex } from './record-id-index.ts';
 
 /** Rows per chunk: big enough to compress the repeated field names well, small enough that one lookup is cheap. */
 const CHUNK_ROWS = 256;
@@ -20,7 +21,7 @@ const DEFLATE = { level: 1 };
 export class CompactTable {
   private chunks: Buffer[] = [];
   /** Row ID → its position: chunk index × CHUNK_ROWS + index in the chunk. */
-  private readonly position = new Map<string, number>();
+  private readonly position = new RecordIdIndex();
   /** Rows written since the last fold (null: deleted), in the order they were written. */
   private loose = new Map<string, AirtableRecord | null>();
   private decoded: { index: number; rows: AirtableRecord[] } | undefined;
@@ -77,14 +78,6 @@ export class CompactTable {
     if (this.position.has(id)) this.loose.set(id, null);
     else this.loose.delete(id);
     return true;
-  }
-
-  /** Every row's ID, in order (the position map is kept in row order: folds only ever append new IDs). */
-  ids(): string[] {
-    const out: string[] = [];
-    for (const id of this.position.keys()) if (this.loose.get(id) !== null) out.push(id);
-    for (const [id, row] of this.loose) if (row !== null && !this.position.has(id)) out.push(id);
-    return out;
   }
 
   /** Every row in order, each chunk parsed as it is reached; `map` may shrink each row before the next chunk. */

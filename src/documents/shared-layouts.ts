@@ -1,0 +1,53 @@
+/**
+ * PDFKit lays text out per document: each document's font object starts with an empty cache, shapes every word
+ * again (through fontkit) and joins the words' glyph arrays for every string it draws or measures. The invoice,
+ * packing list, CO and contract of one order print the same SKUs, descriptions and labels, so here a document's
+ * fonts share one layout per string with every other document of the process that uses the same parsed font.
+ * A layout depends only on the font and the text (the fonts are shared and made deterministic in fonts.ts), and
+ * PDFKit only reads it (its encoder maps the glyphs to the document's own subset), so sharing never changes bytes.
+ */
+
+/** What PDFKit's EmbeddedFont.layout returns (glyphs and positions are null when only the width was asked). */
+interface LaidOut {
+  glyphs: unknown[] | null;
+  positions: unknown[] | null;
+  advanceWidth: number;
+}
+
+/** PDFKit's EmbeddedFont (pdfkit 0.17+): `font` is the fontkit font it was opened with. */
+interface EmbeddedFont {
+  font: object;
+  layout(text: string, features?: unknown, onlyWidth?: boolean): LaidOut;
+}
+
+/**
+ * Strings kept per font: a 200-line pack lays out ~3,000 distinct strings in the regular font (~2 MB of glyph
+ * positions); a full cache is dropped at once, so the bound is ~6 MB per font while the fonts are loaded.
+ */
+const MAX_CACHED_STRINGS = 8_000;
+const byFont = new WeakMap<object, Map<string, LaidOut>>();
+
+/** Opens the document's fonts `names` (registered beforehand) and makes their layouts shared; drawing sets fonts again. */
+export function shareLayouts(doc: PDFKit.PDFDocument, names: readonly string[]): void {
+  for (const name of names) {
+    doc.font(name);
+    const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
+    let cache = byFont.get(embedded.font);
+    if (!cache) {
+      cache = new Map();
+      byFont.set(embedded.font, cache);
+    }
+    const shared = cache;
+    const own = embedded.layout.bind(embedded);
+    embedded.layout = (text: string, features?: unknown, onlyWidth?: boolean): LaidOut => {
+      if (features) return own(text, features, onlyWidth);
+      let laidOut = shared.get(text);
+      if (!laidOut) {
+        laidOut = own(text);
+        if (shared.size >= MAX_CACHED_STRINGS) shared.clear();
+        shared.set(text, laidOut);
+      }
+      return laidOut;
+    };
+  }
+}
