@@ -9,7 +9,9 @@
  *
  * To look inside: BENCH_STEPS=calendar,documents runs only those steps; BENCH_HEAP_SNAPSHOT_AFTER=<step> writes a
  * heap snapshot of what the cycle holds after that step; BENCH_NODE_FLAGS adds flags to the cycle process
- * (`--heapsnapshot-near-heap-limit=1 --diagnostic-dir=/tmp/x` catches what a step holds when it runs out).
+ * (`--heapsnapshot-near-heap-limit=1 --diagnostic-dir=/tmp/x` catches what a step holds when it runs out);
+ * BENCH_LIVE_SAMPLE_MS=2000 forces a GC that often during each step and reports the step's largest live heap (its
+ * working set, which the live heap after the step does not show).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -43,6 +45,10 @@ const { loadConfig } = await import(configUrl);
 const { runCycle } = await import(cycleUrl);
 const hwmMb = () => Number(/VmHWM:\\s+(\\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? NaN) / 1024;
 const total = (report, service) => report.requests[service]?.total ?? 0;
+// BENCH_LIVE_SAMPLE_MS: a forced GC every so often during each step, so the step's largest live heap is known.
+let maxLive = 0;
+const sampleMs = Number(process.env.BENCH_LIVE_SAMPLE_MS ?? 0);
+if (sampleMs > 0) setInterval(() => { globalThis.gc?.(); maxLive = Math.max(maxLive, process.memoryUsage().heapUsed); }, sampleMs).unref();
 const runtime = await createRuntime(loadConfig(process.env));
 const started = performance.now();
 let last = started;
@@ -59,8 +65,9 @@ await runCycle(runtime, baseId, {
     process.stderr.write('STEP ' + JSON.stringify({
       id: step.id, failed: step.failed, firstProblem: step.report.problems[0], seconds: (now - last) / 1000,
       airtable: total(step.report, 'airtable'), notion: total(step.report, 'notion'), drive: total(step.report, 'drive'), gmail: total(step.report, 'gmail'),
-      peakMb, liveMb: memory.heapUsed / 1048576, buffersMb: (memory.external + memory.arrayBuffers) / 1048576,
+      peakMb, liveMb: memory.heapUsed / 1048576, buffersMb: (memory.external + memory.arrayBuffers) / 1048576, maxLiveMb: maxLive / 1048576,
     }) + '\\n');
+    maxLive = 0;
     last = performance.now();
   },
 });
@@ -82,6 +89,7 @@ interface ChildStep {
   peakMb: number;
   liveMb: number;
   buffersMb: number;
+  maxLiveMb: number;
 }
 
 interface ChildRun {
@@ -159,7 +167,7 @@ export async function benchCycleMemory(options: { pos?: number; heapMb?: number 
     workspace = await startWorkspace({ port: 0, dir, speed: 1000 });
     const script = join(dir, 'cycle-child.mjs');
     writeFileSync(script, CHILD);
-    const env = { ...(process.env['BENCH_STEPS'] ? { BENCH_STEPS: process.env['BENCH_STEPS'] } : {}), ...(process.env['BENCH_HEAP_SNAPSHOT_AFTER'] ? { BENCH_HEAP_SNAPSHOT_AFTER: process.env['BENCH_HEAP_SNAPSHOT_AFTER'], BENCH_HEAP_SNAPSHOT_DIR: tmpdir() } : {}), WORKSPACE_PORT: String(workspace.port), WORKSPACE_TOKEN: workspace.token, WORKSPACE_DIR: dir, WORKSPACE_SPEED: '1000', SOURCING_NOW: BENCH_NOW.toISOString() };
+    const env = { ...(process.env['BENCH_LIVE_SAMPLE_MS'] ? { BENCH_LIVE_SAMPLE_MS: process.env['BENCH_LIVE_SAMPLE_MS'] } : {}), ...(process.env['BENCH_STEPS'] ? { BENCH_STEPS: process.env['BENCH_STEPS'] } : {}), ...(process.env['BENCH_HEAP_SNAPSHOT_AFTER'] ? { BENCH_HEAP_SNAPSHOT_AFTER: process.env['BENCH_HEAP_SNAPSHOT_AFTER'], BENCH_HEAP_SNAPSHOT_DIR: tmpdir() } : {}), WORKSPACE_PORT: String(workspace.port), WORKSPACE_TOKEN: workspace.token, WORKSPACE_DIR: dir, WORKSPACE_SPEED: '1000', SOURCING_NOW: BENCH_NOW.toISOString() };
     const url = (path: string) => pathToFileURL(join(DIST, path)).href;
     try {
       const args = [script, url('cli/runtime.js'), url('config/config.js'), url('cli/cycle.js'), baseId];
@@ -175,7 +183,7 @@ export async function benchCycleMemory(options: { pos?: number; heapMb?: number 
           rows.push({
             label: `  ${label}, after ${step.id}`,
             value: `peak ${mb(step.peakMb)} MB`,
-            unit: `(live heap ${mb(step.liveMb)}, buffers ${mb(step.buffersMb)}); ${step.seconds.toFixed(1)} s; requests Airtable ${step.airtable}, Notion ${step.notion}, Drive ${step.drive}, Gmail ${step.gmail}${step.failed ? '; FAILED' : ''}`,
+            unit: `(live heap ${mb(step.liveMb)}${step.maxLiveMb > 0 ? `, largest live heap during the step ${mb(step.maxLiveMb)}` : ''}, buffers ${mb(step.buffersMb)}); ${step.seconds.toFixed(1)} s; requests Airtable ${step.airtable}, Notion ${step.notion}, Drive ${step.drive}, Gmail ${step.gmail}${step.failed ? '; FAILED' : ''}`,
           });
           if (step.failed) notes.push(`${label}, ${step.id}: ${step.firstProblem ?? 'failed'}`);
         }
