@@ -79,6 +79,9 @@ const AIRTABLE_WRITES = new Set(['create', 'update', 'upsert', 'delete']);
 /** Page changes the report names one by one; beyond these it counts (the report stays small at any base size). */
 export const CHANGES_LISTED = 200;
 
+/** Rows per update call of the writeback (a multiple of 10: Airtable's records per request). */
+const WRITEBACK_SLICE = 200;
+
 function requestDelta(before: RequestCounts, after: RequestCounts): SyncPortalsDetails['reads'] & { writes: SyncPortalsDetails['writes'] } {
   const ops = (service: string) =>
     Object.entries(after[service]?.byOperation ?? {}).map(([op, n]) => [op, n - (before[service]?.byOperation[op] ?? 0)] as const);
@@ -189,7 +192,9 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
   problems.push(...writeback.problems);
   const airtableCounts: Record<string, number> = {};
   for (const [table, rows] of writeback.updates) {
-    await deps.airtable.update(table, rows);
+    // In slices (a multiple of Airtable's 10 per request, so the same requests): each answer carries the whole
+    // updated row, and a first sync updates every PO; the answers of one slice are dropped before the next.
+    for (let i = 0; i < rows.length; i += WRITEBACK_SLICE) await deps.airtable.update(table, rows.slice(i, i + WRITEBACK_SLICE));
     airtableCounts[table] = rows.length;
   }
   const approvalsLanded = (writeback.updates.get('Purchase Orders') ?? []).filter((r) => 'Client approval' in r.fields).length;
