@@ -23,7 +23,7 @@ const BENCHMARKS: { id: string; run: () => Promise<BenchResult> }[] = [
   { id: 'cold-start', run: () => benchColdStart() },
   { id: 'supplier-portal', run: () => benchSupplierPortal() },
   { id: 'cycle-reads', run: () => benchCycleReads() },
-  { id: 'cycle-memory', run: () => benchCycleMemory({ pos: Number(process.env['BENCH_POS'] ?? 10_000), ...(process.env['BENCH_HEAP_MB'] ? { heapMb: Number(process.env['BENCH_HEAP_MB']) } : {}) }) },
+  { id: 'cycle-memory', run: () => benchCycleMemory({ pos: Number(process.env['BENCH_POS'] ?? 10_000), ...(process.env['BENCH_HEAP_MB'] ? { heapMb: Number(process.env['BENCH_HEAP_MB']) } : {}), ...(process.env['BENCH_FIRST_HEAP_MB'] ? { firstHeapMb: Number(process.env['BENCH_FIRST_HEAP_MB']) } : {}) }) },
   { id: 'plan', run: () => benchPlan() },
 ];
 

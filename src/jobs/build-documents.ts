@@ -20,6 +20,7 @@ import { DateTime } from 'luxon';
 import type { FolderTarget } from '../domain/drive-layout/document-places.ts';
 import type { Client } from '../domain/models/client.ts';
 import type { Project } from '../domain/models/project.ts';
+import { StringPool } from '../domain/models/parse-records.ts';
 import type { PurchaseOrder } from '../domain/models/purchase-order.ts';
 import { shipmentContexts } from '../domain/shipment-packs/shipment-context.ts';
 import { byId, groupBy } from '../domain/snapshot/index-rows.ts';
@@ -140,6 +141,7 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
     if (!picked.some((po) => po.poNumber === number)) problems.push(`PO ${number}: no readable purchase order has this number`);
   }
 
+  const fixTexts = new StringPool(Infinity);
   /** PO ID → fix lines of this run (a PO in here is in scope, even with no fixes: that clears old ones). */
   const poFixes = new Map<string, string[]>(picked.map((po) => [po.id, []]));
   const shipmentFixes = new Map<string, string[]>();
@@ -246,8 +248,10 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
         publishContract(ctx, base, po, policy, { target: target(place, po, 'contract'), access: place.access, clientId: place.client.id, hidden: supplierAsSeenByClient(policy, place.client.id, po.supplier).hidden }, today, pageSize), details.failed);
       if (!result) continue;
       if (!result.ok) {
-        details.contractsBlocked.push({ po: po.poNumber, fixes: result.fixes });
-        poFixes.set(po.id, [...(poFixes.get(po.id) ?? []), ...result.fixes.map((f) => `Contract: ${f}`)]);
+        // Thousands of POs can miss the same fields: one copy of each fix line.
+        const fixes = result.fixes.map((f) => fixTexts.intern(f));
+        details.contractsBlocked.push({ po: po.poNumber, fixes });
+        poFixes.set(po.id, [...(poFixes.get(po.id) ?? []), ...fixes.map((f) => fixTexts.intern(`Contract: ${f}`))]);
         continue;
       }
       details.contracts.push({ po: po.poNumber, outcome: result.outcome.drive });

@@ -149,8 +149,11 @@ function readersOf(model: TableModel): FieldReader[] {
 export class StringPool {
   private readonly strings = new Map<string, string>();
 
+  /** Strings longer than `maxLength` are returned as they are (rarely repeated: descriptions, notes). */
+  constructor(private readonly maxLength = MAX_POOLED_LENGTH) {}
+
   intern(value: string): string {
-    if (value.length > MAX_POOLED_LENGTH) return value;
+    if (value.length > this.maxLength) return value;
     const known = this.strings.get(value);
     if (known !== undefined) return known;
     this.strings.set(value, value);

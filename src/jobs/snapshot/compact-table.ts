@@ -179,5 +179,7 @@ export class CompactTable {
 }
 
 function encode(rows: readonly AirtableRecord[]): Buffer {
-  return deflateRawSync(Buffer.from(JSON.stringify(rows), 'utf8'), DEFLATE);
+  const deflated = deflateRawSync(Buffer.from(JSON.stringify(rows), 'utf8'), DEFLATE);
+  // zlib answers a small result as a view into its 16 KB output buffer, which the view keeps alive: copy it out.
+  return deflated.byteLength < deflated.buffer.byteLength ? Buffer.from(deflated) : deflated;
 }
