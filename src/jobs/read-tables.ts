@@ -44,7 +44,7 @@ export async function readTables<M extends TableModels>(
       for (const record of parsed.records) parsedRows.push(record);
       problems.push(...parsed.problems);
       if (keep === 'rows') for (const row of rows) kept.push(row);
-      else if (keep !== 'none') for (const r of rows) kept.push({ id: r.id, createdTime: r.createdTime, fields: pick(r.fields, keep) });
+      else if (keep !== 'none') for (const r of rows) kept.push({ id: r.id, createdTime: r.createdTime, fields: pickFields(r.fields, keep) });
     };
     const listOptions = fields === 'model' ? { fields: Object.values(model.fields) } : {};
     if (records.listPages) await records.listPages(model.table, listOptions, take);
@@ -55,7 +55,8 @@ export async function readTables<M extends TableModels>(
   return { tables: tables as ReadTables<M>['tables'], raw, problems };
 }
 
-function pick(fields: AirtableRecord['fields'], names: readonly string[]): AirtableRecord['fields'] {
+/** Only the named fields of a row (those it has). */
+export function pickFields(fields: AirtableRecord['fields'], names: readonly string[]): AirtableRecord['fields'] {
   const out: AirtableRecord['fields'] = {};
   for (const name of names) if (name in fields) out[name] = fields[name];
   return out;

@@ -1,25 +1,18 @@
 import type { Field } from './commercial-invoice.ts';
 import {
   formatCartonRange, formatCartonSize, formatCbm, formatDate, formatInteger, formatKg, formatPackages, packagesInWords,
-  type PartyBlock,
 } from './format.ts';
 import type { PreparedShipment } from './prepared.ts';
-import { cargoDescriptions, transportDraftIdentity } from './transport-draft-common.ts';
+import { cargoDescriptions, transportDraftIdentity, type TransportDraftIdentity } from './transport-draft-common.ts';
 
 /**
  * The shipper's air waybill draft (shipper's letter of instruction data) the forwarder or airline turns into the
  * AWB: the boxes of the IATA AWB an air pack needs, filled from the shipment. Air and express only; a sea
  * shipment gets the B/L draft instead.
  */
-export interface AirWaybillDraftContent {
+export interface AirWaybillDraftContent extends TransportDraftIdentity {
   kind: 'air-waybill-draft';
   title: string;
-  documentNumber: string;
-  documentDate: string;
-  issuedOn: string;
-  shipper: PartyBlock;
-  consignee: PartyBlock;
-  notifyParty: PartyBlock;
   references: Field[];
   routing: Field[];
   airportOfDeparture: string;

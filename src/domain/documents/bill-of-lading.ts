@@ -1,20 +1,13 @@
 import type { Field } from './commercial-invoice.ts';
 import {
   formatCbm, formatDate, formatKg, formatPackages, packagesInWords, upper,
-  type PartyBlock,
 } from './format.ts';
 import type { PreparedShipment } from './prepared.ts';
-import { cargoDescriptions, transportDraftIdentity } from './transport-draft-common.ts';
+import { cargoDescriptions, transportDraftIdentity, type TransportDraftIdentity } from './transport-draft-common.ts';
 
-export interface BillOfLadingDraftContent {
+export interface BillOfLadingDraftContent extends TransportDraftIdentity {
   kind: 'bill-of-lading-draft';
   title: string;
-  documentNumber: string;
-  documentDate: string;
-  issuedOn: string;
-  shipper: PartyBlock;
-  consignee: PartyBlock;
-  notifyParty: PartyBlock;
   references: Field[];
   routing: Field[];
   portOfLoading: string;

@@ -12,6 +12,7 @@
  * their table, so a rollup over a new Documents row is current when the checks read it.
  */
 import type { AirtableRecord, AirtableRecordsPort, Fields, ListOptions, UpsertResult, WriteOptions } from '../../ports/airtable.ts';
+import { pickFields } from '../read-tables.ts';
 import { CompactTable } from './compact-table.ts';
 
 export interface CachedTables {
@@ -123,7 +124,7 @@ export class CachedRecords implements AirtableRecordsPort {
       for (const id of stale) this.stale.delete(id);
     }
     const keep = options.fields;
-    const shaped = (r: AirtableRecord) => (keep ? { id: r.id, createdTime: r.createdTime, fields: pick(r.fields, keep) } : r);
+    const shaped = (r: AirtableRecord) => (keep ? { id: r.id, createdTime: r.createdTime, fields: pickFields(r.fields, keep) } : r);
     const conditions = options.matchAny ?? [];
     if (conditions.length > 0) {
       // Airtable compares a linked or multi-value cell by its text; only plain cells are compared here.
@@ -211,8 +212,3 @@ function isComplex(value: unknown): boolean {
   return value !== null && typeof value === 'object';
 }
 
-function pick(fields: Fields, names: readonly string[]): Fields {
-  const out: Fields = {};
-  for (const name of names) if (name in fields) out[name] = fields[name];
-  return out;
-}
