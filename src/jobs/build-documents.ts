@@ -23,8 +23,7 @@ import type { Project } from '../domain/models/project.ts';
 import { StringPool } from '../domain/models/parse-records.ts';
 import type { PurchaseOrder } from '../domain/models/purchase-order.ts';
 import { shipmentContexts } from '../domain/shipment-packs/shipment-context.ts';
-import { byId, groupBy } from '../domain/snapshot/index-rows.ts';
-import type { PoBase } from '../domain/snapshot/po-base.ts';
+import type { PoBaseCore } from '../domain/snapshot/po-base.ts';
 import type { PageSize } from '../documents/theme.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
@@ -33,7 +32,8 @@ import { DocumentsRows } from './documents/documents-rows.ts';
 import { DriveFolders, resolveRoot, type FolderAccess } from './documents/drive-folders.ts';
 import { needsContract, publishContract } from './documents/contracts.ts';
 import { publishPack, type PackPlace } from './documents/export-packs.ts';
-import { loadPoBase } from './documents/load-po-base.ts';
+import { loadPoBase, loadPoChildren } from './documents/load-po-base.ts';
+import { indexPoBase, type PoBaseIndex } from './documents/po-base-index.ts';
 import type { PublishContext } from './documents/publish-document.ts';
 import { publishSchedule } from './documents/schedules.ts';
 import { reconcileAllSharing } from './documents/sharing.ts';
@@ -88,17 +88,17 @@ interface Place {
   severalPos: boolean;
 }
 
-function placeOf(base: PoBase, po: PurchaseOrder, clientId: string | undefined): Place | string {
-  const project = base.projects.find((p) => p.id === po.project);
+function placeOf(index: PoBaseIndex, po: PurchaseOrder, clientId: string | undefined): Place | string {
+  const project = index.projects.get(po.project);
   if (!project) return `Purchase Orders ${po.id}: "Project" points at a project that could not be read (see its "Sync issues")`;
-  const client = base.clients.find((c) => c.id === (clientId ?? project.client));
+  const client = index.clients.get(clientId ?? project.client ?? '');
   if (!client) return `Projects ${project.id}: "Client" is empty or could not be read; documents go into the client's Drive folder`;
-  const agent = base.people.find((p) => p.id === project.agent);
+  const agent = project.agent === undefined ? undefined : index.people.get(project.agent);
   return {
     project,
     client,
     access: { clientReaders: client.portalEmails, projectWriters: agent?.email ? [agent.email] : [] },
-    severalPos: base.purchaseOrders.filter((p) => p.project === project.id).length > 1,
+    severalPos: (index.posPerProject.get(project.id) ?? 0) > 1,
   };
 }
 
@@ -123,6 +123,9 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
 async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput): Promise<JobReport<BuildDocumentsDetails>> {
   const { started, finish } = startReport('documents', deps);
   const { base, problems } = await loadPoBase(deps.records);
+  const { children, problems: childProblems } = await loadPoChildren(deps.records);
+  problems.push(...childProblems);
+  const index = indexPoBase(base);
   const agency = base.agency[0];
   const today = agencyToday(started, agency?.timeZone);
   const pageSize = input.pageSize ?? 'A4';
@@ -152,18 +155,18 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
 
   // Ticked POs get their folders (and sharing) checked even when every document is current.
   for (const po of picked) {
-    const place = placeOf(base, po, undefined);
+    const place = placeOf(index, po, undefined);
     if (typeof place === 'string') continue;
     await guard(problems, `${po.poNumber}: Drive folders`, () => folders.resolve(target(place, po, 'exportDocuments'), place.access), details.failed);
   }
 
-  for (const result of shipmentContexts(base)) {
+  for (const result of shipmentContexts({ ...base, milestones: children.toolingKickoffs })) {
     const shipment = result.ok ? result.context.shipment : result.shipment;
     const po = result.ok ? result.context.po : result.po;
     let fixes: string[] | undefined;
     if (!result.ok) fixes = result.fixes;
     else {
-      const place = placeOf(base, result.context.po, result.context.shipment.client);
+      const place = placeOf(index, result.context.po, result.context.shipment.client);
       if (typeof place === 'string') fixes = [place];
       else {
         const packPlace: PackPlace = {
@@ -190,11 +193,9 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
 
   await draftContracts();
 
-  const milestonesByPo = groupBy(base.milestones, (m) => m.po);
-  const suppliers = byId(base.suppliers);
   for (const po of base.purchaseOrders) {
-    if (po.status === 'Cancelled' || !milestonesByPo.has(po.id)) continue;
-    const place = placeOf(base, po, undefined);
+    if (po.status === 'Cancelled' || !children.hasMilestones(po.id)) continue;
+    const place = placeOf(index, po, undefined);
     if (typeof place === 'string') {
       problems.push(`Production schedule of ${po.poNumber}: ${place}`);
       continue;
@@ -204,9 +205,9 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
         po,
         project: place.project,
         client: place.client,
-        supplier: suppliers.get(po.supplier),
-        milestones: milestonesByPo.get(po.id) ?? [],
-        inspections: base.inspections,
+        supplier: index.suppliers.get(po.supplier),
+        milestones: children.milestonesOf(po.id),
+        inspections: children.inspectionsOf(po.id),
         calendar: base.calendar,
         asOf: today,
         supplierSeen: supplierAsSeenByClient(policy, place.client.id, po.supplier),
@@ -239,13 +240,13 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
       (pickedIds.has(po.id) || !rows.isCurrent({ kind: 'purchase-contract', poId: po.id })));
     if (due.length === 0) return;
     for (const po of due) {
-      const place = placeOf(base, po, undefined);
+      const place = placeOf(index, po, undefined);
       if (typeof place === 'string') {
         problems.push(`Purchase contract of ${po.poNumber}: ${place}`);
         continue;
       }
       const result = await guard(problems, `Purchase contract of ${po.poNumber}`, () =>
-        publishContract(ctx, base, po, policy, { target: target(place, po, 'contract'), access: place.access, clientId: place.client.id, hidden: supplierAsSeenByClient(policy, place.client.id, po.supplier).hidden }, today, pageSize), details.failed);
+        publishContract(ctx, index, agency, po, policy, { target: target(place, po, 'contract'), access: place.access, clientId: place.client.id, hidden: supplierAsSeenByClient(policy, place.client.id, po.supplier).hidden }, today, pageSize), details.failed);
       if (!result) continue;
       if (!result.ok) {
         // Thousands of POs can miss the same fields: one copy of each fix line.
@@ -272,7 +273,7 @@ async function guard<T>(problems: string[], what: string, work: () => Promise<T>
 }
 
 /** Clears "Generate documents" on picked POs and refreshes this job's lines in "Sync issues", in one update per PO. */
-async function writePoUpdates(records: AirtableRecordsPort, base: PoBase, poFixes: Map<string, string[]>, pickedIds: Set<string>): Promise<number> {
+async function writePoUpdates(records: AirtableRecordsPort, base: PoBaseCore, poFixes: Map<string, string[]>, pickedIds: Set<string>): Promise<number> {
   const updates: { id: string; fields: Fields }[] = [];
   for (const po of base.purchaseOrders) {
     const fields: Fields = {};
@@ -289,7 +290,7 @@ async function writePoUpdates(records: AirtableRecordsPort, base: PoBase, poFixe
 }
 
 /** A shipment whose PO is unknown keeps its fixes on itself. */
-async function writeShipmentIssues(records: AirtableRecordsPort, base: PoBase, fixes: Map<string, string[]>): Promise<number> {
+async function writeShipmentIssues(records: AirtableRecordsPort, base: PoBaseCore, fixes: Map<string, string[]>): Promise<number> {
   const updates = base.shipments
     .filter((s) => fixes.has(s.id))
     .map((s) => ({ id: s.id, issues: syncIssuesUpdate(s.syncIssues, fixes.get(s.id) ?? []) }))

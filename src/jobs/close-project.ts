@@ -12,7 +12,8 @@ import { DEFAULT_WEIGHTS, type ScoreWeights } from '../domain/closure/score-weig
 import { documentFileName, documentKey } from '../domain/drive-layout/document-places.ts';
 import type { Project } from '../domain/models/project.ts';
 import type { Supplier } from '../domain/models/supplier.ts';
-import type { PoBase } from '../domain/snapshot/po-base.ts';
+import { groupBy } from '../domain/snapshot/index-rows.ts';
+import type { PoBaseCore } from '../domain/snapshot/po-base.ts';
 import { renderClosureReport } from '../documents/closure-report.ts';
 import type { PageSize } from '../documents/theme.ts';
 import { contentHash } from '../lib/content-hash.ts';
@@ -20,7 +21,7 @@ import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
 import { agencyToday, type DocumentsDeps } from './build-documents.ts';
 import { DocumentsRows } from './documents/documents-rows.ts';
 import { DriveFolders, resolveRoot } from './documents/drive-folders.ts';
-import { loadPoBase } from './documents/load-po-base.ts';
+import { loadPoBase, loadPoChildren } from './documents/load-po-base.ts';
 import { publishDocument, type PublishContext } from './documents/publish-document.ts';
 import { writeFolderLinks } from './documents/write-back.ts';
 import { startReport, type JobReport } from './report.ts';
@@ -44,7 +45,7 @@ export interface CloseProjectDetails {
   permissionsGranted: number;
 }
 
-function selectProjects(base: PoBase, rows: DocumentsRows, requested: readonly string[], problems: string[]): Project[] {
+function selectProjects(base: PoBaseCore, rows: DocumentsRows, requested: readonly string[], problems: string[]): Project[] {
   const wanted = new Set(requested.map((r) => r.trim().toLowerCase()));
   const chosen = base.projects.filter((p) => wanted.has(p.id.toLowerCase()) || wanted.has(p.project.toLowerCase()));
   for (const name of requested) {
@@ -81,14 +82,25 @@ async function closeAllProjects(deps: DocumentsDeps, input: CloseProjectInput): 
   // Suppliers as they stand after each project: histories chain within the run, oldest closure first.
   const suppliers = new Map<string, Supplier>(base.suppliers.map((s) => [s.id, s]));
   const original = new Map(suppliers);
-  const projects = selectProjects(base, rows, input.projects ?? [], problems)
-    .map((project) => ({ project, orders: base.purchaseOrders.filter((po) => po.project === project.id) }))
-    .map((p) => ({ ...p, closedOn: closingDate({ project: p.project, orders: p.orders, milestones: base.milestones, today }) }))
+  const posByProject = groupBy(base.purchaseOrders, (po) => po.project);
+  const selected = selectProjects(base, rows, input.projects ?? [], problems)
+    .map((project) => ({ project, orders: posByProject.get(project.id) ?? [] }));
+  // Only the milestones and inspections of the POs being closed are kept (a project's report reads no others).
+  const closing = new Set(selected.flatMap((p) => p.orders.map((po) => po.id)));
+  const children = selected.length === 0 ? undefined : await loadPoChildren(deps.records, (poId) => closing.has(poId));
+  problems.push(...(children?.problems ?? []));
+  const childrenOf = (orders: readonly { id: string }[]) => ({
+    milestones: orders.flatMap((po) => children?.children.milestonesOf(po.id) ?? []),
+    inspections: orders.flatMap((po) => children?.children.inspectionsOf(po.id) ?? []),
+  });
+  const projects = selected
+    .map((p) => ({ ...p, ...childrenOf(p.orders) }))
+    .map((p) => ({ ...p, closedOn: closingDate({ project: p.project, orders: p.orders, milestones: p.milestones, today }) }))
     .sort((a, b) => a.closedOn.localeCompare(b.closedOn) || a.project.id.localeCompare(b.project.id));
 
   const policy = policyFromPoBase(base);
   problems.push(...policy.problems);
-  for (const { project, orders } of projects) {
+  for (const { project, orders, milestones, inspections } of projects) {
     const client = base.clients.find((c) => c.id === project.client);
     const agent = base.people.find((p) => p.id === project.agent);
     const report = buildClosureReport({
@@ -99,8 +111,8 @@ async function closeAllProjects(deps: DocumentsDeps, input: CloseProjectInput): 
       orders,
       suppliers,
       lineItems: base.lineItems,
-      milestones: base.milestones,
-      inspections: base.inspections,
+      milestones,
+      inspections,
       evaluations: base.supplierEvaluations,
       weights,
       defectRateAtZero: input.defectRateAtZero,

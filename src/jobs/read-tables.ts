@@ -2,7 +2,7 @@
  * Reads tables once each (the adapter pages through them 100 rows at a time) and parses every row with its model.
  * Rows that fail validation are left out of `tables` and returned as problems; every other row goes on.
  */
-import { parseRecords, StringPool, type RecordProblem, type TableModel } from '../domain/models/parse-records.ts';
+import { parseRecords, StringPool, type ModelRecord, type ParsedRecords, type RecordProblem, type TableModel } from '../domain/models/parse-records.ts';
 import type { TableRecords } from '../domain/models/table-sets.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../ports/airtable.ts';
 
@@ -39,20 +39,33 @@ export async function readTables<M extends TableModels>(
     const kept: AirtableRecord[] = [];
     // Each page is parsed as it comes and only what the caller reads later stays: on a large base the rows as read
     // are as big as the parsed records, and held together they would double the job's memory.
-    const take = (rows: AirtableRecord[]) => {
-      const parsed = parseRecords(model, rows, pool);
+    await readTablePages(records, model, fields, pool, (rows, parsed) => {
       for (const record of parsed.records) parsedRows.push(record);
       problems.push(...parsed.problems);
       if (keep === 'rows') for (const row of rows) kept.push(row);
       else if (keep !== 'none') for (const r of rows) kept.push({ id: r.id, createdTime: r.createdTime, fields: pickFields(r.fields, keep) });
-    };
-    const listOptions = fields === 'model' ? { fields: Object.values(model.fields) } : {};
-    if (records.listPages) await records.listPages(model.table, listOptions, take);
-    else take(await records.list(model.table, listOptions));
+    });
     tables[key] = parsedRows;
     if (keep !== 'none') raw.set(model.table, kept);
   }
   return { tables: tables as ReadTables<M>['tables'], raw, problems };
+}
+
+/**
+ * Reads one table page by page (as the port streams it) and parses each page with the model as it comes, strings
+ * shared through `pool`; `onPage` gets the rows as read and what parsing made of them.
+ */
+export async function readTablePages<M extends TableModel>(
+  records: AirtableRecordsPort,
+  model: M,
+  fields: 'all' | 'model',
+  pool: StringPool,
+  onPage: (rows: AirtableRecord[], parsed: ParsedRecords<ModelRecord<M>>) => void,
+): Promise<void> {
+  const take = (rows: AirtableRecord[]) => onPage(rows, parseRecords(model, rows, pool));
+  const listOptions = fields === 'model' ? { fields: Object.values(model.fields) } : {};
+  if (records.listPages) await records.listPages(model.table, listOptions, take);
+  else take(await records.list(model.table, listOptions));
 }
 
 /** Only the named fields of a row (those it has). */

@@ -82,6 +82,7 @@ export async function sendReviewInvites(deps: ReviewDeps, input: ReviewInput): P
 
   // Step 1: the Reviews rows, created or moved, and cancelled where no longer needed.
   const attendeesByKey = new Map<string, ReviewAttendee[]>();
+  const changes: ReviewChanges = { updates: [], creates: [] };
   for (const review of needed.reviews) {
     attendeesByKey.set(review.key, review.attendees);
     const existing = byKey.get(review.key);
@@ -102,13 +103,15 @@ export async function sendReviewInvites(deps: ReviewDeps, input: ReviewInput): P
       [R.attendees]: review.attendees.map((a) => a.email).join('\n'),
       [R.sequence]: existing ? (existing.sequence ?? 0) + 1 : 0, [R.state]: 'Invited', [R.syncIssues]: '',
     };
-    byKey.set(review.key, await saveReview(deps.records, existing, fields));
+    if (existing) changes.updates.push({ id: existing.id, fields });
+    else changes.creates.push(fields);
   }
   const neededKeys = new Set(needed.reviews.map((r) => r.key));
   for (const row of byKey.values()) {
     if (row.state !== 'Invited' || neededKeys.has(row.key) || !row.startsAt || new Date(row.startsAt) <= now || row.sentSequence === undefined) continue;
-    byKey.set(row.key, await saveReview(deps.records, row, { [R.sequence]: (row.sequence ?? 0) + 1, [R.state]: 'Cancelled' }));
+    changes.updates.push({ id: row.id, fields: { [R.sequence]: (row.sequence ?? 0) + 1, [R.state]: 'Cancelled' } });
   }
+  for (const row of await saveReviews(deps.records, changes)) byKey.set(row.key, row);
 
   // Steps 2–3: every review whose current SEQUENCE has not gone out.
   const due = [...byKey.values()].filter((r) => (r.sequence ?? 0) > (r.sentSequence ?? -1) && (r.state === 'Invited' || r.sentSequence !== undefined));
@@ -118,12 +121,13 @@ export async function sendReviewInvites(deps: ReviewDeps, input: ReviewInput): P
   const done = doneKeys(existing);
   const agency = parseRecords(agencyModel, await deps.records.list(agencyModel.table, { maxRecords: 1 })).records[0];
   const messages: OutboxMessage[] = [];
-  const reviewOf = new Map<string, { row: Review; method: 'REQUEST' | 'CANCEL'; start: Date; zone: string }>();
+  const reviewOf = new Map<string, Settled>();
+  const settled: Settled[] = [];
   for (const row of due) {
     const sequence = row.sequence ?? 0;
     if (done.has(outboxKey(row))) {
       // Mailed (or maybe mailed) by a run that stopped before step 3.
-      await settleSent(deps.records, row, sequence, 'REQUEST', undefined, '');
+      settled.push({ row, method: 'REQUEST' });
       continue;
     }
     // A review being cancelled is no longer computed: its attendees are the addresses it was sent to.
@@ -160,11 +164,12 @@ export async function sendReviewInvites(deps: ReviewDeps, input: ReviewInput): P
     });
   }
   const result = await deliverOnce(deps.records, deps.mail, messages, now, problems, existing);
+  for (const m of result.sent) settled.push(reviewOf.get(m.key)!);
+  await settleSent(deps.records, settled);
   for (const m of result.sent) {
-    const { row, method, start, zone } = reviewOf.get(m.key)!;
-    await settleSent(deps.records, row, row.sequence ?? 0, method, start, zone);
+    const { row, method, start } = reviewOf.get(m.key)!;
     if (method === 'CANCEL') details.cancelled.push(row.title ?? row.key);
-    else details.invited.push({ review: row.title ?? row.key, start: start.toISOString(), sequence: row.sequence ?? 0 });
+    else details.invited.push({ review: row.title ?? row.key, start: start?.toISOString() ?? '', sequence: row.sequence ?? 0 });
   }
   for (const f of result.failed) details.failed.push({ review: reviewOf.get(f.key)?.row.title ?? f.key, error: f.error });
   return finish(problems, details);
@@ -193,29 +198,61 @@ function plannedChange(review: NeededReview, existing: Review | undefined, now: 
   return from < review.window.to ? proposeSlot(from, review.window.to, review.attendees) : undefined;
 }
 
-async function saveReview(records: AirtableRecordsPort, existing: Review | undefined, fields: Fields): Promise<Review> {
-  // https://airtable.com/developers/web/api/update-multiple-records (a new row upserted on its Key: safe to retry)
-  const [row] = existing
-    ? await records.update(reviewModel.table, [{ id: existing.id, fields }])
-    : (await records.upsert(reviewModel.table, [fields], [R.key])).records;
-  const parsed = parseRecords(reviewModel, [row!]).records[0];
-  if (!parsed) throw new Error(`Reviews ${String(fields[R.key] ?? existing?.key)}: the saved row does not read back`);
+/** The Reviews rows to change (by record ID) and to add (upserted on their Key: safe to retry). */
+interface ReviewChanges {
+  updates: { id: string; fields: Fields }[];
+  creates: Fields[];
+}
+
+/** A review whose invite went out (or had gone out before a run stopped): `start` and `zone` when its time is known. */
+interface Settled {
+  row: Review;
+  method: 'REQUEST' | 'CANCEL';
+  start?: Date;
+  zone?: string;
+}
+
+/** Writes the changes in batches of ten and answers the rows as saved. */
+async function saveReviews(records: AirtableRecordsPort, changes: ReviewChanges): Promise<Review[]> {
+  // https://airtable.com/developers/web/api/update-multiple-records (new rows upserted on their Key)
+  const rows = [
+    ...(changes.updates.length > 0 ? await records.update(reviewModel.table, changes.updates) : []),
+    ...(changes.creates.length > 0 ? (await records.upsert(reviewModel.table, changes.creates, [R.key])).records : []),
+  ];
+  const parsed = parseRecords(reviewModel, rows).records;
+  if (parsed.length !== rows.length) {
+    const unread = rows.filter((row) => !parsed.some((r) => r.id === row.id)).map((row) => row.id);
+    throw new Error(`Reviews ${unread.join(', ')}: the saved row does not read back`);
+  }
   return parsed;
 }
 
-/** Step 3: the review knows which SEQUENCE went out, then the note on the milestone or alert (when the time is known). */
-async function settleSent(records: AirtableRecordsPort, row: Review, sequence: number, method: 'REQUEST' | 'CANCEL', start: Date | undefined, zone: string): Promise<void> {
-  await records.update(reviewModel.table, [{ id: row.id, fields: { [R.sentSequence]: sequence } }]);
-  if (!start) return;
-  const note = method === 'CANCEL'
-    ? `Review cancelled (invite update ${sequence})`
-    : `Review invite sent for ${DateTime.fromJSDate(start, { zone }).toFormat('ccc d LLL HH:mm')} ${zone}${sequence > 0 ? ` (update ${sequence})` : ''}`;
-  const [kind, recordId] = [row.key.slice(0, row.key.indexOf(':')), row.key.slice(row.key.indexOf(':') + 1)];
-  if (kind === 'before-psi' || kind === 'before-loading') {
-    await records.update(milestones.table, [{ id: recordId, fields: { [milestones.fields.reviewInvite]: note } }]);
-  } else if (kind === 'after-failed-inspection') {
-    const open = parseRecords(alertModel, await records.list(alertModel.table, { matchAny: [{ field: alertModel.fields.status, equals: 'Open' }] })).records;
-    const about = open.filter((a) => a.inspection === recordId);
-    if (about.length > 0) await records.update(alertModel.table, about.map((a) => ({ id: a.id, fields: { [alertModel.fields.reviewInvite]: note } })));
+/**
+ * Step 3: the reviews know which SEQUENCE went out, then the notes on the milestones and alerts (when the time is
+ * known). All in batches: at 10,000 POs a first run settles thousands of reviews.
+ */
+async function settleSent(records: AirtableRecordsPort, settled: readonly Settled[]): Promise<void> {
+  if (settled.length === 0) return;
+  await records.update(reviewModel.table, settled.map(({ row }) => ({ id: row.id, fields: { [R.sentSequence]: row.sequence ?? 0 } })));
+  const milestoneNotes: { id: string; fields: Fields }[] = [];
+  const inspectionNotes = new Map<string, string>();
+  for (const { row, method, start, zone } of settled) {
+    if (!start || !zone) continue;
+    const sequence = row.sequence ?? 0;
+    const note = method === 'CANCEL'
+      ? `Review cancelled (invite update ${sequence})`
+      : `Review invite sent for ${DateTime.fromJSDate(start, { zone }).toFormat('ccc d LLL HH:mm')} ${zone}${sequence > 0 ? ` (update ${sequence})` : ''}`;
+    const [kind, recordId] = [row.key.slice(0, row.key.indexOf(':')), row.key.slice(row.key.indexOf(':') + 1)];
+    if (kind === 'before-psi' || kind === 'before-loading') milestoneNotes.push({ id: recordId, fields: { [milestones.fields.reviewInvite]: note } });
+    else if (kind === 'after-failed-inspection') inspectionNotes.set(recordId, note);
   }
+  if (milestoneNotes.length > 0) await records.update(milestones.table, milestoneNotes);
+  if (inspectionNotes.size === 0) return;
+  // One read of the open alerts for all failed inspections settled (not one per inspection).
+  const open = parseRecords(alertModel, await records.list(alertModel.table, { matchAny: [{ field: alertModel.fields.status, equals: 'Open' }] })).records;
+  const alertNotes = open.flatMap((a) => {
+    const note = a.inspection === undefined ? undefined : inspectionNotes.get(a.inspection);
+    return note === undefined ? [] : [{ id: a.id, fields: { [alertModel.fields.reviewInvite]: note } }];
+  });
+  if (alertNotes.length > 0) await records.update(alertModel.table, alertNotes);
 }

@@ -127,9 +127,18 @@ describe('review invites', () => {
 
   it('after a failed inspection the factory joins only when the confidentiality policy lets both sides know each other', async () => {
     await jw.records.update('Milestones', [{ id: psiId, fields: { 'Actual date': '2026-12-04' } }]);
-    await jw.records.create('Inspections', [{ Inspection: 'PO-2401 PSI', PO: [ids.po], Type: 'PSI', 'Scheduled date': '2026-12-04', Result: 'Fail' }]);
+    const [failed] = await jw.records.create('Inspections', [{ Inspection: 'PO-2401 PSI', PO: [ids.po], Type: 'PSI', 'Scheduled date': '2026-12-04', Result: 'Fail' }]);
+    // The checks' alert about the failure, and one about another inspection: only the first gets the invite's note.
+    const [other] = await jw.records.create('Inspections', [{ Inspection: 'PO-2401 DUPRO', PO: [ids.po], Type: 'DUPRO', 'Scheduled date': '2026-11-20', Result: 'Pass' }]);
+    const alerts = await jw.records.create('Alerts', [
+      { Message: 'PSI failed', Key: 'inspection-failed:a', Rule: 'inspection-failed', Severity: 'Critical', Status: 'Open', Inspection: [failed!.id] },
+      { Message: 'Other', Key: 'inspection-failed:b', Rule: 'inspection-failed', Severity: 'Critical', Status: 'Open', Inspection: [other!.id] },
+    ]);
     await run(NOW);
     expect(invites().map((i) => i.attendees)).toEqual([['lin@tidewater.example', 'j.becker@example.de']]);
+    const noted = await jw.records.list('Alerts');
+    expect(noted.find((a) => a.id === alerts[0]!.id)?.fields['Review invite']).toMatch(/^Review invite sent for \w{3} \d+ Dec \d\d:\d\d Asia\/Shanghai$/);
+    expect(noted.find((a) => a.id === alerts[1]!.id)?.fields['Review invite']).toBeUndefined();
 
     await jw.records.create('Disclosures', [{ Disclosure: 'Küchenwerk × Zhuyun', Client: [ids.client], Supplier: [ids.supplier], 'Client may see': ['Name', 'Contact'], 'Supplier may see': ['Name', 'Contact'] }]);
     await run(new Date(NOW.getTime() + 3_600_000));

@@ -43,8 +43,11 @@ export const CHECKED_TABLES = {
   alerts,
 } as const;
 
-/** What the documents and closure jobs read. */
-export const PO_BASE_TABLES = {
+/**
+ * What the documents and closure jobs read whole. Their milestones and inspections (12 and 3 per PO) are read apart
+ * and kept per PO (PO_CHILD_TABLES), since both jobs work on one PO or project at a time.
+ */
+export const PO_BASE_CORE_TABLES = {
   agency,
   people,
   clients,
@@ -53,8 +56,6 @@ export const PO_BASE_TABLES = {
   supplierEvaluations,
   purchaseOrders,
   lineItems,
-  milestones,
-  inspections,
   shipments,
   shipmentLines,
   documents,
@@ -62,3 +63,9 @@ export const PO_BASE_TABLES = {
   /** The confidentiality policy: what each client may read about each factory (documents, closure reports). */
   disclosures,
 } as const;
+
+/** The rows of a PO that the documents and closure jobs read per PO. */
+export const PO_CHILD_TABLES = { milestones, inspections } as const;
+
+/** The whole PO base as one value (the domain's view; tests and small tools build it). */
+export const PO_BASE_TABLES = { ...PO_BASE_CORE_TABLES, ...PO_CHILD_TABLES } as const;

@@ -100,12 +100,17 @@ export function neededReviews(world: ReviewWorld): { reviews: NeededReview[]; pr
     });
   };
 
+  // The failed inspections already passed on re-inspection (one pass over the inspections, not one per failure).
+  const passedOnReinspection = new Set<string>();
+  for (const i of world.inspections) {
+    if (i.reinspectionOf && (i.result === 'Pass' || i.result === 'Conditional pass')) passedOnReinspection.add(i.reinspectionOf);
+  }
   for (const inspection of world.inspections) {
     if (inspection.result !== 'Fail' || !inspection.scheduledDate || !inspection.po) continue;
     const po = pos.get(inspection.po);
     const project = po && projects.get(po.project);
     if (!po || !project || CLOSED_PO.has(po.status)) continue;
-    const passedAgain = world.inspections.some((i) => i.reinspectionOf === inspection.id && (i.result === 'Pass' || i.result === 'Conditional pass'));
+    const passedAgain = passedOnReinspection.has(inspection.id);
     const last = addDays(inspection.scheduledDate, 4);
     if (passedAgain || last < today) continue;
     add('After failed inspection', inspection.id, po, project, [addDays(inspection.scheduledDate, 1), last], true, `${po.poNumber} ${inspection.type} failed`);

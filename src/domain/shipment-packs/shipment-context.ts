@@ -8,12 +8,13 @@ import type { AgencyRecord } from '../models/agency.ts';
 import type { Client } from '../models/client.ts';
 import type { LineItem } from '../models/line-item.ts';
 import type { Project } from '../models/project.ts';
+import type { Milestone } from '../models/milestone.ts';
 import type { PurchaseOrder } from '../models/purchase-order.ts';
 import type { ShipmentLine } from '../models/shipment-line.ts';
 import type { Shipment } from '../models/shipment.ts';
 import type { Supplier } from '../models/supplier.ts';
 import { byId, groupBy } from '../snapshot/index-rows.ts';
-import type { PoBase } from '../snapshot/po-base.ts';
+import type { PoBaseCore } from '../snapshot/po-base.ts';
 
 export interface ShippedLine {
   shipmentLine: ShipmentLine;
@@ -52,8 +53,11 @@ export type ContextResult =
 
 const ref = (table: string, id: string, label?: string) => ({ table, id, label });
 
+/** What the packs are built from: the PO base, of whose milestones only the kind and PO are read (tooling kickoffs). */
+export type ShipmentBase = PoBaseCore & { milestones: readonly Pick<Milestone, 'po' | 'kind'>[] };
+
 /** One context (or the fixes that stop it) per shipment that has lines; shipments of cancelled POs are left out. */
-export function shipmentContexts(base: PoBase): ContextResult[] {
+export function shipmentContexts(base: ShipmentBase): ContextResult[] {
   const lineItems = byId(base.lineItems);
   const pos = byId(base.purchaseOrders);
   const projects = byId(base.projects);
@@ -133,7 +137,7 @@ function cartonsOf(line: ShipmentLine, item: LineItem | undefined): number {
  * units of each line item over all its shipments. A shipment mixing POs is refused elsewhere; here it counts
  * under each line's own PO.
  */
-function orderNumbering(base: PoBase, lineItems: Map<string, LineItem>): { firstCarton: Map<string, number>; shipped: Map<string, OrderShipped> } {
+function orderNumbering(base: PoBaseCore, lineItems: Map<string, LineItem>): { firstCarton: Map<string, number>; shipped: Map<string, OrderShipped> } {
   const shipped = new Map<string, OrderShipped>();
   const cartonsByPo = new Map<string, Map<string, number>>();
   for (const line of base.shipmentLines) {

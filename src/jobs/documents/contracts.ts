@@ -10,11 +10,12 @@ import { buyerShownToFactory } from '../../domain/contracts/buyer-shown-to-facto
 import { buildPurchaseContract } from '../../domain/contracts/purchase-contract.ts';
 import { documentFileName, documentKey } from '../../domain/drive-layout/document-places.ts';
 import { PO_STATUSES, type PurchaseOrder } from '../../domain/models/purchase-order.ts';
-import type { PoBase } from '../../domain/snapshot/po-base.ts';
+import type { AgencyRecord } from '../../domain/models/agency.ts';
 import { renderPurchaseContract } from '../../documents/purchase-contract.ts';
 import type { PageSize } from '../../documents/theme.ts';
 import { contentHash } from '../../lib/content-hash.ts';
 import type { PackPlace } from './export-packs.ts';
+import type { PoBaseIndex } from './po-base-index.ts';
 import { publishDocument, type PublishContext, type PublishOutcome } from './publish-document.ts';
 
 /** Bump when the contract's layout or fixed wording changes. */
@@ -33,23 +34,23 @@ export type ContractOutcome = { ok: true; outcome: PublishOutcome } | { ok: fals
 
 export async function publishContract(
   ctx: PublishContext,
-  base: PoBase,
+  index: PoBaseIndex,
+  agency: AgencyRecord | undefined,
   po: PurchaseOrder,
   policy: ConfidentialityPolicy,
   place: PackPlace & { clientId: string },
   today: string,
   pageSize: PageSize,
 ): Promise<ContractOutcome> {
-  const project = base.projects.find((p) => p.id === po.project);
-  const supplier = base.suppliers.find((s) => s.id === po.supplier);
-  const agency = base.agency[0];
-  const client = base.clients.find((c) => c.id === place.clientId);
+  const project = index.projects.get(po.project);
+  const supplier = index.suppliers.get(po.supplier);
+  const client = index.clients.get(place.clientId);
   const built = buildPurchaseContract({
     po,
     project,
     supplier,
     agency,
-    lineItems: base.lineItems.filter((li) => li.po === po.id),
+    lineItems: index.lineItemsByPo.get(po.id) ?? [],
     buyer: agency ? buyerShownToFactory(policy, po.supplier, client, agency) : undefined,
     today,
   });

@@ -4,11 +4,11 @@
  * project's agent. A buyer removed from Portal emails loses access on the next run even when nothing else changed.
  */
 import type { FolderTarget } from '../../domain/drive-layout/document-places.ts';
-import type { PoBase } from '../../domain/snapshot/po-base.ts';
+import type { PoBaseCore } from '../../domain/snapshot/po-base.ts';
 import type { DriveFolders } from './drive-folders.ts';
 
 /** Reconciles the folders of every project whose folder exists (its "Drive folder" link is set). */
-export async function reconcileAllSharing(base: PoBase, folders: DriveFolders, problems: string[]): Promise<void> {
+export async function reconcileAllSharing(base: PoBaseCore, folders: DriveFolders, problems: string[]): Promise<void> {
   for (const project of base.projects) {
     if (!project.driveFolder || !project.client) continue;
     const client = base.clients.find((c) => c.id === project.client);

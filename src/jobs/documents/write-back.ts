@@ -3,7 +3,7 @@
  * and the Agency row ("Drive folder", "Drive root folder"), written only when they differ, so a run that finds
  * everything in place writes nothing.
  */
-import type { PoBase } from '../../domain/snapshot/po-base.ts';
+import type { PoBaseCore } from '../../domain/snapshot/po-base.ts';
 import type { AirtableRecordsPort } from '../../ports/airtable.ts';
 
 export interface FolderLinks {
@@ -14,7 +14,7 @@ export interface FolderLinks {
 }
 
 /** Writes changed folder links; answers how many rows were written. */
-export async function writeFolderLinks(records: AirtableRecordsPort, base: PoBase, folders: FolderLinks): Promise<number> {
+export async function writeFolderLinks(records: AirtableRecordsPort, base: PoBaseCore, folders: FolderLinks): Promise<number> {
   const clients = base.clients
     .filter((c) => folders.links.has(c.id) && c.driveFolder !== folders.links.get(c.id))
     .map((c) => ({ id: c.id, fields: { 'Drive folder': folders.links.get(c.id) } }));

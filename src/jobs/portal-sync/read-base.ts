@@ -25,7 +25,8 @@ import {
   type PortalData,
 } from '../../domain/portal/portal-models.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../../ports/airtable.ts';
-import { ClientBuckets } from './client-buckets.ts';
+import { PackedGroups } from '../snapshot/packed-groups.ts';
+import { readTablePages } from '../read-tables.ts';
 import { writebackRow } from './writeback.ts';
 
 export interface BaseSnapshot {
@@ -72,18 +73,14 @@ export async function readPortalBase(records: AirtableRecordsPort): Promise<Base
   /** Lists a table page by page when the port can, parses each page and keeps what the writeback needs. */
   async function read(model: TableModel, onRows: (rows: readonly AirtableRecord[], parsed: unknown[]) => void): Promise<void> {
     const kept: AirtableRecord[] = [];
-    const take = (rows: readonly AirtableRecord[]) => {
-      const page = parseRecords(model, rows, pool);
+    await readTablePages(records, model, 'model', pool, (rows, page) => {
       problems.push(...page.problems);
       for (const row of rows) {
         const cut = writebackRow(model.table, row);
         if (cut) kept.push(cut);
       }
       onRows(rows, page.records);
-    };
-    const options = { fields: Object.values(model.fields) };
-    if (records.listPages) await records.listPages(model.table, options, take);
-    else take(await records.list(model.table, options));
+    });
     raw.set(model.table, kept);
   }
 
@@ -112,9 +109,9 @@ export async function readPortalBase(records: AirtableRecordsPort): Promise<Base
     if (ofProject) out.add(ofProject);
     return out;
   };
-  const buckets = new Map<string, ClientBuckets>();
+  const buckets = new Map<string, PackedGroups<AirtableRecord>>();
   for (const model of Object.values(CHILD_MODELS) as TableModel[]) {
-    const bucket = new ClientBuckets();
+    const bucket = new PackedGroups<AirtableRecord>();
     const byProject = model.table === CHILD_MODELS.alerts.table;
     await read(model, (rows, parsed) => {
       const rowOf = new Map(rows.map((r) => [r.id, r]));
@@ -126,7 +123,7 @@ export async function readPortalBase(records: AirtableRecordsPort): Promise<Base
     bucket.seal();
     buckets.set(model.table, bucket);
   }
-  const unpack = <M extends TableModel>(model: M, clientId: string) => parseRecords(model, buckets.get(model.table)?.rowsOf(clientId) ?? [], pool).records as ModelRecord<M>[];
+  const unpack = <M extends TableModel>(model: M, clientId: string) => parseRecords(model, buckets.get(model.table)?.get(clientId) ?? [], pool).records as ModelRecord<M>[];
   const childrenOf = (clientId: string): PortalChildren => ({
     milestones: unpack(CHILD_MODELS.milestones, clientId),
     inspections: unpack(CHILD_MODELS.inspections, clientId),
