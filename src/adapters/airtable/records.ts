@@ -4,6 +4,8 @@
  * 30 s instead, as Airtable asks.
  */
 import Airtable from 'airtable';
+// The SDK's query-string encoder (what makeRequest puts in the URL), to measure a request before choosing GET or POST.
+import objectToQueryParamString from 'airtable/lib/object_to_query_param_string.js';
 import type {
   AirtableRecord,
   AirtableRecordsPort,
@@ -18,8 +20,12 @@ import { equalsFormula, recordIdsFormula } from './formula.ts';
 
 const MAX_WRITE_BATCH = 10;
 const PAGE_SIZE = 100;
-/** airtable.js switches to POST listRecords past 15,000 characters of URL; we do the same on the params. */
-const LONG_QUERY_CHARS = 12_000;
+/**
+ * airtable.js's own select() switches to POST listRecords past 15,000 characters of path and query string (its
+ * URL_CHARACTER_LENGTH_LIMIT); requests made here do the same, measured with the SDK's own query encoding. Servers
+ * refuse longer request lines (Node answers 431 past 16 KB of headers).
+ */
+const URL_CHARACTER_LENGTH_LIMIT = 15_000;
 
 interface SdkRecord {
   id: string;
@@ -66,8 +72,9 @@ export class AirtableRecordsAdapter implements AirtableRecordsPort {
     if (options.maxRecords !== undefined) params['maxRecords'] = options.maxRecords;
     const formula = options.recordIds ? recordIdsFormula(options.recordIds) : equalsFormula(options.matchAny ?? []);
     if (formula) params['filterByFormula'] = formula;
-    const usePost = JSON.stringify(params).length > LONG_QUERY_CHARS;
     const path = `/${encodeURIComponent(table)}`;
+    // Measured as sent: percent-encoding can double a formula's length (Chinese text takes 9 characters per letter).
+    const usePost = path.length + objectToQueryParamString(params).length > URL_CHARACTER_LENGTH_LIMIT;
     let offset: string | undefined;
     do {
       const pageParams = offset === undefined ? params : { ...params, offset };
