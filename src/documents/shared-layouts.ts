@@ -6,6 +6,7 @@
  * A layout depends only on the font and the text (the fonts are shared and made deterministic in fonts.ts), and
  * PDFKit only reads it (its encoder maps the glyphs to the document's own subset), so sharing never changes bytes.
  */
+import { LruMap } from '../lib/lru-map.ts';
 
 /** What PDFKit's EmbeddedFont.layout returns (glyphs and positions are null when only the width was asked). */
 interface LaidOut {
@@ -21,11 +22,12 @@ interface EmbeddedFont {
 }
 
 /**
- * Strings kept per font: a 200-line pack lays out ~3,000 distinct strings in the regular font (~2 MB of glyph
- * positions); a full cache is dropped at once, so the bound is ~6 MB per font while the fonts are loaded.
+ * Strings kept per font, least recently used dropped first: a 200-line pack lays out ~3,000 distinct strings in
+ * the regular font (~2 MB of glyph positions), so a pack's strings all stay while the one-off strings of thousands
+ * of documents age out (~3 MB per font at most while the fonts are loaded).
  */
-const MAX_CACHED_STRINGS = 8_000;
-const byFont = new WeakMap<object, Map<string, LaidOut>>();
+const MAX_CACHED_STRINGS = 4_000;
+const byFont = new WeakMap<object, LruMap<string, LaidOut>>();
 
 /** Opens the document's fonts `names` (registered beforehand) and makes their layouts shared; drawing sets fonts again. */
 export function shareLayouts(doc: PDFKit.PDFDocument, names: readonly string[]): void {
@@ -34,7 +36,7 @@ export function shareLayouts(doc: PDFKit.PDFDocument, names: readonly string[]):
     const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
     let cache = byFont.get(embedded.font);
     if (!cache) {
-      cache = new Map();
+      cache = new LruMap(MAX_CACHED_STRINGS);
       byFont.set(embedded.font, cache);
     }
     const shared = cache;
@@ -44,7 +46,6 @@ export function shareLayouts(doc: PDFKit.PDFDocument, names: readonly string[]):
       let laidOut = shared.get(text);
       if (!laidOut) {
         laidOut = own(text);
-        if (shared.size >= MAX_CACHED_STRINGS) shared.clear();
         shared.set(text, laidOut);
       }
       return laidOut;
