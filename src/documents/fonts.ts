@@ -64,10 +64,11 @@ export function releaseDocumentFonts(): void {
 
 /**
  * Words laid out kept per font, least recently used dropped first: a pack's labels and repeated words stay, while
- * the one-off words of thousands of documents (PO numbers, dates) age out. 10,000 runs per font held ~30 MB of
- * glyph positions in a 2,000-PO documents run.
+ * the one-off words of thousands of documents (PO numbers, dates) age out. Bounded in glyphs too (a glyph position
+ * is ~100 bytes): 10,000 runs per font held ~30 MB of glyph positions in a 2,000-PO documents run.
  */
 const MAX_CACHED_RUNS = 4_000;
+const MAX_CACHED_RUN_GLYPHS = 20_000;
 
 /**
  * fontkit keeps one glyph object per glyph id and gives it the code points of the first call, so a space glyph
@@ -80,7 +81,7 @@ const MAX_CACHED_RUNS = 4_000;
 function shareable(font: Font): Font {
   const proto = Object.getPrototypeOf(font) as Font;
   const variants = new Map<string, Glyph>();
-  const runs = new LruMap<string, GlyphRun>(MAX_CACHED_RUNS);
+  const runs = new LruMap<string, GlyphRun>(MAX_CACHED_RUNS, { weigh: (run) => run.glyphs.length + 1, maxWeight: MAX_CACHED_RUN_GLYPHS });
   const flatGlyphs: FlatGlyphs = new Map();
   Object.defineProperties(font, {
     getGlyph: {

@@ -22,11 +22,14 @@ interface EmbeddedFont {
 }
 
 /**
- * Strings kept per font, least recently used dropped first: a 200-line pack lays out ~3,000 distinct strings in
- * the regular font (~2 MB of glyph positions), so a pack's strings all stay while the one-off strings of thousands
- * of documents age out (~3 MB per font at most while the fonts are loaded).
+ * Strings kept per font, least recently used dropped first, bounded in count and in glyphs (a glyph position is
+ * ~100 bytes, and a contract clause is hundreds of glyphs): a 200-line pack lays out ~3,000 distinct strings in the
+ * regular font (~2 MB of glyph positions), so a pack's strings all stay while the one-off strings of thousands of
+ * documents age out (~4 MB per font at most while the fonts are loaded; 4,000 strings without a glyph bound held
+ * ~22 MB in a 2,000-PO documents run).
  */
 const MAX_CACHED_STRINGS = 4_000;
+const MAX_CACHED_GLYPHS = 40_000;
 const byFont = new WeakMap<object, LruMap<string, LaidOut>>();
 
 /** Opens the document's fonts `names` (registered beforehand) and makes their layouts shared; drawing sets fonts again. */
@@ -36,7 +39,7 @@ export function shareLayouts(doc: PDFKit.PDFDocument, names: readonly string[]):
     const embedded = (doc as unknown as { _font: EmbeddedFont })._font;
     let cache = byFont.get(embedded.font);
     if (!cache) {
-      cache = new LruMap(MAX_CACHED_STRINGS);
+      cache = new LruMap<string, LaidOut>(MAX_CACHED_STRINGS, { weigh: (laidOut) => (laidOut.positions?.length ?? 0) + 1, maxWeight: MAX_CACHED_GLYPHS });
       byFont.set(embedded.font, cache);
     }
     const shared = cache;

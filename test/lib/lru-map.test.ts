@@ -34,6 +34,24 @@ describe('LruMap', () => {
     );
   });
 
+  it('with a weight bound, drops the oldest entries until the total fits, keeping at least the newest', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 40 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 15 }), fc.integer({ min: 0, max: 25 })), { maxLength: 100 }), (maxWeight, sets) => {
+        const lru = new LruMap<number, number>(1000, { weigh: (v) => v, maxWeight });
+        let model: [number, number][] = [];
+        for (const [key, value] of sets) {
+          lru.set(key, value);
+          model = [...model.filter(([k]) => k !== key), [key, value]];
+          while (model.length > 1 && model.reduce((t, [, v]) => t + v, 0) > maxWeight) model = model.slice(1);
+          expect(lru.weight).toBe(model.reduce((t, [, v]) => t + v, 0));
+          expect(lru.size).toBe(model.length);
+        }
+        for (const [k, v] of model) expect(lru.get(k)).toBe(v);
+      }),
+      { seed: 2027, numRuns: 300 },
+    );
+  });
+
   it('refuses a capacity that is not a positive integer', () => {
     expect(() => new LruMap(0)).toThrow(/positive integer, got 0/);
   });
