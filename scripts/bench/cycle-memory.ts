@@ -136,6 +136,11 @@ function runChild(flags: string[], args: string[], env: Record<string, string>, 
 
 const mb = (n: number) => Math.round(n);
 
+/** glibc malloc tunables (MALLOC_ARENA_MAX, MALLOC_TRIM_THRESHOLD_…) reach the cycle process, as a deployment's would. */
+function mallocEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('MALLOC_') && e[1] !== undefined));
+}
+
 export async function benchCycleMemory(options: { pos?: number; heapMb?: number; firstHeapMb?: number } = {}): Promise<BenchResult> {
   const scale = { ...DEFAULT_SCALE, pos: options.pos ?? DEFAULT_SCALE.pos };
   // With a heap budget the child runs as in a small instance: V8 collects before growing past it, or dies.
@@ -167,7 +172,7 @@ export async function benchCycleMemory(options: { pos?: number; heapMb?: number;
     workspace = await startWorkspace({ port: 0, dir, speed: 1000 });
     const script = join(dir, 'cycle-child.mjs');
     writeFileSync(script, CHILD);
-    const env = { ...(process.env['BENCH_LIVE_SAMPLE_MS'] ? { BENCH_LIVE_SAMPLE_MS: process.env['BENCH_LIVE_SAMPLE_MS'] } : {}), ...(process.env['BENCH_STEPS'] ? { BENCH_STEPS: process.env['BENCH_STEPS'] } : {}), ...(process.env['BENCH_HEAP_SNAPSHOT_AFTER'] ? { BENCH_HEAP_SNAPSHOT_AFTER: process.env['BENCH_HEAP_SNAPSHOT_AFTER'], BENCH_HEAP_SNAPSHOT_DIR: tmpdir() } : {}), WORKSPACE_PORT: String(workspace.port), WORKSPACE_TOKEN: workspace.token, WORKSPACE_DIR: dir, WORKSPACE_SPEED: '1000', SOURCING_NOW: BENCH_NOW.toISOString() };
+    const env = { ...mallocEnv(), ...(process.env['BENCH_LIVE_SAMPLE_MS'] ? { BENCH_LIVE_SAMPLE_MS: process.env['BENCH_LIVE_SAMPLE_MS'] } : {}), ...(process.env['BENCH_STEPS'] ? { BENCH_STEPS: process.env['BENCH_STEPS'] } : {}), ...(process.env['BENCH_HEAP_SNAPSHOT_AFTER'] ? { BENCH_HEAP_SNAPSHOT_AFTER: process.env['BENCH_HEAP_SNAPSHOT_AFTER'], BENCH_HEAP_SNAPSHOT_DIR: tmpdir() } : {}), WORKSPACE_PORT: String(workspace.port), WORKSPACE_TOKEN: workspace.token, WORKSPACE_DIR: dir, WORKSPACE_SPEED: '1000', SOURCING_NOW: BENCH_NOW.toISOString() };
     const url = (path: string) => pathToFileURL(join(DIST, path)).href;
     try {
       const args = [script, url('cli/runtime.js'), url('config/config.js'), url('cli/cycle.js'), baseId];
