@@ -132,7 +132,7 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
   const author = agency?.legalName ?? agency?.name ?? 'Sourcing agency';
   const rows = new DocumentsRows(base.documents);
   const folders = new DriveFolders(deps.drive, () => resolveRoot(deps.drive, input.rootFolderId, agency));
-  const ctx: PublishContext = { drive: deps.drive, folders, rows, generatedAt: started.toISOString() };
+  const ctx: PublishContext = { drive: deps.drive, folders, rows, generatedAt: started.toISOString(), records: deps.records };
   const requested = new Set(input.poNumbers ?? []);
   // One policy for every document of the run: what each client may read about each factory.
   const policy = policyFromPoBase(base);
@@ -221,7 +221,8 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
   // Sharing follows Portal emails and agents on every run, whether or not a document changed.
   await reconcileAllSharing(base, folders, problems);
 
-  details.rowsWritten += await rows.flush(deps.records);
+  await rows.flush(deps.records);
+  details.rowsWritten += rows.written;
   for (const blocked of details.contractsBlocked) {
     problems.push(`${blocked.po}: no purchase contract until ${blocked.fixes.length} field(s) are completed (listed under "No contract" and on the PO's "Sync issues")`);
   }

@@ -76,7 +76,7 @@ async function closeAllProjects(deps: DocumentsDeps, input: CloseProjectInput): 
   const weights = input.weights ?? DEFAULT_WEIGHTS;
   const rows = new DocumentsRows(base.documents);
   const folders = new DriveFolders(deps.drive, () => resolveRoot(deps.drive, input.rootFolderId, agency));
-  const ctx: PublishContext = { drive: deps.drive, folders, rows, generatedAt: started.toISOString() };
+  const ctx: PublishContext = { drive: deps.drive, folders, rows, generatedAt: started.toISOString(), records: deps.records };
   const details: CloseProjectDetails = { reports: [], scores: [], rowsWritten: 0, permissionsGranted: 0 };
 
   // Suppliers as they stand after each project: histories chain within the run, oldest closure first.
@@ -155,7 +155,8 @@ async function closeAllProjects(deps: DocumentsDeps, input: CloseProjectInput): 
   if (supplierRows.length > 0) await deps.records.update('Suppliers', supplierRows);
   for (const s of details.scores) s.written = supplierRows.some((r) => r.id === s.supplierId);
   details.rowsWritten += supplierRows.length;
-  details.rowsWritten += await rows.flush(deps.records);
+  await rows.flush(deps.records);
+  details.rowsWritten += rows.written;
   const root = folders.links.size > 0 ? await folders.root() : undefined;
   details.rowsWritten += await writeFolderLinks(deps.records, base, { links: folders.links, rootLink: root?.link });
   details.permissionsGranted = folders.granted;

@@ -108,13 +108,21 @@ export class DocumentsRows {
     return 'updated';
   }
 
+  /** Rows written by every flush so far. */
+  private flushed = 0;
+
   get pending(): number {
     return this.creates.length + this.updates.length;
+  }
+
+  get written(): number {
+    return this.flushed;
   }
 
   /** Writes the queued rows in batches of 10 (the adapter batches). */
   async flush(records: AirtableRecordsPort): Promise<number> {
     const written = this.pending;
+    this.flushed += written;
     const [laterCreates, creates] = partition(this.creates.splice(0), (f) => isLaterKind(f));
     const [laterUpdates, updates] = partition(this.updates.splice(0), (u) => isLaterKind(u.fields));
     if (creates.length > 0) await records.create(DOCUMENTS_TABLE, creates);

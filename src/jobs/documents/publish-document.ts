@@ -3,6 +3,7 @@
  * holds the same content hash (and a Drive file) is current: it is neither rendered nor uploaded.
  */
 import type { FolderTarget } from '../../domain/drive-layout/document-places.ts';
+import type { AirtableRecordsPort } from '../../ports/airtable.ts';
 import type { DriveKey, DrivePort, PutResult } from '../../ports/drive.ts';
 import type { DocumentSlot, DocumentsRows } from './documents-rows.ts';
 import type { DriveFolders, FolderAccess } from './drive-folders.ts';
@@ -13,7 +14,15 @@ export interface PublishContext {
   rows: DocumentsRows;
   /** ISO instant of this run ("Generated at"). */
   generatedAt: string;
+  /**
+   * Where queued Documents rows are written every ROWS_PER_FLUSH documents: a first run over thousands of POs
+   * renders for many minutes, and a run stopped before its end (a function's timeout, a crash) would otherwise
+   * lose every row and render all again next time. Without it, the job writes them at its end.
+   */
+  records?: AirtableRecordsPort;
 }
+
+const ROWS_PER_FLUSH = 100;
 
 export interface PublishRequest {
   slot: DocumentSlot;
@@ -55,5 +64,6 @@ export async function publishDocument(ctx: PublishContext, request: PublishReque
     generatedAt: ctx.generatedAt,
     agencyOnly: request.agencyOnly === true,
   });
+  if (ctx.records && ctx.rows.pending >= ROWS_PER_FLUSH) await ctx.rows.flush(ctx.records);
   return { drive: put.action, row, link: put.link };
 }

@@ -10,6 +10,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { AirtableRecord } from '../../ports/airtable.ts';
 import { RecordIdIndex } from './record-id-index.ts';
+import { ownBuffer } from './own-buffer.ts';
 
 /** Rows per chunk: big enough to compress the repeated field names well, small enough that one lookup is cheap. */
 const CHUNK_ROWS = 256;
@@ -179,7 +180,5 @@ export class CompactTable {
 }
 
 function encode(rows: readonly AirtableRecord[]): Buffer {
-  const deflated = deflateRawSync(Buffer.from(JSON.stringify(rows), 'utf8'), DEFLATE);
-  // zlib answers a small result as a view into its 16 KB output buffer, which the view keeps alive: copy it out.
-  return deflated.byteLength < deflated.buffer.byteLength ? Buffer.from(deflated) : deflated;
+  return ownBuffer(deflateRawSync(Buffer.from(JSON.stringify(rows), 'utf8'), DEFLATE));
 }

@@ -8,6 +8,7 @@
  * arrays and objects), so what comes back equals what went in, less properties that were `undefined`.
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { ownBuffer } from './own-buffer.ts';
 
 /** Values gathered per group before they are packed: bounds what waits unpacked while a table is read. */
 const RUN_ROWS = 32;
@@ -53,8 +54,6 @@ export class PackedGroups<T> {
 }
 
 function pack(bucket: Bucket): void {
-  // Copied: a small deflate answer is a view into zlib's 16 KB output chunk, which it would keep alive (a run of
-  // ~1 KB would hold 16 KB: ~90 MB of buffers at 2,000 POs instead of ~3 MB).
-  bucket.packed.push(Buffer.from(deflateRawSync(Buffer.from(`[${bucket.waiting.join(',')}]`, 'utf8'), DEFLATE)));
+  bucket.packed.push(ownBuffer(deflateRawSync(Buffer.from(`[${bucket.waiting.join(',')}]`, 'utf8'), DEFLATE)));
   bucket.waiting = [];
 }
