@@ -20,7 +20,6 @@ import { DateTime } from 'luxon';
 import type { FolderTarget } from '../domain/drive-layout/document-places.ts';
 import type { Client } from '../domain/models/client.ts';
 import type { Project } from '../domain/models/project.ts';
-import { StringPool } from '../domain/models/parse-records.ts';
 import type { PurchaseOrder } from '../domain/models/purchase-order.ts';
 import { shipmentContexts } from '../domain/shipment-packs/shipment-context.ts';
 import type { PoBaseCore } from '../domain/snapshot/po-base.ts';
@@ -144,10 +143,11 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
     if (!picked.some((po) => po.poNumber === number)) problems.push(`PO ${number}: no readable purchase order has this number`);
   }
 
-  const fixTexts = new StringPool(Infinity);
   /** PO ID → fix lines of this run (a PO in here is in scope, even with no fixes: that clears old ones). */
   const poFixes = new Map<string, string[]>(picked.map((po) => [po.id, []]));
   const shipmentFixes = new Map<string, string[]>();
+  /** PO ID → what its contract lacks (the same lines as the report's; "Contract: " is put before them when written). */
+  const contractFixes = new Map<string, string[]>();
   const count = (outcome: string) => {
     if (outcome === 'current') details.current += 1;
     else if (outcome === 'created' || outcome === 'updated') details.uploads += 1;
@@ -226,7 +226,7 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
   for (const blocked of details.contractsBlocked) {
     problems.push(`${blocked.po}: no purchase contract until ${blocked.fixes.length} field(s) are completed (listed under "No contract" and on the PO's "Sync issues")`);
   }
-  details.rowsWritten += await writePoUpdates(deps.records, base, poFixes, pickedIds);
+  details.rowsWritten += await writePoUpdates(deps.records, base, { poFixes, contractFixes }, pickedIds);
   details.rowsWritten += await writeShipmentIssues(deps.records, base, shipmentFixes);
   const root = folders.links.size > 0 ? await folders.root() : undefined;
   details.rowsWritten += await writeFolderLinks(deps.records, base, { links: folders.links, rootLink: root?.link });
@@ -251,9 +251,9 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
       if (!result) continue;
       if (!result.ok) {
         // Thousands of POs can miss the same fields: one copy of each fix line.
-        const fixes = result.fixes.map((f) => fixTexts.intern(f));
-        details.contractsBlocked.push({ po: po.poNumber, fixes });
-        poFixes.set(po.id, [...(poFixes.get(po.id) ?? []), ...fixes.map((f) => fixTexts.intern(`Contract: ${f}`))]);
+        // One copy of the lines for the report and the PO's "Sync issues": at 10,000 POs they are ~200,000 lines.
+        details.contractsBlocked.push({ po: po.poNumber, fixes: result.fixes });
+        contractFixes.set(po.id, result.fixes);
         continue;
       }
       details.contracts.push({ po: po.poNumber, outcome: result.outcome.drive });
@@ -273,21 +273,39 @@ async function guard<T>(problems: string[], what: string, work: () => Promise<T>
   }
 }
 
+/** POs whose "Sync issues" this run refreshes: pack fixes (by shipment) and contract fixes, per PO ID. */
+interface PoFixes {
+  /** A PO in here is in scope even with no fixes: that clears its old lines. */
+  poFixes: ReadonlyMap<string, readonly string[]>;
+  contractFixes: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Updates sent per write: at 10,000 POs the whole list of new "Sync issues" texts held at once was ~7 MB. */
+const PO_UPDATES_PER_WRITE = 200;
+
 /** Clears "Generate documents" on picked POs and refreshes this job's lines in "Sync issues", in one update per PO. */
-async function writePoUpdates(records: AirtableRecordsPort, base: PoBaseCore, poFixes: Map<string, string[]>, pickedIds: Set<string>): Promise<number> {
-  const updates: { id: string; fields: Fields }[] = [];
+async function writePoUpdates(records: AirtableRecordsPort, base: PoBaseCore, { poFixes, contractFixes }: PoFixes, pickedIds: Set<string>): Promise<number> {
+  let written = 0;
+  let updates: { id: string; fields: Fields }[] = [];
+  const send = async () => {
+    if (updates.length > 0) await records.update('Purchase Orders', updates);
+    written += updates.length;
+    updates = [];
+  };
   for (const po of base.purchaseOrders) {
     const fields: Fields = {};
     if (pickedIds.has(po.id) && po.generateDocuments) fields['Generate documents'] = false;
-    const fixes = poFixes.get(po.id);
-    if (fixes) {
-      const issues = syncIssuesUpdate(po.syncIssues, fixes);
+    const packLines = poFixes.get(po.id);
+    const contractLines = contractFixes.get(po.id);
+    if (packLines || contractLines) {
+      const issues = syncIssuesUpdate(po.syncIssues, [...(packLines ?? []), ...(contractLines ?? []).map((f) => `Contract: ${f}`)]);
       if (issues !== undefined) fields['Sync issues'] = issues;
     }
     if (Object.keys(fields).length > 0) updates.push({ id: po.id, fields });
+    if (updates.length >= PO_UPDATES_PER_WRITE) await send();
   }
-  if (updates.length > 0) await records.update('Purchase Orders', updates);
-  return updates.length;
+  await send();
+  return written;
 }
 
 /** A shipment whose PO is unknown keeps its fixes on itself. */

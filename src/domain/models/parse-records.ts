@@ -149,11 +149,9 @@ function readersOf(model: TableModel): FieldReader[] {
 export class StringPool {
   private readonly strings = new Map<string, string>();
 
-  /** Strings longer than `maxLength` are returned as they are (rarely repeated: descriptions, notes). */
-  constructor(private readonly maxLength = MAX_POOLED_LENGTH) {}
-
+  /** Strings longer than MAX_POOLED_LENGTH are returned as they are. */
   intern(value: string): string {
-    if (value.length > this.maxLength) return value;
+    if (value.length > MAX_POOLED_LENGTH) return value;
     const known = this.strings.get(value);
     if (known !== undefined) return known;
     this.strings.set(value, value);
