@@ -111,6 +111,14 @@ describe('documents job on the sample agency', () => {
     ]);
   });
 
+  it("lists what a contract lacks on the PO's Sync issues, each line as in the report", async () => {
+    const blocked = first.details.contractsBlocked.find((b) => b.po === 'PO-2411');
+    expect(blocked?.fixes.length).toBeGreaterThan(0);
+    const po = await sw.find('Purchase Orders', 'PO number', 'PO-2411');
+    const lines = String(po.fields['Sync issues'] ?? '').split('\n').filter((l) => l.startsWith('Documents: Contract: '));
+    expect(lines).toEqual(blocked!.fixes.map((f) => `Documents: Contract: ${f}`));
+  });
+
   it('draws a production schedule per PO with its risk windows and inspections', async () => {
     expect(first.details.schedules.map((s) => s.po)).toEqual(expect.arrayContaining(['PO-2398', 'PO-2405', 'PO-2406']));
     const text = await pdfText(file(...KETTLE, 'PO-2406 Production schedule.pdf'));
