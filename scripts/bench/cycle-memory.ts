@@ -11,7 +11,8 @@
  * heap snapshot of what the cycle holds after that step; BENCH_NODE_FLAGS adds flags to the cycle process
  * (`--heapsnapshot-near-heap-limit=1 --diagnostic-dir=/tmp/x` catches what a step holds when it runs out);
  * BENCH_LIVE_SAMPLE_MS=2000 forces a GC that often during each step and reports the step's largest live heap (its
- * working set, which the live heap after the step does not show).
+ * working set, which the live heap after the step does not show); glibc's MALLOC_* variables (MALLOC_ARENA_MAX=2…)
+ * are passed to the cycle process, to try what a deployment could set.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -119,10 +119,9 @@ export class DocumentsRows {
     return this.flushed;
   }
 
-  /** Writes the queued rows in batches of 10 (the adapter batches). */
-  async flush(records: AirtableRecordsPort): Promise<number> {
-    const written = this.pending;
-    this.flushed += written;
+  /** Writes the queued rows in batches of 10 (the adapter batches); `written` counts them. */
+  async flush(records: AirtableRecordsPort): Promise<void> {
+    const count = this.pending;
     const [laterCreates, creates] = partition(this.creates.splice(0), (f) => isLaterKind(f));
     const [laterUpdates, updates] = partition(this.updates.splice(0), (u) => isLaterKind(u.fields));
     if (creates.length > 0) await records.create(DOCUMENTS_TABLE, creates);
@@ -133,7 +132,7 @@ export class DocumentsRows {
     // https://airtable.com/developers/web/api/create-records ("typecast")
     if (laterCreates.length > 0) await records.create(DOCUMENTS_TABLE, laterCreates, { typecast: true });
     if (laterUpdates.length > 0) await records.update(DOCUMENTS_TABLE, laterUpdates, { typecast: true });
-    return written;
+    this.flushed += count;
   }
 }
 
