@@ -7,9 +7,14 @@
  * Tables are held compactly (compact-table.ts: deflated chunks, parsed only while a job lists them), so a cycle
  * over a 10,000-PO base keeps its one read in tens of MB rather than ~170 MB of objects.
  *
- * Computed cells of OTHER records (an inverse link, a rollup or count over the written record) change on Airtable
- * too: the records a write links to (before and after) are marked stale and read back by ID on the next list of
- * their table, so a rollup over a new Documents row is current when the checks read it.
+ * A write moves computed cells of OTHER records too: a link added or removed changes the inverse link field (and any
+ * count over it) of the record linked. Those records are marked stale and read back by ID on the next list of their
+ * table, so a PO's Documents link is current when the checks read it after the documents job created the row. Only
+ * links that a write really adds or removes count: the documents job rewrites the Sync issues of 10,000 POs, each
+ * naming ~25 linked records, and marking them all meant ~250,000 read-backs of rows that had not moved. The template
+ * holds no rollup or lookup (Airtable's API cannot create them), so no job reads a cell that follows another
+ * record's plain fields; one an agency adds by hand is not read by any job, and is current again after the next
+ * webhook payload or full read.
  */
 import type { AirtableRecord, AirtableRecordsPort, Fields, ListOptions, UpsertResult, WriteOptions } from '../../ports/airtable.ts';
 import { pickFields } from '../read-tables.ts';
@@ -178,7 +183,8 @@ export class CachedRecords implements AirtableRecordsPort {
     const rows = this.tables.get(table);
     if (rows) this.changedTables.add(table);
     for (const id of deleted) rows?.delete(id);
-    this.markLinked(before);
+    // A deleted record's own links are all removed (IDs of records not held: nothing known, nothing to mark).
+    for (const record of before) this.markMoved(record.id, undefined, record);
     return deleted;
   }
 
@@ -195,17 +201,30 @@ export class CachedRecords implements AirtableRecordsPort {
   /** A write's answer holds the whole record as it is now: it replaces the held one. */
   private applied(table: string, records: readonly AirtableRecord[], before: readonly AirtableRecord[]): void {
     if (this.tables.has(table)) for (const record of records) this.put(table, record);
-    this.markLinked([...before, ...records]);
+    const was = new Map(before.map((r) => [r.id, r]));
+    for (const record of records) this.markMoved(record.id, record, was.get(record.id));
   }
 
-  private markLinked(records: readonly AirtableRecord[]): void {
-    for (const record of records) {
-      for (const value of Object.values(record.fields)) {
-        if (!Array.isArray(value)) continue;
-        for (const item of value) if (typeof item === 'string' && RECORD_ID.test(item) && item !== record.id) this.stale.add(item);
-      }
+  /**
+   * Marks stale the records a write linked or unlinked: the IDs in one of `now`'s and `was`'s link cells and not in
+   * the other's. A record not held before (a create, or a table this cycle never read) counts all its links as new.
+   */
+  private markMoved(id: string, now: AirtableRecord | undefined, was: AirtableRecord | undefined): void {
+    const fields = new Set([...Object.keys(now?.fields ?? {}), ...Object.keys(was?.fields ?? {})]);
+    for (const field of fields) {
+      const after = linkIds(now?.fields[field]);
+      const prior = linkIds(was?.fields[field]);
+      for (const link of after) if (!prior.has(link) && link !== id) this.stale.add(link);
+      for (const link of prior) if (!after.has(link) && link !== id) this.stale.add(link);
     }
   }
+}
+
+/** The record IDs in a cell (a link cell's value); none for any other cell. */
+function linkIds(value: unknown): Set<string> {
+  const ids = new Set<string>();
+  if (Array.isArray(value)) for (const item of value) if (typeof item === 'string' && RECORD_ID.test(item)) ids.add(item);
+  return ids;
 }
 
 function isComplex(value: unknown): boolean {

@@ -75,13 +75,16 @@ describe('CachedRecords (one read of the base per cycle)', () => {
     // A new milestone changes its PO's inverse link on Airtable: the PO is read back before the next list.
     await cached.create('Milestones', [{ Milestone: 'M-new', Status: 'Done', PO: [pos[7]!.id] }]);
     await cached.update('Milestones', milestones.slice(0, 50).map((m) => ({ id: m.id, fields: { Status: 'Done' } })));
+    // A milestone moved to another PO: both POs' inverse links change (one loses it, one gains it).
+    await cached.update('Milestones', [{ id: milestones[10]!.id, fields: { PO: [pos[11]!.id] } }]);
 
     const afterWrites = counter.snapshot()['airtable']?.byOperation['list'] ?? 0;
     await expectSameAsAirtable(cached, milestones.map((m) => m.id));
     expect(cached.fullReads).toEqual(['Purchase Orders', 'Milestones']);
-    // No second full read: only the records linked to written ones are read back by ID (100 per request): the
-    // 51 POs of the written milestones and the 400 milestones linked from the 1,100 updated POs.
+    // No second full read, and no read-back of records whose links did not move (the 1,100 POs' quantities, the 50
+    // milestones' statuses): one read by ID of the POs the new and the moved milestone name (pos[7], pos[10],
+    // pos[11]) and one of the milestone whose PO was deleted (milestone 5).
     const readBack = (counter.snapshot()['airtable']?.byOperation['list'] ?? 0) - afterWrites;
-    expect(readBack).toBe(1 + 4);
+    expect(readBack).toBe(1 + 1);
   });
 });
