@@ -37,6 +37,7 @@ import type { PublishContext } from './documents/publish-document.ts';
 import { publishSchedule } from './documents/schedules.ts';
 import { reconcileAllSharing } from './documents/sharing.ts';
 import { syncIssuesUpdate } from './documents/sync-issues.ts';
+import { PackedGroups } from './snapshot/packed-groups.ts';
 import { writeFolderLinks } from './documents/write-back.ts';
 import { startReport, type JobReport } from './report.ts';
 
@@ -59,12 +60,17 @@ export interface BuildDocumentsDetails {
   /** PO numbers picked up from "Generate documents" or the command line. */
   picked: string[];
   packs: { shipment: string; po: string; documents: Record<string, string> }[];
+  /** Shipments without documents, with what to fix: the first REPORTED_BLOCKED (all are on their PO's "Sync issues"). */
   blocked: { shipment: string; po?: string | undefined; fixes: string[] }[];
+  /** Every shipment without documents, listed above or not. */
+  blockedCount: number;
   schedules: { po: string; outcome: string }[];
   /** Purchase contracts drafted (or found current) in "01 Contract". */
   contracts: { po: string; outcome: string }[];
-  /** POs whose contract cannot be drafted yet, with the fields to complete. */
+  /** POs whose contract cannot be drafted yet, with the fields to complete: the first REPORTED_BLOCKED. */
   contractsBlocked: { po: string; fixes: string[] }[];
+  /** Every PO whose contract cannot be drafted yet, listed above or not. */
+  contractsBlockedCount: number;
   uploads: number;
   current: number;
   rowsWritten: number;
@@ -79,6 +85,13 @@ export interface BuildDocumentsDetails {
 export function agencyToday(now: Date, timeZone: string | undefined): string {
   return DateTime.fromJSDate(now).setZone(timeZone ?? 'UTC').toISODate() ?? now.toISOString().slice(0, 10);
 }
+
+/**
+ * Blocked packs and contracts the report lists with their fixes; the rest are counted. Each PO's own lines are on
+ * its "Sync issues" in any case: at 10,000 POs the full lists were ~220,000 lines held to the end of the run (and
+ * sent back whole in the function's answer).
+ */
+export const REPORTED_BLOCKED = 100;
 
 interface Place {
   project: Project;
@@ -138,7 +151,7 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
   problems.push(...policy.problems);
   const picked = base.purchaseOrders.filter((po) => po.generateDocuments || requested.has(po.poNumber));
   const pickedIds = new Set(picked.map((po) => po.id));
-  const details: BuildDocumentsDetails = { picked: picked.map((po) => po.poNumber), packs: [], blocked: [], schedules: [], contracts: [], contractsBlocked: [], uploads: 0, current: 0, rowsWritten: 0, permissionsGranted: 0, permissionsRevoked: 0, failed: [] };
+  const details: BuildDocumentsDetails = { picked: picked.map((po) => po.poNumber), packs: [], blocked: [], blockedCount: 0, schedules: [], contracts: [], contractsBlocked: [], contractsBlockedCount: 0, uploads: 0, current: 0, rowsWritten: 0, permissionsGranted: 0, permissionsRevoked: 0, failed: [] };
   for (const number of requested) {
     if (!picked.some((po) => po.poNumber === number)) problems.push(`PO ${number}: no readable purchase order has this number`);
   }
@@ -146,8 +159,11 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
   /** PO ID → fix lines of this run (a PO in here is in scope, even with no fixes: that clears old ones). */
   const poFixes = new Map<string, string[]>(picked.map((po) => [po.id, []]));
   const shipmentFixes = new Map<string, string[]>();
-  /** PO ID → what its contract lacks (the same lines as the report's; "Contract: " is put before them when written). */
-  const contractFixes = new Map<string, string[]>();
+  /**
+   * PO ID → what its contract lacks ("Contract: " is put before each line when written), packed: the lines name
+   * their PO, so thousands of POs missing the same fields share nothing.
+   */
+  const contractFixes = new PackedGroups<string>();
   const count = (outcome: string) => {
     if (outcome === 'current') details.current += 1;
     else if (outcome === 'created' || outcome === 'updated') details.uploads += 1;
@@ -185,7 +201,8 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
     if (po) poFixes.set(po.id, [...(poFixes.get(po.id) ?? []), ...(fixes ?? []).map((f) => `${shipment.bookingRef}: ${f}`)]);
     if (fixes) {
       // A blocked pack is a problem of the run (exit 1 / HTTP 207): the shipment has no documents until it is fixed.
-      details.blocked.push({ shipment: shipment.bookingRef, po: po?.poNumber, fixes });
+      details.blockedCount += 1;
+      if (details.blocked.length < REPORTED_BLOCKED) details.blocked.push({ shipment: shipment.bookingRef, po: po?.poNumber, fixes });
       problems.push(`${po?.poNumber ?? 'Shipment'} / ${shipment.bookingRef}: no export documents until ${fixes.length} field(s) are fixed (listed under "No documents" and on the PO's "Sync issues")`);
       if (!po) shipmentFixes.set(shipment.id, fixes);
     }
@@ -223,9 +240,6 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
 
   await rows.flush(deps.records);
   details.rowsWritten += rows.written;
-  for (const blocked of details.contractsBlocked) {
-    problems.push(`${blocked.po}: no purchase contract until ${blocked.fixes.length} field(s) are completed (listed under "No contract" and on the PO's "Sync issues")`);
-  }
   details.rowsWritten += await writePoUpdates(deps.records, base, { poFixes, contractFixes }, pickedIds);
   details.rowsWritten += await writeShipmentIssues(deps.records, base, shipmentFixes);
   const root = folders.links.size > 0 ? await folders.root() : undefined;
@@ -250,15 +264,16 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
         publishContract(ctx, index, agency, po, policy, { target: target(place, po, 'contract'), access: place.access, clientId: place.client.id, hidden: supplierAsSeenByClient(policy, place.client.id, po.supplier).hidden }, today, pageSize), details.failed);
       if (!result) continue;
       if (!result.ok) {
-        // Thousands of POs can miss the same fields: one copy of each fix line.
-        // One copy of the lines for the report and the PO's "Sync issues": at 10,000 POs they are ~200,000 lines.
-        details.contractsBlocked.push({ po: po.poNumber, fixes: result.fixes });
-        contractFixes.set(po.id, result.fixes);
+        details.contractsBlockedCount += 1;
+        if (details.contractsBlocked.length < REPORTED_BLOCKED) details.contractsBlocked.push({ po: po.poNumber, fixes: result.fixes });
+        problems.push(`${po.poNumber}: no purchase contract until ${result.fixes.length} field(s) are completed (listed under "No contract" and on the PO's "Sync issues")`);
+        for (const fix of result.fixes) contractFixes.add(po.id, fix);
         continue;
       }
       details.contracts.push({ po: po.poNumber, outcome: result.outcome.drive });
       count(result.outcome.drive);
     }
+    contractFixes.seal();
   }
 }
 
@@ -277,7 +292,7 @@ async function guard<T>(problems: string[], what: string, work: () => Promise<T>
 interface PoFixes {
   /** A PO in here is in scope even with no fixes: that clears its old lines. */
   poFixes: ReadonlyMap<string, readonly string[]>;
-  contractFixes: ReadonlyMap<string, readonly string[]>;
+  contractFixes: PackedGroups<string>;
 }
 
 /** Updates sent per write: at 10,000 POs the whole list of new "Sync issues" texts held at once was ~7 MB. */
@@ -296,7 +311,7 @@ async function writePoUpdates(records: AirtableRecordsPort, base: PoBaseCore, { 
     const fields: Fields = {};
     if (pickedIds.has(po.id) && po.generateDocuments) fields['Generate documents'] = false;
     const packLines = poFixes.get(po.id);
-    const contractLines = contractFixes.get(po.id);
+    const contractLines = contractFixes.has(po.id) ? contractFixes.get(po.id) : undefined;
     if (packLines || contractLines) {
       const issues = syncIssuesUpdate(po.syncIssues, [...(packLines ?? []), ...(contractLines ?? []).map((f) => `Contract: ${f}`)]);
       if (issues !== undefined) fields['Sync issues'] = issues;

@@ -43,12 +43,14 @@ export function formatDocsReport(report: JobReport<BuildDocumentsDetails>): stri
   if (d.blocked.length > 0) {
     lines.push('', 'No documents (fix these in Airtable; also on the PO\'s "Sync issues"):');
     for (const b of d.blocked.slice(0, MAX_ROWS)) lines.push(`  ${b.po ?? '?'} / ${b.shipment}:`, ...b.fixes.map((f) => `    - ${f}`));
-    if (d.blocked.length > MAX_ROWS) lines.push(`  … and ${d.blocked.length - MAX_ROWS} more shipments (each listed on its PO's "Sync issues").`);
+    const more = d.blockedCount - Math.min(d.blocked.length, MAX_ROWS);
+    if (more > 0) lines.push(`  … and ${more} more shipments (each listed on its PO's "Sync issues").`);
   }
-  if ((d.contractsBlocked ?? []).length > 0) {
+  if (d.contractsBlocked.length > 0) {
     lines.push('', 'No contract (complete these in Airtable; also on the PO\'s "Sync issues"):');
     for (const b of d.contractsBlocked.slice(0, MAX_ROWS)) lines.push(`  ${b.po}:`, ...b.fixes.map((f) => `    - ${f}`));
-    if (d.contractsBlocked.length > MAX_ROWS) lines.push(`  … and ${d.contractsBlocked.length - MAX_ROWS} more POs (each listed on its "Sync issues").`);
+    const more = d.contractsBlockedCount - Math.min(d.contractsBlocked.length, MAX_ROWS);
+    if (more > 0) lines.push(`  … and ${more} more POs (each listed on its "Sync issues").`);
   }
   lines.push(...reportFooter(report));
   return lines.join('\n');
