@@ -14,19 +14,40 @@ const row = fc.record({
 }) as fc.Arbitrary<AirtableRecord>;
 
 describe('PackedGroups', () => {
-  it('gives each client its rows back in the order they were added, sealed or not', () => {
+  it('gives each client its rows back in the order they were added, across seals or before any', () => {
+    const step = fc.oneof(
+      { weight: 20, arbitrary: fc.tuple(fc.constantFrom('recCLIENTaaaaaaaaaa', 'recCLIENTbbbbbbbbbb', 'recCLIENTcccccccccc'), row) },
+      { weight: 1, arbitrary: fc.constant('seal' as const) },
+    );
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.constantFrom('recCLIENTaaaaaaaaaa', 'recCLIENTbbbbbbbbbb', 'recCLIENTcccccccccc'), row), { maxLength: 200 }), fc.boolean(), (added, seal) => {
+      fc.property(fc.array(step, { maxLength: 250 }), fc.boolean(), (steps, sealAtEnd) => {
         const buckets = new PackedGroups<AirtableRecord>();
-        for (const [client, r] of added) buckets.add(client, r);
-        if (seal) buckets.seal();
+        const added: [string, AirtableRecord][] = [];
+        for (const s of steps) {
+          if (s === 'seal') buckets.seal();
+          else {
+            buckets.add(s[0], s[1]);
+            added.push(s);
+          }
+        }
+        if (sealAtEnd) buckets.seal();
         for (const client of ['recCLIENTaaaaaaaaaa', 'recCLIENTbbbbbbbbbb', 'recCLIENTcccccccccc']) {
           expect(buckets.get(client)).toEqual(added.filter(([c]) => c === client).map(([, r]) => r));
+          expect(buckets.has(client)).toBe(added.some(([c]) => c === client));
         }
         expect(buckets.get('recNOBODYxxxxxxxxxx')).toEqual([]);
       }),
       { seed: 1304, numRuns: 150 },
     );
+  });
+
+  it('keeps thousands of groups apart once their runs fill several sealed buffers', () => {
+    const buckets = new PackedGroups<string>();
+    // Random text barely deflates: 3,000 groups of ~700 bytes span more than one 1 MB buffer.
+    const texts = fc.sample(fc.string({ minLength: 600, maxLength: 800, unit: 'binary' }), { seed: 77, numRuns: 3_000 });
+    texts.forEach((text, i) => buckets.add(`PO-${i}`, text));
+    buckets.seal();
+    texts.forEach((text, i) => expect(buckets.get(`PO-${i}`)).toEqual([text]));
   });
 
   it('reads a client twice the same way (unpacking does not consume)', () => {
