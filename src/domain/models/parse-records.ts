@@ -116,6 +116,23 @@ interface FieldReader {
 }
 
 const readersBySchema = new WeakMap<z.ZodType, FieldReader[]>();
+const blanksBySchema = new WeakMap<z.ZodType, () => Record<string, unknown>>();
+
+/**
+ * A maker of blank records with every key of the model in the order parseRecords sets them, all kept inside the
+ * object. Built key by key from `{}`, a record keeps all but its first four properties in a separate, over-allocated
+ * property array: at 10,000 POs the 120,000 parsed milestones cost ~40 MB more than their values (a heap snapshot of
+ * the checks). An object literal is laid out for its keys, so the maker is one, compiled from the model's own keys
+ * (field keys of our models, never data, each quoted by JSON.stringify).
+ */
+function blankOf(model: TableModel, readers: readonly FieldReader[]): () => Record<string, unknown> {
+  const known = blanksBySchema.get(model.schema);
+  if (known) return known;
+  const keys = [...readers.map((r) => r.key), 'id', 'createdTime'];
+  const blank = new Function(`return {${keys.map((key) => `${JSON.stringify(key)}: undefined`).join(', ')}};`) as () => Record<string, unknown>;
+  blanksBySchema.set(model.schema, blank);
+  return blank;
+}
 
 /**
  * The model's cells in schema order (the order zod gave the record's keys), compiled once per model. A cell
@@ -185,6 +202,7 @@ export function parseRecords<M extends TableModel>(model: M, rawRecords: readonl
   const readers = readersOf(model);
   // The first field of a model (and of a projection) is the table's primary field.
   const primary = Object.values(model.fields)[0] as string | undefined;
+  const blank = blankOf(model, readers);
   for (const raw of rawRecords) {
     const wire = readWire(raw);
     if (wire === undefined) {
@@ -193,7 +211,7 @@ export function parseRecords<M extends TableModel>(model: M, rawRecords: readonl
       continue;
     }
     const { id, createdTime, fields } = wire;
-    const record: Record<string, unknown> = {};
+    const record = blank();
     let valid = true;
     for (const { key, name, ownOnly, read } of readers) {
       const outcome = read(ownOnly && !Object.hasOwn(fields, name) ? undefined : fields[name]);
