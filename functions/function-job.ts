@@ -14,6 +14,11 @@ export interface FunctionJob<Input = unknown> {
   /** Body fields besides `workspace`; use `.strict()` so unknown fields are refused by name. */
   input: z.ZodType<Input>;
   run(runtime: Runtime, input: Input): Promise<JobReport<unknown>>;
+  /**
+   * Takes `upstreamFailed` in its input: in a tick, the jobs before it that failed (the checks then leave alone the
+   * rules about those jobs' outputs, as in `runCycle`, so a failed documents run never raises "no commercial invoice").
+   */
+  upstreamAware?: boolean;
 }
 
 export function defineJob<Input>(job: FunctionJob<Input>): FunctionJob<unknown> {
@@ -29,6 +34,7 @@ export function sequence(name: string, steps: FunctionJob<unknown>[], input: z.Z
   return {
     name,
     input,
+    upstreamAware: steps.some((step) => step.upstreamAware),
     async run(runtime, value) {
       const started = new Date();
       const reports: JobReport<unknown>[] = [];

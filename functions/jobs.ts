@@ -63,14 +63,21 @@ function baseJob<Input>(name: JobName | 'reminders' | 'chat' | 'reviews' | 'week
 
 const noInput = z.object({}).strict();
 
+function upstreamAware(job: FunctionJob<unknown>): FunctionJob<unknown> {
+  return { ...job, upstreamAware: true };
+}
+
 // Scheduler ticks and webhook-published ticks both land here: 'schedule' keeps the Airtable webhook alive.
 const syncJob = baseJob('sync', noInput, async (rt) => (await import('../src/cli/commands/sync.ts')).syncWith(rt, 'schedule') as Promise<JobReport<unknown>>);
-const checksJob = baseJob('checks', noInput, async (rt, baseId) => (await import('../src/cli/commands/check.ts')).checkWith(rt, baseId));
+/** What a tick tells the checks and reminders: the jobs before them that failed (see run-job.ts). */
+const upstreamInput = z.object({ upstreamFailed: z.array(z.string().min(1)).optional() }).strict();
+const checksJob = upstreamAware(baseJob('checks', upstreamInput, async (rt, baseId, input) =>
+  (await import('../src/cli/commands/check.ts')).checkWith(rt, baseId, input.upstreamFailed ? { upstreamFailed: input.upstreamFailed } : {})));
 /** Reminders need a sender: without MAIL_FROM in cloud mode the step reports that, instead of failing the checks. */
-const remindersJob = baseJob('reminders', noInput, async (rt, baseId) => {
-  const report = await (await import('../src/cli/commands/remind.ts')).remindWith(rt, baseId);
+const remindersJob = upstreamAware(baseJob('reminders', upstreamInput, async (rt, baseId, input) => {
+  const report = await (await import('../src/cli/commands/remind.ts')).remindWith(rt, baseId, input.upstreamFailed ? { upstreamFailed: input.upstreamFailed } : {});
   return report ?? { job: 'remind', ok: false, startedAt: rt.now().toISOString(), durationMs: 0, requests: {}, problems: ['MAIL_FROM is not set: no reminder was sent'], details: {} };
-});
+}));
 /** Factory dates the agent approved are applied before the checks; prompt mails go out after the reminders. */
 const supplierDatesJob = baseJob('supplier-dates', noInput, async (rt, baseId) => (await import('../src/cli/commands/supplier-jobs.ts')).supplierDatesWith(rt, baseId));
 const supplierPromptsJob = baseJob('supplier-prompts', noInput, async (rt, baseId) => {
@@ -100,7 +107,7 @@ export const JOBS: Record<JobName, FunctionJob<unknown> | undefined> = {
   sync: syncJob,
   // Hourly: factory dates the agent approved, the checks, then every message they lead to (mail reminders, chat,
   // review invites, weekly updates, prompt mails to factories).
-  checks: sequence('checks', [supplierDatesJob, checksJob, remindersJob, chatJob, reviewsJob, weeklyJob, supplierPromptsJob], noInput),
+  checks: sequence('checks', [supplierDatesJob, checksJob, remindersJob, chatJob, reviewsJob, weeklyJob, supplierPromptsJob], upstreamInput),
   documents: documentsJob,
   close: closeJob,
   plan: planJob,

@@ -39,10 +39,11 @@ export async function runJobsForWorkspace(
   redact: Redact,
 ): Promise<JobOutcome[]> {
   // Loaded on first use: config and runtime bring every adapter SDK (see jobs.ts on cold starts).
-  const [{ ConfigError, loadConfig }, { createRuntime }, { withSharedRead }] = await Promise.all([
+  const [{ ConfigError, loadConfig }, { createRuntime }, { withSharedRead }, { upstreamFailure }] = await Promise.all([
     import('../src/config/config.ts'),
     import('../src/cli/runtime.ts'),
     import('../src/cli/shared-read.ts'),
+    import('../src/cli/upstream-failure.ts'),
   ]);
   let runtime: Runtime;
   try {
@@ -53,13 +54,19 @@ export async function runJobsForWorkspace(
   }
   const jobRuntime = jobs.length > 1 ? withSharedRead(runtime) : runtime;
   const outcomes: JobOutcome[] = [];
+  /** Jobs of this call that failed (threw, or a service failure stopped part of their work), for the ones after. */
+  const failed: string[] = [];
   try {
     for (const { job, input } of jobs) {
       const started = new Date();
       const requests = runtime.counter.mark();
+      const value = job.upstreamAware && failed.length > 0 ? { ...(input as object), upstreamFailed: [...failed] } : input;
       try {
-        outcomes.push({ kind: 'done', report: await job.run(jobRuntime, input) });
+        const report = await job.run(jobRuntime, value);
+        outcomes.push({ kind: 'done', report });
+        if (upstreamFailure(job.name, report)) failed.push(job.name);
       } catch (error) {
+        failed.push(job.name);
         const message = errorMessage(error, redact);
         outcomes.push({
           kind: 'failed',

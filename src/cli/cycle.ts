@@ -28,6 +28,7 @@ import { formatSyncReport, syncWith, type SyncTrigger } from './commands/sync.ts
 import { withSharedRead } from './shared-read.ts';
 import { alreadyRunningReport, alreadyRunningText, takeLeases, type JobKind } from './job-leases.ts';
 import type { Runtime } from './runtime.ts';
+import { upstreamFailure } from './upstream-failure.ts';
 
 export interface CycleStep {
   id: StepId;
@@ -113,13 +114,6 @@ const JOB_OF_STEP: Record<StepId, string> = {
   chat: 'chat', reviews: 'reviews', weekly: 'weekly', 'supplier-dates': 'supplier-dates', 'supplier-prompts': 'supplier-prompts',
 };
 
-/** Whether a service failure stopped part of a step's work (record problems do not count). */
-export function upstreamFailure(id: StepId, report: JobReport<unknown>): boolean {
-  const details = report.details as { failed?: unknown; writesFailed?: unknown } | undefined;
-  if (id === 'documents') return Array.isArray(details?.failed) && details.failed.length > 0;
-  if (id === 'checks') return typeof details?.writesFailed === 'number' && details.writesFailed > 0;
-  return false;
-}
 
 /** The report of a step that threw: the cycle goes on, and the later steps know. */
 function thrownReport(id: StepId, error: unknown): JobReport<unknown> {

@@ -3,7 +3,7 @@
  * documents run that Drive failed, the checks say "documents job failed" instead of "has no commercial invoice".
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { upstreamFailure } from '../../src/cli/cycle.ts';
+import { upstreamFailure } from '../../src/cli/upstream-failure.ts';
 import { buildDocuments } from '../../src/jobs/build-documents.ts';
 import { runChecks } from '../../src/jobs/run-checks.ts';
 import { startSampleWorkspace, type SampleWorkspace } from './documents/sample-workspace.ts';
