@@ -41,13 +41,16 @@ describe('PackedGroups', () => {
     );
   });
 
-  it('keeps thousands of groups apart once their runs fill several sealed buffers', () => {
+  it('keeps thousands of groups apart and in order once the wait is packed early and the runs fill several buffers', () => {
     const buckets = new PackedGroups<string>();
-    // Random text barely deflates: 3,000 groups of ~700 bytes span more than one 1 MB buffer.
+    // Random text barely deflates: 3,000 groups of ~700 characters span more than one 1 MB buffer, and more than the
+    // JSON that may wait unpacked, so every group is packed once before its second value arrives.
     const texts = fc.sample(fc.string({ minLength: 600, maxLength: 800, unit: 'binary' }), { seed: 77, numRuns: 3_000 });
     texts.forEach((text, i) => buckets.add(`PO-${i}`, text));
+    texts.forEach((_, i) => buckets.add(`PO-${i}`, `second of ${i}`));
+    expect(buckets.get('PO-7')).toEqual([texts[7], 'second of 7']);
     buckets.seal();
-    texts.forEach((text, i) => expect(buckets.get(`PO-${i}`)).toEqual([text]));
+    texts.forEach((text, i) => expect(buckets.get(`PO-${i}`)).toEqual([text, `second of ${i}`]));
   });
 
   it('reads a client twice the same way (unpacking does not consume)', () => {
