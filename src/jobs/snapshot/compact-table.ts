@@ -7,17 +7,14 @@
  * Rows written during the cycle stay "loose" (plain objects, or null for a deleted row) until LOOSE_LIMIT of them
  * are folded back into their chunks; a new row goes after every older one, as Airtable lists it.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { AirtableRecord } from '../../ports/airtable.ts';
 import { RecordIdIndex } from './record-id-index.ts';
-import { ownBuffer } from './own-buffer.ts';
+import { packJson, unpackJson } from './packed-json.ts';
 
 /** Rows per chunk: big enough to compress the repeated field names well, small enough that one lookup is cheap. */
 const CHUNK_ROWS = 256;
 /** Loose rows kept as objects before they are folded into the chunks. */
 const LOOSE_LIMIT = 250;
-/** Speed over size: level 1 already gets most of the gain on repetitive JSON. */
-const DEFLATE = { level: 1 };
 
 export class CompactTable {
   private chunks: Buffer[] = [];
@@ -139,7 +136,7 @@ export class CompactTable {
   private chunk(index: number): AirtableRecord[] {
     if (this.decoded?.index === index) return this.decoded.rows;
     const buffer = this.chunks[index];
-    const rows = buffer ? (JSON.parse(inflateRawSync(buffer).toString('utf8')) as AirtableRecord[]) : [];
+    const rows = buffer ? unpackJson<AirtableRecord[]>(buffer) : [];
     this.decoded = { index, rows };
     return rows;
   }
@@ -180,5 +177,5 @@ export class CompactTable {
 }
 
 function encode(rows: readonly AirtableRecord[]): Buffer {
-  return ownBuffer(deflateRawSync(Buffer.from(JSON.stringify(rows), 'utf8'), DEFLATE));
+  return packJson(JSON.stringify(rows));
 }

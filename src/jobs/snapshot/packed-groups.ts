@@ -11,8 +11,8 @@
  * Values go through JSON (rows as Airtable sent them, or parsed model records: plain strings, numbers, booleans,
  * arrays and objects), so what comes back equals what went in, less properties that were `undefined`.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { ownBuffer } from './own-buffer.ts';
+import { packJson, unpackJson } from './packed-json.ts';
 
 /** Values gathered per group before they are packed: bounds what waits unpacked while a table is read. */
 const RUN_ROWS = 32;
@@ -22,7 +22,6 @@ const RUN_ROWS = 32;
  * 10,000 POs, found in a heap snapshot taken at the heap limit).
  */
 const MAX_WAITING_CHARS = 2_000_000;
-const DEFLATE = { level: 1 };
 /** Bytes per sealed buffer (a run larger than this gets a buffer of its own size). */
 const SLAB_BYTES = 1 << 20;
 
@@ -85,7 +84,7 @@ export class PackedGroups<T> {
     const out: T[] = [];
     const bucket = this.buckets.get(key);
     for (const run of [...this.sealedRuns(key), ...(bucket?.packed ?? [])]) {
-      for (const value of JSON.parse(inflateRawSync(run).toString('utf8')) as T[]) out.push(value);
+      for (const value of unpackJson<T[]>(run)) out.push(value);
     }
     for (const value of bucket?.waiting ?? []) out.push(JSON.parse(value) as T);
     return out;
@@ -108,7 +107,7 @@ export class PackedGroups<T> {
 function pack(bucket: Bucket): number {
   let chars = 0;
   for (const json of bucket.waiting) chars += json.length;
-  bucket.packed.push(ownBuffer(deflateRawSync(Buffer.from(`[${bucket.waiting.join(',')}]`, 'utf8'), DEFLATE)));
+  bucket.packed.push(packJson(`[${bucket.waiting.join(',')}]`));
   bucket.waiting = [];
   return chars;
 }
