@@ -46,6 +46,12 @@ export interface CheckRule {
   rule: string;
   /** One line for reports. */
   title: string;
+  /**
+   * The rule walks `purchaseOrders` and judges each PO on its own: it finds the same for a part of the POs as it
+   * finds for those POs among all. Such rules run shard by shard when the milestones come packed (run-rules.ts);
+   * a property test holds every rule marked so to it.
+   */
+  perPo?: true;
   check: CheckFn;
 }
 

@@ -1,6 +1,10 @@
 /**
  * Runs every rule over one snapshot. A rule that throws (a bug, or data no model caught) is reported and the
  * others still run; its alerts are then not resolved, because its conditions were not checked.
+ *
+ * When the milestones come packed per PO (the checks job at scale), the rules that judge each PO on its own
+ * (`perPo`) run shard by shard: a shard's milestones are unpacked once for all of those rules, instead of once per
+ * rule, and only one shard's are objects at a time. The other rules run once over the whole snapshot.
  */
 import { ALL_RULES } from './all-rules.ts';
 import { SEVERITY_RANK, type CheckClock, type CheckRule, type Finding } from './finding.ts';
@@ -20,20 +24,43 @@ export interface ChecksResult {
   failures: RuleFailure[];
 }
 
+/** POs per shard: ~6,000 milestones as objects at a time (~2 MB), and few enough shards to set each rule up. */
+export const SHARD_POS = 500;
+
 export function runRules(
   snapshot: WorkspaceSnapshot,
   clock: CheckClock,
   settings: CheckSettings,
   rules: readonly CheckRule[] = ALL_RULES,
+  shardPos = SHARD_POS,
 ): ChecksResult {
   const result: ChecksResult = { findings: [], rulesRun: [], failures: [] };
+  const outcomes = new Map<CheckRule, Finding[] | Error>();
+  const run = (rule: CheckRule, s: WorkspaceSnapshot) => {
+    const sofar = outcomes.get(rule);
+    if (sofar instanceof Error) return;
+    try {
+      const more = rule.check(s, clock, settings);
+      if (sofar) for (const f of more) sofar.push(f);
+      else outcomes.set(rule, more);
+    } catch (error) {
+      outcomes.set(rule, error instanceof Error ? error : new Error(String(error)));
+    }
+  };
+  const sharded = snapshot.packedMilestones ? rules.filter((r) => r.perPo) : [];
+  const pos = snapshot.purchaseOrders;
+  for (let start = 0; start < pos.length && sharded.length > 0; start += shardPos) {
+    const shard = snapshot.shard(pos.slice(start, start + shardPos));
+    for (const rule of sharded) run(rule, shard);
+  }
+  if (sharded.length > 0) snapshot.shard([]);
+  for (const rule of rules) if (!sharded.includes(rule)) run(rule, snapshot);
+
   const byKey = new Map<string, Finding>();
   for (const rule of rules) {
-    let found: Finding[];
-    try {
-      found = rule.check(snapshot, clock, settings);
-    } catch (error) {
-      result.failures.push({ rule: rule.rule, message: error instanceof Error ? error.message : String(error) });
+    const found = outcomes.get(rule) ?? [];
+    if (found instanceof Error) {
+      result.failures.push({ rule: rule.rule, message: found.message });
       continue;
     }
     result.rulesRun.push(rule.rule);

@@ -1,6 +1,6 @@
 /**
  * A read-only view of the whole workspace for the checks: the parsed records of every table plus the indexes the
- * rules need (by ID, milestones per PO and kind, inspections per PO, which POs ride on which shipment, …).
+ * rules need (by ID, milestones per PO and kind (milestones-by-po.ts), inspections per PO, which POs ride on which shipment, …).
  * Built once per run by a pure function, so every rule is a lookup, never a scan of another table. Sized for
  * 10,000 POs and 120,000 milestones (scripts/bench/checks.ts): one pass per index, and the indexes no rule uses
  * today are built on first access.
@@ -9,7 +9,7 @@ import type { Client } from '../models/client.ts';
 import type { DocumentRecord } from '../models/document.ts';
 import type { Inspection } from '../models/inspection.ts';
 import type { LineItem } from '../models/line-item.ts';
-import type { Milestone, MilestoneKind } from '../models/milestone.ts';
+import type { Milestone } from '../models/milestone.ts';
 import type { Person } from '../models/person.ts';
 import type { Project } from '../models/project.ts';
 import type { PurchaseOrder } from '../models/purchase-order.ts';
@@ -17,28 +17,37 @@ import type { Shipment } from '../models/shipment.ts';
 import type { SupplierEvaluation } from '../models/supplier-evaluation.ts';
 import type { Supplier } from '../models/supplier.ts';
 import type { Update } from '../models/update.ts';
-import { MILESTONE_LIFECYCLE } from '../planning/milestone-kinds.ts';
 import { byId, groupBy } from '../snapshot/index-rows.ts';
 import type { CHECKED_TABLES, TableRecords } from '../models/table-sets.ts';
+import { MilestonesByPo, type PoLookup, type RowsByPo } from './milestones-by-po.ts';
+
+export { KIND_SLOT } from './milestones-by-po.ts';
 
 /** The valid records of each table the checks read (rows with problems are already left out). */
 export type ParsedTables = TableRecords<typeof CHECKED_TABLES>;
 
-export interface WorkspaceSnapshot extends Readonly<ParsedTables> {
+/** What the snapshot is built from: the milestones as an array, or packed per PO (the checks job, see RowsByPo). */
+export type CheckTables = Omit<ParsedTables, 'milestones'> & { milestones: readonly Milestone[] | RowsByPo<Milestone> };
+
+export interface WorkspaceSnapshot extends Readonly<Omit<ParsedTables, 'milestones'>> {
   person: ReadonlyMap<string, Person>;
   client: ReadonlyMap<string, Client>;
   project: ReadonlyMap<string, Project>;
   supplier: ReadonlyMap<string, Supplier>;
   po: ReadonlyMap<string, PurchaseOrder>;
-  milestone: ReadonlyMap<string, Milestone>;
   inspection: ReadonlyMap<string, Inspection>;
   shipment: ReadonlyMap<string, Shipment>;
   /** A PO's milestones in lifecycle order (deposit first, balance last). */
-  milestonesByPo: ReadonlyMap<string, readonly Milestone[]>;
-  /** PO → kind → milestone (the first one when a PO has two of a kind). */
-  milestoneByKind: ReadonlyMap<string, ReadonlyMap<MilestoneKind, Milestone>>;
-  /** The same, as one slot per kind at `KIND_SLOT[kind]`: the lookup every rule makes, kept to one hash lookup. */
-  milestoneSlots: ReadonlyMap<string, readonly (Milestone | undefined)[]>;
+  milestonesByPo: PoLookup<readonly Milestone[]>;
+  /** PO → the first milestone of each kind at `KIND_SLOT[kind]`: the lookup every rule makes, kept to one hash lookup. */
+  milestoneSlots: PoLookup<readonly (Milestone | undefined)[]>;
+  /** Milestones come packed per PO: rules that work PO by PO run shard by shard (see `shard`). */
+  readonly packedMilestones: boolean;
+  /**
+   * The same workspace with only these POs in `purchaseOrders` (every other table and index whole), their
+   * milestones held as objects until the next call; `shard([])` lets the last shard's milestones go.
+   */
+  shard(purchaseOrders: readonly PurchaseOrder[]): WorkspaceSnapshot;
   inspectionsByPo: ReadonlyMap<string, readonly Inspection[]>;
   /** Failed inspection ID → the inspections that repeat it. */
   reinspectionsOf: ReadonlyMap<string, readonly Inspection[]>;
@@ -58,9 +67,6 @@ export interface WorkspaceSnapshot extends Readonly<ParsedTables> {
   evaluationsBySupplier: ReadonlyMap<string, readonly SupplierEvaluation[]>;
 }
 
-/** A milestone kind's place in the lifecycle, which is also its slot in `milestoneSlots`. */
-export const KIND_SLOT = Object.fromEntries(MILESTONE_LIFECYCLE.map((k, i) => [k, i])) as Readonly<Record<MilestoneKind, number>>;
-
 function add<T>(map: Map<string, T[]>, key: string | undefined, row: T): void {
   if (key === undefined) return;
   const list = map.get(key);
@@ -68,47 +74,13 @@ function add<T>(map: Map<string, T[]>, key: string | undefined, row: T): void {
   else map.set(key, [row]);
 }
 
-/** Stable insertion sort by lifecycle order: a PO's dozen milestones usually arrive in order already. */
-function sortByKind(list: Milestone[]): void {
-  const order = list.map((m) => KIND_SLOT[m.kind]);
-  for (let i = 1; i < list.length; i += 1) {
-    const m = list[i]!;
-    const o = order[i]!;
-    let j = i - 1;
-    while (j >= 0 && order[j]! > o) {
-      list[j + 1] = list[j]!;
-      order[j + 1] = order[j]!;
-      j -= 1;
-    }
-    list[j + 1] = m;
-    order[j + 1] = o;
-  }
-}
-
-function kindMaps(slots: ReadonlyMap<string, readonly (Milestone | undefined)[]>): Map<string, Map<MilestoneKind, Milestone>> {
-  const out = new Map<string, Map<MilestoneKind, Milestone>>();
-  for (const [poId, list] of slots) {
-    const kinds = new Map<MilestoneKind, Milestone>();
-    for (const m of list) if (m) kinds.set(m.kind, m);
-    out.set(poId, kinds);
-  }
-  return out;
-}
-
-export function buildSnapshot(tables: ParsedTables): WorkspaceSnapshot {
+export function buildSnapshot(tables: CheckTables): WorkspaceSnapshot {
   const po = byId(tables.purchaseOrders);
   const shipment = byId(tables.shipments);
   const lineItem = byId(tables.lineItems);
 
   const poKey = (id: string) => po.get(id)?.id ?? id;
-  const milestonesByPo = groupBy(tables.milestones, (m) => m.po, poKey);
-  const milestoneSlots = new Map<string, (Milestone | undefined)[]>();
-  for (const [poId, list] of milestonesByPo) {
-    sortByKind(list);
-    const slots = new Array<Milestone | undefined>(MILESTONE_LIFECYCLE.length).fill(undefined);
-    for (const m of list) slots[KIND_SLOT[m.kind]] ??= m;
-    milestoneSlots.set(poId, slots);
-  }
+  const milestones = new MilestonesByPo(tables.milestones, poKey);
 
   const inspectionsByPo = groupBy(tables.inspections, (i) => i.po, poKey);
   const reinspectionsOf = new Map<string, Inspection[]>();
@@ -149,31 +121,30 @@ export function buildSnapshot(tables: ParsedTables): WorkspaceSnapshot {
   }
 
   // Built on first use: no rule needs these today, and 150,000 entries are not free.
-  let milestoneById: Map<string, Milestone> | undefined;
-  let milestoneByKind: Map<string, Map<MilestoneKind, Milestone>> | undefined;
   let inspectionById: Map<string, Inspection> | undefined;
   let inspectionsBySupplier: Map<string, Inspection[]> | undefined;
   let lineItemsByPo: Map<string, LineItem[]> | undefined;
   let evaluationsBySupplier: Map<string, SupplierEvaluation[]> | undefined;
-  return {
-    ...tables,
+  const { milestones: _packed, ...rest } = tables;
+  const snapshot: WorkspaceSnapshot = {
+    ...rest,
     person: byId(tables.people),
     client: byId(tables.clients),
     project: byId(tables.projects),
     supplier: byId(tables.suppliers),
     po,
-    get milestone() {
-      return (milestoneById ??= byId(tables.milestones));
-    },
     get inspection() {
       return (inspectionById ??= byId(tables.inspections));
     },
     shipment,
-    milestonesByPo,
-    get milestoneByKind() {
-      return (milestoneByKind ??= kindMaps(milestoneSlots));
+    milestonesByPo: milestones.lists,
+    milestoneSlots: milestones.slots,
+    packedMilestones: milestones.packed,
+    shard(purchaseOrders) {
+      milestones.hold(purchaseOrders.map((order) => order.id));
+      // The getters above keep working on the view: they read the closure, not `this`.
+      return Object.create(snapshot, { purchaseOrders: { value: purchaseOrders, enumerable: true } }) as WorkspaceSnapshot;
     },
-    milestoneSlots,
     inspectionsByPo,
     reinspectionsOf,
     get inspectionsBySupplier() {
@@ -193,4 +164,5 @@ export function buildSnapshot(tables: ParsedTables): WorkspaceSnapshot {
       return (evaluationsBySupplier ??= groupBy(tables.supplierEvaluations, (e) => e.supplier));
     },
   };
+  return snapshot;
 }

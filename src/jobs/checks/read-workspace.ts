@@ -1,17 +1,22 @@
 /**
  * Reads every table the checks need, once (pages of 100, by the adapter), and parses each with its model.
  * Malformed rows are left out with their problems; everything else proceeds.
+ *
+ * Milestones (12 per PO: 120,000 rows, ~40 MB as objects at 10,000 POs) are kept packed per PO as they are read:
+ * the rules read them one PO at a time (domain/checks/milestones-by-po.ts).
  */
 import { agency, type AgencyRecord } from '../../domain/models/agency.ts';
-import type { RecordProblem, TableModel } from '../../domain/models/parse-records.ts';
+import type { Milestone } from '../../domain/models/milestone.ts';
+import { StringPool, type RecordProblem, type TableModel } from '../../domain/models/parse-records.ts';
 import { CHECKED_TABLES } from '../../domain/models/table-sets.ts';
 import { SYNC_ISSUES_FIELD } from '../../domain/checks/sync-issues.ts';
-import type { ParsedTables } from '../../domain/checks/snapshot.ts';
+import type { CheckTables } from '../../domain/checks/snapshot.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../../ports/airtable.ts';
-import { readTables } from '../read-tables.ts';
+import { keepRows, readTablePages, readTables } from '../read-tables.ts';
+import { PackedGroups } from '../snapshot/packed-groups.ts';
 
 export interface ReadWorkspace {
-  tables: ParsedTables;
+  tables: CheckTables;
   /** The raw rows of each table by Airtable table name (for Sync issues and unreadable alert keys). */
   raw: Map<string, AirtableRecord[]>;
   problems: RecordProblem[];
@@ -22,8 +27,21 @@ export async function readWorkspace(records: AirtableRecordsPort): Promise<ReadW
   // The agency row, read last, only gives the time zone of "today".
   // The rows as read are kept only for their Sync issues and the keys of Alerts rows that fail validation.
   const keepRaw = [SYNC_ISSUES_FIELD, CHECKED_TABLES.alerts.fields.key];
-  const { tables: { agency: agencyRows, ...tables }, raw, problems } = await readTables(records, { ...CHECKED_TABLES, agency }, 'all', { keepRaw });
-  return { tables, raw, problems, agency: agencyRows[0] };
+  const pool = new StringPool();
+  const problems: RecordProblem[] = [];
+  const milestones = new PackedGroups<Milestone>();
+  const keptMilestones: AirtableRecord[] = [];
+  await readTablePages(records, CHECKED_TABLES.milestones, 'all', pool, (rows, parsed) => {
+    for (const m of parsed.records) milestones.add(m.po, m);
+    for (const problem of parsed.problems) problems.push(problem);
+    keepRows(keptMilestones, rows, parsed.problems, keepRaw);
+  });
+  milestones.seal();
+  const { milestones: _read, ...others } = CHECKED_TABLES;
+  const read = await readTables(records, { ...others, agency }, 'all', { keepRaw, pool });
+  const { agency: agencyRows, ...tables } = read.tables;
+  read.raw.set(CHECKED_TABLES.milestones.table, keptMilestones);
+  return { tables: { ...tables, milestones }, raw: read.raw, problems: [...problems, ...read.problems], agency: agencyRows[0] };
 }
 
 /** Every model read, with the agency, for the Sync issues write-back. */

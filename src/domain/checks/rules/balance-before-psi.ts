@@ -32,6 +32,7 @@ function balanceDate(s: WorkspaceSnapshot, po: PurchaseOrder, settings: CheckSet
 export const balanceBeforePsi: CheckRule = {
   rule: RULE,
   title: 'Balance payment due while the PSI has not passed',
+  perPo: true,
   check(s, clock, settings) {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {

@@ -13,6 +13,7 @@ export const RULE = 'booking-due';
 export const bookingDue: CheckRule = {
   rule: RULE,
   title: 'Freight booking due and not confirmed',
+  perPo: true,
   check(s, clock, settings) {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {

@@ -15,6 +15,7 @@ export const RULE = 'buffer-consumed';
 export const bufferConsumed: CheckRule = {
   rule: RULE,
   title: 'Schedule buffer used up or date missed',
+  perPo: true,
   check(s, clock, settings) {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {

@@ -109,6 +109,7 @@ function deliveryDate(s: WorkspaceSnapshot, po: PurchaseOrder, settings: CheckSe
 export const calendarConflict: CheckRule = {
   rule: RULE,
   title: 'Schedule meets the CNY shutdown, a Golden Week, a closure, a blackout or a client peak',
+  perPo: true,
   check(s, clock, settings) {
     const out: Finding[] = [];
     const china = chinaWindows(settings);

@@ -13,6 +13,7 @@ const blank = (text: string | undefined) => text === undefined || text.trim() ==
 export const contractIncomplete: CheckRule = {
   rule: RULE,
   title: 'Contract deliverables missing on a placed PO',
+  perPo: true,
   check(s) {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {

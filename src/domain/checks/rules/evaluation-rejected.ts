@@ -12,6 +12,7 @@ export const RULE = 'evaluation-rejected';
 export const evaluationRejected: CheckRule = {
   rule: RULE,
   title: 'PO with a supplier whose evaluation for the project is Rejected',
+  perPo: true,
   check(s) {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {

@@ -13,6 +13,7 @@ export const RULE = 'late-milestone';
 export const lateMilestone: CheckRule = {
   rule: RULE,
   title: 'Milestone date passed without an actual date',
+  perPo: true,
   check(s, clock, settings) {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {

@@ -16,6 +16,7 @@ export const RULE = 'milestone-at-risk';
 export const milestoneAtRisk: CheckRule = {
   rule: RULE,
   title: 'Milestone close while a predecessor cannot finish in time',
+  perPo: true,
   check(s, clock, settings) {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {

@@ -14,6 +14,7 @@ const percent = (share: number) => `${Math.round(share * 100)} %`;
 export const missingDupro: CheckRule = {
   rule: RULE,
   title: 'No DUPRO by 20–60 % of production',
+  perPo: true,
   check(s, clock, settings) {
     const out: Finding[] = [];
     const { earliestShare, latestShare } = settings.dupro;

@@ -12,6 +12,7 @@ export const RULE = 'missing-ipi';
 export const missingIpi: CheckRule = {
   rule: RULE,
   title: 'No IPI before production start',
+  perPo: true,
   check(s, clock, settings) {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {

@@ -10,6 +10,7 @@ export const RULE = 'missing-milestone-plan';
 export const missingMilestonePlan: CheckRule = {
   rule: RULE,
   title: 'PO in production without a milestone plan',
+  perPo: true,
   check(s, _clock, settings) {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {

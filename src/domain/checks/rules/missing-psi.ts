@@ -11,6 +11,7 @@ export const RULE = 'missing-psi';
 export const missingPsi: CheckRule = {
   rule: RULE,
   title: 'No passed PSI close to cargo ready',
+  perPo: true,
   check(s, clock, settings) {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {

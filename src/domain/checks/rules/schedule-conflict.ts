@@ -14,6 +14,7 @@ export const RULE = 'schedule-conflict';
 export const scheduleConflict: CheckRule = {
   rule: RULE,
   title: 'An entered date breaks the order of the schedule',
+  perPo: true,
   check(s, clock) {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {

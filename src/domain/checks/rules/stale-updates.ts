@@ -12,6 +12,7 @@ export const RULE = 'stale-updates';
 export const staleUpdates: CheckRule = {
   rule: RULE,
   title: 'No update for a week in production',
+  perPo: true,
   check(s, clock, settings) {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {

@@ -13,6 +13,7 @@ export const RULE = 'supplier-date-proposal';
 export const supplierDateProposal: CheckRule = {
   rule: RULE,
   title: 'Factory proposed a new milestone date',
+  perPo: true,
   check(s) {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {

@@ -13,6 +13,7 @@ export const RULE = 'supplier-no-answer';
 export const supplierNoAnswer: CheckRule = {
   rule: RULE,
   title: 'Factory silent 48 h after a milestone date',
+  perPo: true,
   check(s, clock) {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {

@@ -16,6 +16,7 @@ const DAYS_PER_MONTH = 30;
 export const supplierNotQualified: CheckRule = {
   rule: RULE,
   title: 'PO placed with a supplier that does not pass the evaluation gate',
+  perPo: true,
   check(s, clock, settings) {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {

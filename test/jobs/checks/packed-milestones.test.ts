@@ -1,0 +1,80 @@
+/**
+ * The checks job hands the milestones over packed per PO and runs the per-PO rules shard by shard
+ * (domain/checks/milestones-by-po.ts, run-rules.ts). Property: on any workspace, that finds exactly what the rules
+ * find over plain arrays, whatever the shard size: every rule marked `perPo` must judge each PO on its own.
+ */
+import { describe, expect, it } from 'vitest';
+import { computedFieldPatches } from '../../../src/domain/checks/computed-fields.ts';
+import type { CheckClock } from '../../../src/domain/checks/finding.ts';
+import { runRules } from '../../../src/domain/checks/run-rules.ts';
+import { resolveCheckSettings } from '../../../src/domain/checks/settings.ts';
+import { buildSnapshot, type ParsedTables } from '../../../src/domain/checks/snapshot.ts';
+import type { Milestone } from '../../../src/domain/models/milestone.ts';
+import { parseRecords } from '../../../src/domain/models/parse-records.ts';
+import { CHECKED_TABLES } from '../../../src/domain/models/table-sets.ts';
+import { PackedGroups } from '../../../src/jobs/snapshot/packed-groups.ts';
+import { BENCH_NOW, BENCH_TODAY, generateRawTables } from '../../../scripts/bench/checks-data.ts';
+
+const SEEDS = [1, 2, 3, 20261205];
+const SETTINGS = resolveCheckSettings({});
+const CLOCK: CheckClock = { today: BENCH_TODAY, now: BENCH_NOW };
+
+function parsedWorkspace(seed: number): ParsedTables {
+  const raw = generateRawTables({ pos: 240, posPerProject: 4, suppliers: 30, clients: 12, people: 12 }, seed);
+  const tables: Record<string, unknown[]> = {};
+  for (const [key, model] of Object.entries(CHECKED_TABLES)) tables[key] = parseRecords(model, raw[key as keyof ParsedTables]).records;
+  return tables as unknown as ParsedTables;
+}
+
+function packed(milestones: readonly Milestone[]): PackedGroups<Milestone> {
+  const groups = new PackedGroups<Milestone>();
+  for (const m of milestones) groups.add(m.po, m);
+  groups.seal();
+  return groups;
+}
+
+/** JSON drops undefined properties on the packed side: compare what a reader of the Alerts would see. */
+const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+
+describe('checks over milestones packed per PO', () => {
+  for (const seed of SEEDS) {
+    it(`finds exactly what the plain snapshot finds, shard by shard (seed ${seed})`, () => {
+      const tables = parsedWorkspace(seed);
+      const expected = runRules(buildSnapshot(tables), CLOCK, SETTINGS);
+      expect(expected.failures).toEqual([]);
+      // A workspace where the rules find nothing would prove nothing.
+      expect(new Set(expected.findings.map((f) => f.rule)).size).toBeGreaterThan(8);
+      for (const shardPos of [1, 7, 64, 1000]) {
+        const snapshot = buildSnapshot({ ...tables, milestones: packed(tables.milestones) });
+        expect(snapshot.packedMilestones).toBe(true);
+        const result = runRules(snapshot, CLOCK, SETTINGS, undefined, shardPos);
+        expect(result.failures).toEqual([]);
+        expect(result.rulesRun).toEqual(expected.rulesRun);
+        expect(plain(result.findings)).toEqual(plain(expected.findings));
+      }
+    });
+  }
+
+  it('writes the same computed fields (milestone statuses, scores) from packed milestones', () => {
+    const tables = parsedWorkspace(7);
+    const expected = computedFieldPatches(buildSnapshot(tables), CLOCK, SETTINGS);
+    expect(expected.filter((p) => p.table === CHECKED_TABLES.milestones.table).length).toBeGreaterThan(100);
+    const actual = computedFieldPatches(buildSnapshot({ ...tables, milestones: packed(tables.milestones) }), CLOCK, SETTINGS);
+    expect(plain(actual)).toEqual(plain(expected));
+  });
+
+  it('keeps only the shard’s POs in purchaseOrders and lets the whole snapshot see every PO', () => {
+    const tables = parsedWorkspace(11);
+    const snapshot = buildSnapshot({ ...tables, milestones: packed(tables.milestones) });
+    const [first, second] = snapshot.purchaseOrders;
+    const shard = snapshot.shard([first!]);
+    expect(shard.purchaseOrders).toEqual([first]);
+    expect(shard.po.size).toBe(tables.purchaseOrders.length);
+    // A PO outside the shard is still found (unpacked on demand), in lifecycle order.
+    const other = shard.milestonesByPo.get(second!.id)!;
+    expect(other.map((m) => m.id).sort()).toEqual(tables.milestones.filter((m) => m.po === second!.id).map((m) => m.id).sort());
+    expect(other[0]?.kind).toBe('Deposit paid');
+    snapshot.shard([]);
+    expect(snapshot.milestonesByPo.get(first!.id)?.length).toBe(tables.milestones.filter((m) => m.po === first!.id).length);
+  });
+});
