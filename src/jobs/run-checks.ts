@@ -9,7 +9,6 @@ import type { CheckClock, Severity } from '../domain/checks/finding.ts';
 import { reconcileAlerts, type AlertCounts } from '../domain/checks/reconcile-alerts.ts';
 import { runRules, type RuleFailure } from '../domain/checks/run-rules.ts';
 import { resolveCheckSettings } from '../domain/checks/settings.ts';
-import { buildSnapshot } from '../domain/checks/snapshot.ts';
 import { syncIssuePatches } from '../domain/checks/sync-issues.ts';
 import { rulesWaitingFor } from '../domain/checks/upstream-rules.ts';
 import { ALL_RULES } from '../domain/checks/all-rules.ts';
@@ -70,7 +69,7 @@ export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {})
 
   const zone = read.agency?.timeZone ?? 'UTC';
   const clock: CheckClock = { today: input.today ?? DateTime.fromJSDate(started, { zone }).toISODate()!, now: started };
-  const snapshot = buildSnapshot(read.tables);
+  const snapshot = read.snapshot;
   const waiting = rulesWaitingFor(input.upstreamFailed ?? []);
   const result = runRules(snapshot, clock, settings, ALL_RULES.filter((r) => !waiting.has(r.rule)));
   for (const f of result.failures) problems.push(`Rule ${f.rule} failed and was skipped: ${f.message}`);
@@ -85,7 +84,7 @@ export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {})
   }
   const plan = reconcileAlerts({
     findings: result.findings,
-    existing: read.tables.alerts,
+    existing: snapshot.alerts,
     unreadableKeys,
     rulesRun: new Set(result.rulesRun),
     unreadableRecords,

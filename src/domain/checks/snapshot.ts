@@ -8,7 +8,6 @@
 import type { Client } from '../models/client.ts';
 import type { DocumentRecord } from '../models/document.ts';
 import type { Inspection } from '../models/inspection.ts';
-import type { LineItem } from '../models/line-item.ts';
 import type { Milestone } from '../models/milestone.ts';
 import type { Person } from '../models/person.ts';
 import type { Project } from '../models/project.ts';
@@ -29,7 +28,11 @@ export type ParsedTables = TableRecords<typeof CHECKED_TABLES>;
 /** What the snapshot is built from: the milestones as an array, or packed per PO (the checks job, see RowsByPo). */
 export type CheckTables = Omit<ParsedTables, 'milestones'> & { milestones: readonly Milestone[] | RowsByPo<Milestone> };
 
-export interface WorkspaceSnapshot extends Readonly<Omit<ParsedTables, 'milestones'>> {
+/**
+ * Every table but three: milestones are looked up per PO (`milestonesByPo`), and Line Items and Shipment Lines only
+ * feed `quantityByPo` and the shipment links, so the snapshot does not keep them (~10 MB at 10,000 POs).
+ */
+export interface WorkspaceSnapshot extends Readonly<Omit<ParsedTables, 'milestones' | 'lineItems' | 'shipmentLines'>> {
   person: ReadonlyMap<string, Person>;
   client: ReadonlyMap<string, Client>;
   project: ReadonlyMap<string, Project>;
@@ -53,7 +56,6 @@ export interface WorkspaceSnapshot extends Readonly<Omit<ParsedTables, 'mileston
   reinspectionsOf: ReadonlyMap<string, readonly Inspection[]>;
   /** Factory audits (and any inspection linked to a supplier directly). */
   inspectionsBySupplier: ReadonlyMap<string, readonly Inspection[]>;
-  lineItemsByPo: ReadonlyMap<string, readonly LineItem[]>;
   /** Σ line-item quantities of a PO. */
   quantityByPo: ReadonlyMap<string, number>;
   /** Shipments a PO's lines travel on, through Shipment Lines → Line Items. */
@@ -120,12 +122,13 @@ export function buildSnapshot(tables: CheckTables): WorkspaceSnapshot {
     add(posByProject, order.project, order);
   }
 
-  // Built on first use: no rule needs these today, and 150,000 entries are not free.
+  // Built on first use: no rule needs these today, and 150,000 entries are not free. The getters read these two
+  // tables, not `tables`, so that the tables the snapshot does not keep can go.
+  const { inspections, supplierEvaluations } = tables;
   let inspectionById: Map<string, Inspection> | undefined;
   let inspectionsBySupplier: Map<string, Inspection[]> | undefined;
-  let lineItemsByPo: Map<string, LineItem[]> | undefined;
   let evaluationsBySupplier: Map<string, SupplierEvaluation[]> | undefined;
-  const { milestones: _packed, ...rest } = tables;
+  const { milestones: _packed, lineItems: _lines, shipmentLines: _shipmentLines, ...rest } = tables;
   const snapshot: WorkspaceSnapshot = {
     ...rest,
     person: byId(tables.people),
@@ -134,7 +137,7 @@ export function buildSnapshot(tables: CheckTables): WorkspaceSnapshot {
     supplier: byId(tables.suppliers),
     po,
     get inspection() {
-      return (inspectionById ??= byId(tables.inspections));
+      return (inspectionById ??= byId(inspections));
     },
     shipment,
     milestonesByPo: milestones.lists,
@@ -148,10 +151,7 @@ export function buildSnapshot(tables: CheckTables): WorkspaceSnapshot {
     inspectionsByPo,
     reinspectionsOf,
     get inspectionsBySupplier() {
-      return (inspectionsBySupplier ??= groupBy(tables.inspections, (i) => i.supplier));
-    },
-    get lineItemsByPo() {
-      return (lineItemsByPo ??= groupBy(tables.lineItems, (l) => l.po, poKey));
+      return (inspectionsBySupplier ??= groupBy(inspections, (i) => i.supplier));
     },
     quantityByPo,
     shipmentsByPo,
@@ -161,7 +161,7 @@ export function buildSnapshot(tables: CheckTables): WorkspaceSnapshot {
     posBySupplier,
     posByProject,
     get evaluationsBySupplier() {
-      return (evaluationsBySupplier ??= groupBy(tables.supplierEvaluations, (e) => e.supplier));
+      return (evaluationsBySupplier ??= groupBy(supplierEvaluations, (e) => e.supplier));
     },
   };
   return snapshot;

@@ -1,6 +1,6 @@
 /**
- * Reads every table the checks need, once (pages of 100, by the adapter), and parses each with its model.
- * Malformed rows are left out with their problems; everything else proceeds.
+ * Reads every table the checks need, once (pages of 100, by the adapter), parses each with its model and builds
+ * the checks' snapshot. Malformed rows are left out with their problems; everything else proceeds.
  *
  * Milestones (12 per PO: 120,000 rows, ~40 MB as objects at 10,000 POs) are kept packed per PO as they are read:
  * the rules read them one PO at a time (domain/checks/milestones-by-po.ts).
@@ -10,13 +10,14 @@ import type { Milestone } from '../../domain/models/milestone.ts';
 import { StringPool, type RecordProblem, type TableModel } from '../../domain/models/parse-records.ts';
 import { CHECKED_TABLES } from '../../domain/models/table-sets.ts';
 import { SYNC_ISSUES_FIELD } from '../../domain/checks/sync-issues.ts';
-import type { CheckTables } from '../../domain/checks/snapshot.ts';
+import { buildSnapshot, type WorkspaceSnapshot } from '../../domain/checks/snapshot.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../../ports/airtable.ts';
 import { keepRows, readTablePages, readTables } from '../read-tables.ts';
 import { PackedGroups } from '../snapshot/packed-groups.ts';
 
 export interface ReadWorkspace {
-  tables: CheckTables;
+  /** Built here, so that the tables as read (Line Items, Shipment Lines…) are not held past the snapshot. */
+  snapshot: WorkspaceSnapshot;
   /** The raw rows of each table by Airtable table name (for Sync issues and unreadable alert keys). */
   raw: Map<string, AirtableRecord[]>;
   problems: RecordProblem[];
@@ -41,7 +42,7 @@ export async function readWorkspace(records: AirtableRecordsPort): Promise<ReadW
   const read = await readTables(records, { ...others, agency }, 'all', { keepRaw, pool });
   const { agency: agencyRows, ...tables } = read.tables;
   read.raw.set(CHECKED_TABLES.milestones.table, keptMilestones);
-  return { tables: { ...tables, milestones }, raw: read.raw, problems: [...problems, ...read.problems], agency: agencyRows[0] };
+  return { snapshot: buildSnapshot({ ...tables, milestones }), raw: read.raw, problems: [...problems, ...read.problems], agency: agencyRows[0] };
 }
 
 /** Every model read, with the agency, for the Sync issues write-back. */
