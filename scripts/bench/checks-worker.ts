@@ -23,7 +23,7 @@ import { runRules, type ChecksResult } from '../../src/domain/checks/run-rules.t
 import { resolveCheckSettings } from '../../src/domain/checks/settings.ts';
 import { buildSnapshot, type CheckTables, type ParsedTables } from '../../src/domain/checks/snapshot.ts';
 import type { Milestone } from '../../src/domain/models/milestone.ts';
-import { PackedGroups } from '../../src/jobs/snapshot/packed-groups.ts';
+import { CompactRows } from '../../src/jobs/snapshot/compact-rows.ts';
 import { parseRecords } from '../../src/domain/models/parse-records.ts';
 import { CHECKED_TABLES } from '../../src/domain/models/table-sets.ts';
 import { BENCH_NOW, BENCH_TODAY, DEFAULT_SCALE, generateRawTables, type RawTables } from './checks-data.ts';
@@ -128,7 +128,7 @@ function loadTables(file: string): ParsedTables {
 
 /** The milestones packed per PO as the checks job keeps them (jobs/checks/read-workspace.ts): packing is reading's cost, not timed here. */
 function packMilestones(tables: ParsedTables): CheckTables {
-  const milestones = new PackedGroups<Milestone>();
+  const milestones = new CompactRows<Milestone>();
   for (const m of tables.milestones) milestones.add(m.po, m);
   milestones.seal();
   return { ...tables, milestones };

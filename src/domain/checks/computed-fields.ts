@@ -11,7 +11,7 @@ import { inspectionPlan, isJudged, PLAN_KEYS } from './inspection-plan.ts';
 import { milestoneStatus } from './milestone-status.ts';
 import { isOpen } from './po-facts.ts';
 import type { CheckSettings } from './settings.ts';
-import type { WorkspaceSnapshot } from './snapshot.ts';
+import { forEachShard, type WorkspaceSnapshot } from './snapshot.ts';
 import { supplierHistory, weightedScore, type SupplierHistory } from './supplier-score.ts';
 
 export interface FieldPatch {
@@ -66,15 +66,18 @@ function inspectionPatches(s: WorkspaceSnapshot): FieldPatch[] {
   return out;
 }
 
-function milestonePatches(s: WorkspaceSnapshot, clock: CheckClock): FieldPatch[] {
+function milestonePatches(snapshot: WorkspaceSnapshot, clock: CheckClock): FieldPatch[] {
   const out: FieldPatch[] = [];
-  for (const po of s.purchaseOrders) {
-    // A closed or cancelled order's schedule is history; leave it as it was.
-    if (!isOpen(po)) continue;
-    for (const m of s.milestonesByPo.get(po.id) ?? []) {
-      const status = milestoneStatus(s, po, m, clock.today);
-      if (status !== undefined && status !== m.status) out.push({ table: milestones.table, id: m.id, fields: { [milestones.fields.status]: status } });
+  // Shard by shard: each PO's milestones are unpacked once, and its schedule is worked out on them once.
+  forEachShard(snapshot, (s) => {
+    for (const po of s.purchaseOrders) {
+      // A closed or cancelled order's schedule is history; leave it as it was.
+      if (!isOpen(po)) continue;
+      for (const m of s.milestonesByPo.get(po.id) ?? []) {
+        const status = milestoneStatus(s, po, m, clock.today);
+        if (status !== undefined && status !== m.status) out.push({ table: milestones.table, id: m.id, fields: { [milestones.fields.status]: status } });
+      }
     }
-  }
+  });
   return out;
 }

@@ -9,7 +9,7 @@
 import { ALL_RULES } from './all-rules.ts';
 import { SEVERITY_RANK, type CheckClock, type CheckRule, type Finding } from './finding.ts';
 import type { CheckSettings } from './settings.ts';
-import type { WorkspaceSnapshot } from './snapshot.ts';
+import { forEachShard, SHARD_POS, type WorkspaceSnapshot } from './snapshot.ts';
 
 export interface RuleFailure {
   rule: string;
@@ -23,9 +23,6 @@ export interface ChecksResult {
   rulesRun: string[];
   failures: RuleFailure[];
 }
-
-/** POs per shard: ~6,000 milestones as objects at a time (~2 MB), and few enough shards to set each rule up. */
-export const SHARD_POS = 500;
 
 export function runRules(
   snapshot: WorkspaceSnapshot,
@@ -48,12 +45,7 @@ export function runRules(
     }
   };
   const sharded = snapshot.packedMilestones ? rules.filter((r) => r.perPo) : [];
-  const pos = snapshot.purchaseOrders;
-  for (let start = 0; start < pos.length && sharded.length > 0; start += shardPos) {
-    const shard = snapshot.shard(pos.slice(start, start + shardPos));
-    for (const rule of sharded) run(rule, shard);
-  }
-  if (sharded.length > 0) snapshot.shard([]);
+  if (sharded.length > 0) forEachShard(snapshot, (shard) => sharded.forEach((rule) => run(rule, shard)), shardPos);
   for (const rule of rules) if (!sharded.includes(rule)) run(rule, snapshot);
 
   const byKey = new Map<string, Finding>();

@@ -69,6 +69,26 @@ export interface WorkspaceSnapshot extends Readonly<Omit<ParsedTables, 'mileston
   evaluationsBySupplier: ReadonlyMap<string, readonly SupplierEvaluation[]>;
 }
 
+/** POs per shard: ~6,000 milestones as objects at a time (~2 MB), and few enough shards to set each rule up. */
+export const SHARD_POS = 500;
+
+/**
+ * Calls `work` with views of the snapshot that hold `shardPos` POs each (their milestones unpacked once), or once
+ * with the snapshot itself when the milestones are not packed. For work that judges each PO on its own.
+ */
+export function forEachShard(s: WorkspaceSnapshot, work: (view: WorkspaceSnapshot) => void, shardPos = SHARD_POS): void {
+  if (!s.packedMilestones) {
+    work(s);
+    return;
+  }
+  const pos = s.purchaseOrders;
+  try {
+    for (let start = 0; start < pos.length; start += shardPos) work(s.shard(pos.slice(start, start + shardPos)));
+  } finally {
+    s.shard([]);
+  }
+}
+
 function add<T>(map: Map<string, T[]>, key: string | undefined, row: T): void {
   if (key === undefined) return;
   const list = map.get(key);

@@ -128,10 +128,14 @@ const blanksBySchema = new WeakMap<z.ZodType, () => Record<string, unknown>>();
 function blankOf(model: TableModel, readers: readonly FieldReader[]): () => Record<string, unknown> {
   const known = blanksBySchema.get(model.schema);
   if (known) return known;
-  const keys = [...readers.map((r) => r.key), 'id', 'createdTime'];
-  const blank = new Function(`return {${keys.map((key) => `${JSON.stringify(key)}: undefined`).join(', ')}};`) as () => Record<string, unknown>;
+  const blank = blankMaker([...readers.map((r) => r.key), 'id', 'createdTime']);
   blanksBySchema.set(model.schema, blank);
   return blank;
+}
+
+/** A maker of objects with these keys (all `undefined`), laid out as an object literal is (see blankOf). */
+export function blankMaker(keys: readonly string[]): () => Record<string, unknown> {
+  return new Function(`return {${keys.map((key) => `${JSON.stringify(key)}: undefined`).join(', ')}};`) as () => Record<string, unknown>;
 }
 
 /**

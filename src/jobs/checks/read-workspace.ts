@@ -13,7 +13,7 @@ import { SYNC_ISSUES_FIELD } from '../../domain/checks/sync-issues.ts';
 import { buildSnapshot, type WorkspaceSnapshot } from '../../domain/checks/snapshot.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../../ports/airtable.ts';
 import { keepRows, readTablePages, readTables } from '../read-tables.ts';
-import { PackedGroups } from '../snapshot/packed-groups.ts';
+import { CompactRows } from '../snapshot/compact-rows.ts';
 
 export interface ReadWorkspace {
   /** Built here, so that the tables as read (Line Items, Shipment Lines…) are not held past the snapshot. */
@@ -30,7 +30,7 @@ export async function readWorkspace(records: AirtableRecordsPort): Promise<ReadW
   const keepRaw = [SYNC_ISSUES_FIELD, CHECKED_TABLES.alerts.fields.key];
   const pool = new StringPool();
   const problems: RecordProblem[] = [];
-  const milestones = new PackedGroups<Milestone>();
+  const milestones = new CompactRows<Milestone>();
   const keptMilestones: AirtableRecord[] = [];
   await readTablePages(records, CHECKED_TABLES.milestones, 'all', pool, (rows, parsed) => {
     for (const m of parsed.records) milestones.add(m.po, m);

@@ -12,7 +12,7 @@ import { buildSnapshot, type ParsedTables } from '../../../src/domain/checks/sna
 import type { Milestone } from '../../../src/domain/models/milestone.ts';
 import { parseRecords } from '../../../src/domain/models/parse-records.ts';
 import { CHECKED_TABLES } from '../../../src/domain/models/table-sets.ts';
-import { PackedGroups } from '../../../src/jobs/snapshot/packed-groups.ts';
+import { CompactRows } from '../../../src/jobs/snapshot/compact-rows.ts';
 import { BENCH_NOW, BENCH_TODAY, generateRawTables } from '../../../scripts/bench/checks-data.ts';
 
 const SEEDS = [1, 2, 3, 20261205];
@@ -26,8 +26,8 @@ function parsedWorkspace(seed: number): ParsedTables {
   return tables as unknown as ParsedTables;
 }
 
-function packed(milestones: readonly Milestone[]): PackedGroups<Milestone> {
-  const groups = new PackedGroups<Milestone>();
+function packed(milestones: readonly Milestone[]): CompactRows<Milestone> {
+  const groups = new CompactRows<Milestone>();
   for (const m of milestones) groups.add(m.po, m);
   groups.seal();
   return groups;
