@@ -85,7 +85,7 @@ export async function benchChecks(options: BenchChecksOptions = {}): Promise<Ben
     { label: `warm run (median of ${warm.length})`, value: round(medianMs), unit: 'ms' },
     { label: 'warm run (best)', value: round(Math.min(...warmMs)), unit: 'ms' },
     {
-      label: '  snapshot / rules / reconcile / computed',
+      label: '  snapshot / rules and per-PO computed fields / reconcile / other computed fields',
       value: `${round(typical.phasesMs.snapshot)} / ${round(typical.phasesMs.rules)} / ${round(typical.phasesMs.reconcile)} / ${round(typical.phasesMs.computed)}`,
       unit: 'ms',
     },

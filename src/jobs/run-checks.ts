@@ -4,7 +4,7 @@
  * statuses) and "Sync issues" written only where they differ. A same-day rerun on unchanged data writes nothing.
  */
 import { DateTime } from 'luxon';
-import { computedFieldPatches } from '../domain/checks/computed-fields.ts';
+import { ComputedFields } from '../domain/checks/computed-fields.ts';
 import type { CheckClock, Severity } from '../domain/checks/finding.ts';
 import { reconcileAlerts, type AlertCounts } from '../domain/checks/reconcile-alerts.ts';
 import { runRules, type RuleFailure } from '../domain/checks/run-rules.ts';
@@ -71,7 +71,9 @@ export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {})
   const clock: CheckClock = { today: input.today ?? DateTime.fromJSDate(started, { zone }).toISODate()!, now: started };
   const snapshot = read.snapshot;
   const waiting = rulesWaitingFor(input.upstreamFailed ?? []);
-  const result = runRules(snapshot, clock, settings, ALL_RULES.filter((r) => !waiting.has(r.rule)));
+  // The computed fields' per-PO part rides on the rules' pass over the POs (each PO's milestones unpacked once).
+  const computedFields = new ComputedFields(clock, settings);
+  const result = runRules(snapshot, clock, settings, ALL_RULES.filter((r) => !waiting.has(r.rule)), { eachShard: computedFields.addShard });
   for (const f of result.failures) problems.push(`Rule ${f.rule} failed and was skipped: ${f.message}`);
   // Not a problem of this job: the failed job reports its own.
   const notChecked = [...waiting].map(([rule, because]) => ({ rule, because }));
@@ -102,7 +104,7 @@ export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {})
     patches.set(table, rows);
   };
   const computed: Record<string, number> = {};
-  for (const p of computedFieldPatches(snapshot, clock, settings)) {
+  for (const p of computedFields.patches(snapshot)) {
     addPatch(p.table, p.id, p.fields);
     computed[p.table] = (computed[p.table] ?? 0) + 1;
   }

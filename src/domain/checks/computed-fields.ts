@@ -12,7 +12,7 @@ import { milestoneStatus } from './milestone-status.ts';
 import { isOpen } from './po-facts.ts';
 import type { CheckSettings } from './settings.ts';
 import { forEachShard, type WorkspaceSnapshot } from './snapshot.ts';
-import { supplierHistory, weightedScore, type SupplierHistory } from './supplier-score.ts';
+import { addToHistory, emptyHistory, weightedScore, type SupplierHistory } from './supplier-score.ts';
 
 export interface FieldPatch {
   table: string;
@@ -25,18 +25,44 @@ export interface FieldPatch {
 const SCORE_TOLERANCE = 0.05;
 
 export function computedFieldPatches(s: WorkspaceSnapshot, clock: CheckClock, settings: CheckSettings): FieldPatch[] {
-  return [...scorePatches(s, settings), ...inspectionPatches(s), ...milestonePatches(s, clock)];
+  const fields = new ComputedFields(clock, settings);
+  forEachShard(s, fields.addShard);
+  return fields.patches(s);
 }
 
-function scorePatches(s: WorkspaceSnapshot, settings: CheckSettings): FieldPatch[] {
-  const out: FieldPatch[] = [];
-  const histories = new Map<string, SupplierHistory>();
-  for (const e of s.supplierEvaluations) {
-    let history = histories.get(e.supplier);
-    if (!history) {
-      history = supplierHistory(s, e.supplier, settings);
-      histories.set(e.supplier, history);
+/**
+ * The computed fields worked out in two steps, so that the per-PO part can ride on the rules' pass over the POs
+ * (run-rules.ts `eachShard`: each PO's milestones are then unpacked once for both): `addShard` takes the milestone
+ * statuses and each supplier's history from a shard's POs, `patches` answers every patch once all POs were added.
+ */
+export class ComputedFields {
+  private readonly statuses: FieldPatch[] = [];
+  private readonly histories = new Map<string, SupplierHistory>();
+
+  constructor(
+    private readonly clock: CheckClock,
+    private readonly settings: CheckSettings,
+  ) {}
+
+  readonly addShard = (view: WorkspaceSnapshot): void => {
+    for (const p of milestonePatches(view, this.clock)) this.statuses.push(p);
+    for (const po of view.purchaseOrders) {
+      if (po.supplier === undefined) continue;
+      let history = this.histories.get(po.supplier);
+      if (!history) this.histories.set(po.supplier, (history = emptyHistory()));
+      addToHistory(history, view, po, this.settings);
     }
+  };
+
+  patches(s: WorkspaceSnapshot): FieldPatch[] {
+    return [...scorePatches(s, this.settings, this.histories), ...inspectionPatches(s), ...this.statuses];
+  }
+}
+
+function scorePatches(s: WorkspaceSnapshot, settings: CheckSettings, histories: ReadonlyMap<string, SupplierHistory>): FieldPatch[] {
+  const out: FieldPatch[] = [];
+  for (const e of s.supplierEvaluations) {
+    const history = histories.get(e.supplier) ?? emptyHistory();
     const score = weightedScore(e, history, settings);
     const current = e.weightedScore;
     const same = score === undefined ? current === undefined : current !== undefined && Math.abs(current - score) < SCORE_TOLERANCE;
@@ -66,18 +92,15 @@ function inspectionPatches(s: WorkspaceSnapshot): FieldPatch[] {
   return out;
 }
 
-function milestonePatches(snapshot: WorkspaceSnapshot, clock: CheckClock): FieldPatch[] {
+function milestonePatches(s: WorkspaceSnapshot, clock: CheckClock): FieldPatch[] {
   const out: FieldPatch[] = [];
-  // Shard by shard: each PO's milestones are unpacked once, and its schedule is worked out on them once.
-  forEachShard(snapshot, (s) => {
-    for (const po of s.purchaseOrders) {
-      // A closed or cancelled order's schedule is history; leave it as it was.
-      if (!isOpen(po)) continue;
-      for (const m of s.milestonesByPo.get(po.id) ?? []) {
-        const status = milestoneStatus(s, po, m, clock.today);
-        if (status !== undefined && status !== m.status) out.push({ table: milestones.table, id: m.id, fields: { [milestones.fields.status]: status } });
-      }
+  for (const po of s.purchaseOrders) {
+    // A closed or cancelled order's schedule is history; leave it as it was.
+    if (!isOpen(po)) continue;
+    for (const m of s.milestonesByPo.get(po.id) ?? []) {
+      const status = milestoneStatus(s, po, m, clock.today);
+      if (status !== undefined && status !== m.status) out.push({ table: milestones.table, id: m.id, fields: { [milestones.fields.status]: status } });
     }
-  });
+  }
   return out;
 }

@@ -29,7 +29,11 @@ export function runRules(
   clock: CheckClock,
   settings: CheckSettings,
   rules: readonly CheckRule[] = ALL_RULES,
-  shardPos = SHARD_POS,
+  options: {
+    shardPos?: number;
+    /** More work on each shard of POs while its milestones are unpacked (the computed fields' per-PO part). */
+    eachShard?: (view: WorkspaceSnapshot) => void;
+  } = {},
 ): ChecksResult {
   const result: ChecksResult = { findings: [], rulesRun: [], failures: [] };
   const outcomes = new Map<CheckRule, Finding[] | Error>();
@@ -45,7 +49,17 @@ export function runRules(
     }
   };
   const sharded = snapshot.packedMilestones ? rules.filter((r) => r.perPo) : [];
-  if (sharded.length > 0) forEachShard(snapshot, (shard) => sharded.forEach((rule) => run(rule, shard)), shardPos);
+  const { eachShard, shardPos = SHARD_POS } = options;
+  if (sharded.length > 0 || eachShard) {
+    forEachShard(
+      snapshot,
+      (shard) => {
+        for (const rule of sharded) run(rule, shard);
+        eachShard?.(shard);
+      },
+      shardPos,
+    );
+  }
   for (const rule of rules) if (!sharded.includes(rule)) run(rule, snapshot);
 
   const byKey = new Map<string, Finding>();

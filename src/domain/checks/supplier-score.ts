@@ -5,6 +5,7 @@
  * with the agent's rating by `historyShare`. A score with a weighted criterion missing is not computed (a partial
  * score would look better than it is).
  */
+import type { PurchaseOrder } from '../models/purchase-order.ts';
 import type { SupplierEvaluation } from '../models/supplier-evaluation.ts';
 import { isPassed, milestoneOf } from './po-facts.ts';
 import type { CheckSettings } from './settings.ts';
@@ -20,24 +21,29 @@ export interface SupplierHistory {
   firstPassPsi: Rate;
 }
 
+export const emptyHistory = (): SupplierHistory => ({ onTime: { hits: 0, total: 0 }, firstPassPsi: { hits: 0, total: 0 } });
+
 export function supplierHistory(s: WorkspaceSnapshot, supplierId: string, settings: CheckSettings): SupplierHistory {
-  const history: SupplierHistory = { onTime: { hits: 0, total: 0 }, firstPassPsi: { hits: 0, total: 0 } };
-  for (const po of s.posBySupplier.get(supplierId) ?? []) {
-    if (po.status === 'Cancelled') continue;
-    const etd = milestoneOf(s, po.id, 'ETD');
-    const committed = po.shipBy ?? etd?.baselineDate;
-    if (etd?.actualDate !== undefined && committed !== undefined) {
-      history.onTime.total += 1;
-      if (etd.actualDate <= committed) history.onTime.hits += 1;
-    }
-    for (const i of s.inspectionsByPo.get(po.id) ?? []) {
-      if (i.type !== 'PSI' || i.reinspectionOf !== undefined) continue;
-      if (i.result !== 'Pass' && i.result !== 'Fail' && i.result !== 'Conditional pass') continue;
-      history.firstPassPsi.total += 1;
-      if (isPassed(i, settings)) history.firstPassPsi.hits += 1;
-    }
-  }
+  const history = emptyHistory();
+  for (const po of s.posBySupplier.get(supplierId) ?? []) addToHistory(history, s, po, settings);
   return history;
+}
+
+/** Counts one PO of the supplier in its history (a cancelled order counts for nothing). */
+export function addToHistory(history: SupplierHistory, s: WorkspaceSnapshot, po: PurchaseOrder, settings: CheckSettings): void {
+  if (po.status === 'Cancelled') return;
+  const etd = milestoneOf(s, po.id, 'ETD');
+  const committed = po.shipBy ?? etd?.baselineDate;
+  if (etd?.actualDate !== undefined && committed !== undefined) {
+    history.onTime.total += 1;
+    if (etd.actualDate <= committed) history.onTime.hits += 1;
+  }
+  for (const i of s.inspectionsByPo.get(po.id) ?? []) {
+    if (i.type !== 'PSI' || i.reinspectionOf !== undefined) continue;
+    if (i.result !== 'Pass' && i.result !== 'Fail' && i.result !== 'Conditional pass') continue;
+    history.firstPassPsi.total += 1;
+    if (isPassed(i, settings)) history.firstPassPsi.hits += 1;
+  }
 }
 
 /** 0–1 from the rates the supplier has, undefined without any history. */

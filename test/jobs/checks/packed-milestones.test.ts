@@ -47,7 +47,7 @@ describe('checks over milestones packed per PO', () => {
       for (const shardPos of [1, 7, 64, 1000]) {
         const snapshot = buildSnapshot({ ...tables, milestones: packed(tables.milestones) });
         expect(snapshot.packedMilestones).toBe(true);
-        const result = runRules(snapshot, CLOCK, SETTINGS, undefined, shardPos);
+        const result = runRules(snapshot, CLOCK, SETTINGS, undefined, { shardPos });
         expect(result.failures).toEqual([]);
         expect(result.rulesRun).toEqual(expected.rulesRun);
         expect(plain(result.findings)).toEqual(plain(expected.findings));
