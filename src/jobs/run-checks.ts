@@ -6,16 +6,16 @@
 import { DateTime } from 'luxon';
 import { ComputedFields } from '../domain/checks/computed-fields.ts';
 import type { CheckClock, Severity } from '../domain/checks/finding.ts';
-import { reconcileAlerts, type AlertCounts } from '../domain/checks/reconcile-alerts.ts';
+import { reconcileAlerts, type AlertCounts, type AlertPlan } from '../domain/checks/reconcile-alerts.ts';
 import { runRules, type RuleFailure } from '../domain/checks/run-rules.ts';
-import { resolveCheckSettings } from '../domain/checks/settings.ts';
+import { resolveCheckSettings, type CheckSettings } from '../domain/checks/settings.ts';
 import { syncIssuePatches } from '../domain/checks/sync-issues.ts';
 import { rulesWaitingFor } from '../domain/checks/upstream-rules.ts';
 import { ALL_RULES } from '../domain/checks/all-rules.ts';
 import { alerts } from '../domain/models/alert.ts';
 import type { RequestCounter, RequestCounts } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
-import { ALL_READ_MODELS, readWorkspace } from './checks/read-workspace.ts';
+import { ALL_READ_MODELS, readWorkspace, type ReadWorkspace } from './checks/read-workspace.ts';
 import { startReport, type JobReport } from './report.ts';
 
 export interface RunChecksDeps {
@@ -59,12 +59,76 @@ export interface RunChecksDetails {
   writesFailed: number;
 }
 
+/** Rows per port call (the adapter still sends them 10 per request). */
+const ROWS_PER_CALL = 500;
+
 const zero = (): SeverityCounts => ({ Info: 0, Warning: 0, Critical: 0 });
 
 export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {}): Promise<JobReport<RunChecksDetails>> {
   const { started, finish } = startReport('checks', deps);
   const settings = resolveCheckSettings(input.settings ?? {});
-  const read = await readWorkspace(deps.records);
+  // Decided in a function of its own: the snapshot (every table read) can go before the writes, which take most of
+  // the run (~900 requests on a first run at 10,000 POs); only the rows to write and the counts stay.
+  const decided = decide(await readWorkspace(deps.records), started, input, settings);
+  const { problems, plan, patches } = decided;
+
+  let writesFailed = 0;
+  // A few hundred rows per call: the adapter answers every row it wrote, and a first run at 10,000 POs writes
+  // ~30,000 milestone statuses and ~8,500 new alerts (held at once, their answers were ~20 MB of the job's memory).
+  // A failed call stops that write: its rows and the ones after it are counted as not written.
+  const write = async <R>(what: string, rows: readonly R[], send: (part: R[]) => Promise<unknown>) => {
+    for (let start = 0; start < rows.length; start += ROWS_PER_CALL) {
+      try {
+        await send(rows.slice(start, start + ROWS_PER_CALL));
+      } catch (error) {
+        writesFailed += rows.length - start;
+        problems.push(`Could not write ${rows.length - start} row(s) of ${what}: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+    }
+  };
+  for (const [table, rows] of patches) {
+    await write(table, [...rows].map(([id, fields]) => ({ id, fields })), (part) => deps.records.update(table, part));
+  }
+  // https://airtable.com/developers/web/api/update-multiple-records (performUpsert on Key): new alerts are upserted
+  // on their Key, so a lost answer is retried without a twin and a run overlapping this one cannot add a second row.
+  await write(`${alerts.table} (new)`, plan.create, (part) => deps.records.upsert(alerts.table, part, [alerts.fields.key]));
+  await write(alerts.table, plan.update, (part) => deps.records.update(alerts.table, part));
+
+  return finish(problems, {
+    baseId: deps.records.baseId,
+    today: decided.today,
+    findings: decided.findings,
+    bySeverity: decided.bySeverity,
+    byRule: decided.byRule,
+    alerts: plan.counts,
+    computed: decided.computed,
+    syncIssues: decided.syncIssues,
+    skippedRows: decided.skippedRows,
+    ruleFailures: decided.ruleFailures,
+    notChecked: decided.notChecked,
+    writesFailed,
+  });
+}
+
+interface Decided {
+  today: string;
+  problems: string[];
+  plan: AlertPlan;
+  /** Table → record ID → fields: computed fields and Sync issues of one row go out as one patch. */
+  patches: Map<string, Map<string, Fields>>;
+  findings: number;
+  bySeverity: SeverityCounts;
+  byRule: Record<string, SeverityCounts>;
+  computed: Record<string, number>;
+  syncIssues: number;
+  skippedRows: number;
+  ruleFailures: RuleFailure[];
+  notChecked: { rule: string; because: string }[];
+}
+
+/** Everything the checks conclude from one read: the findings, the Alerts plan and the patches to write. */
+function decide(read: ReadWorkspace, started: Date, input: RunChecksInput, settings: CheckSettings): Decided {
   const problems = read.problems.map(String);
 
   const zone = read.agency?.timeZone ?? 'UTC';
@@ -116,24 +180,6 @@ export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {})
     }
   }
 
-  let writesFailed = 0;
-  const write = async (what: string, count: number, action: () => Promise<unknown>) => {
-    if (count === 0) return;
-    try {
-      await action();
-    } catch (error) {
-      writesFailed += count;
-      problems.push(`Could not write ${count} row(s) of ${what}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
-  for (const [table, rows] of patches) {
-    const list = [...rows].map(([id, fields]) => ({ id, fields }));
-    await write(table, list.length, () => deps.records.update(table, list));
-  }
-  // https://airtable.com/developers/web/api/update-multiple-records (performUpsert on Key): new alerts are upserted
-  // on their Key, so a lost answer is retried without a twin and a run overlapping this one cannot add a second row.
-  await write(`${alerts.table} (new)`, plan.create.length, () => deps.records.upsert(alerts.table, plan.create, [alerts.fields.key]));
-  await write(alerts.table, plan.update.length, () => deps.records.update(alerts.table, plan.update));
 
   const byRule: Record<string, SeverityCounts> = Object.fromEntries(result.rulesRun.map((r) => [r, zero()]));
   const bySeverity = zero();
@@ -141,18 +187,18 @@ export async function runChecks(deps: RunChecksDeps, input: RunChecksInput = {})
     (byRule[f.rule] ??= zero())[f.severity] += 1;
     bySeverity[f.severity] += 1;
   }
-  return finish(problems, {
-    baseId: deps.records.baseId,
+  return {
     today: clock.today,
+    problems,
+    plan,
+    patches,
     findings: result.findings.length,
     bySeverity,
     byRule,
-    alerts: plan.counts,
     computed,
     syncIssues,
     skippedRows: unreadableRecords.size,
     ruleFailures: result.failures,
     notChecked,
-    writesFailed,
-  });
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * A read-only view of the whole workspace for the checks: the parsed records of every table plus the indexes the
- * rules need (by ID, milestones per PO and kind (milestones-by-po.ts), inspections per PO, which POs ride on which shipment, …).
+ * rules need (by ID, milestones per PO and kind: milestones-by-po.ts, inspections per PO, which POs ride on which
+ * shipment, …).
  * Built once per run by a pure function, so every rule is a lookup, never a scan of another table. Sized for
  * 10,000 POs and 120,000 milestones (scripts/bench/checks.ts): one pass per index, and the indexes no rule uses
  * today are built on first access.

@@ -3,7 +3,9 @@
  * against SAMPLE_TODAY and checked at 09:00 UTC that day.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AirtableRecord } from '../../../src/ports/airtable.ts';
+import { runChecks } from '../../../src/jobs/run-checks.ts';
+import { RequestCounter } from '../../../src/lib/request-counter.ts';
+import type { AirtableRecord, AirtableRecordsPort } from '../../../src/ports/airtable.ts';
 import { SAMPLE_TODAY, startSampleWorkspace, type SampleWorkspace } from './sample-workspace.ts';
 
 let sample: SampleWorkspace;
@@ -162,5 +164,28 @@ describe('run-checks on the sample agency', () => {
     const fixed = await sample.check(`${SAMPLE_TODAY}T13:00:00.000Z`);
     expect(fixed.problems).toEqual([]);
     expect((await sample.rows('Milestones', 'Milestone')).get('PO-2405 · Materials ready')!.fields['Sync issues']).toBeUndefined();
+  });
+
+  it('stops a write at its first failed call, counts the rows not written, and still writes the other tables', async () => {
+    const down = new Error('Airtable answered 503 Service Unavailable');
+    // The adapter as the job gets it, with the Milestones writes failing (every other call goes through).
+    const failing = new Proxy(sample.records, {
+      get(target, prop, receiver) {
+        if (prop === 'update') {
+          return (table: string, rows: Parameters<AirtableRecordsPort['update']>[1], options?: Parameters<AirtableRecordsPort['update']>[2]) =>
+            table === 'Milestones' ? Promise.reject(down) : target.update(table, rows, options);
+        }
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const report = await runChecks({ records: failing, counter: new RequestCounter(), now: () => new Date(`${SAMPLE_TODAY}T09:00:00.000Z`) }, { today: SAMPLE_TODAY });
+    const statuses = report.details.computed['Milestones'] ?? 0;
+    expect(statuses).toBeGreaterThan(0);
+    expect(report.details.writesFailed).toBe(statuses);
+    expect(report.problems).toContain(`Could not write ${statuses} row(s) of Milestones: ${down.message}`);
+    // The alerts went out all the same.
+    expect(report.details.alerts.created).toBeGreaterThan(0);
+    expect((await alertsByMessage()).length).toBeGreaterThanOrEqual(report.details.alerts.created);
   });
 });
