@@ -6,8 +6,11 @@ import { parseRecords, StringPool, type ModelRecord, type ParsedRecords, type Re
 import type { TableRecords } from '../domain/models/table-sets.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../ports/airtable.ts';
 
-/** What of the rows as read a caller keeps: all (`rows`), `none`, or only the named fields (see keepRows). */
-export type KeepRaw = 'rows' | 'none' | readonly string[];
+/** What of the rows as read a caller keeps: all (`rows`), `none`, or what a picker answers per row (see keepRows). */
+export type KeepRaw = 'rows' | 'none' | RowPicker;
+
+/** What to keep of one row as read (`undefined`: nothing); `failed` says the row did not pass its model. */
+export type RowPicker = (row: AirtableRecord, model: TableModel, failed: boolean) => AirtableRecord | undefined;
 
 /** Key → model, in the order the tables are read. */
 export type TableModels = Readonly<Record<string, TableModel>>;
@@ -26,13 +29,18 @@ export interface ReadTables<M extends TableModels> {
 /**
  * `fields: 'model'` asks Airtable only for the fields the model knows, so formula and inverse-link fields stay on
  * the server; `'all'` reads whole rows. `keepRaw` says what of the rows as read the caller still needs: all of them
- * (`rows`, the default), `none`, or only the named fields (of the rows that have one, or failed validation).
+ * (`rows`, the default), `none`, or what a picker answers per row.
  */
 export async function readTables<M extends TableModels>(
   records: AirtableRecordsPort,
   models: M,
   fields: 'all' | 'model',
-  options: { keepRaw?: KeepRaw; pool?: StringPool } = {},
+  options: {
+    keepRaw?: KeepRaw;
+    pool?: StringPool;
+    /** Record keys the caller never reads, cleared as each page is parsed (long texts it would otherwise hold). */
+    drop?: readonly string[];
+  } = {},
 ): Promise<ReadTables<M>> {
   const raw = new Map<string, AirtableRecord[]>();
   const problems: RecordProblem[] = [];
@@ -46,9 +54,9 @@ export async function readTables<M extends TableModels>(
     // Each page is parsed as it comes and only what the caller reads later stays: on a large base the rows as read
     // are as big as the parsed records, and held together they would double the job's memory.
     await readTablePages(records, model, fields, pool, (rows, parsed) => {
-      for (const record of parsed.records) parsedRows.push(record);
+      for (const record of parsed.records) parsedRows.push(dropKeys(record as object, options.drop));
       problems.push(...parsed.problems);
-      keepRows(kept, rows, parsed.problems, keep);
+      keepRows(kept, rows, model, parsed.problems, keep);
     });
     tables[key] = parsedRows;
     if (keep !== 'none') raw.set(model.table, kept);
@@ -74,21 +82,27 @@ export async function readTablePages<M extends TableModel>(
 }
 
 /**
- * Adds to `kept` what the caller keeps of a page's rows: every row, none, or only the named fields of the rows that
- * have one of them or failed validation. A row with none of the fields that read cleanly is left out: the caller
- * would find nothing in it (at 10,000 POs, 240,000 rows kept with an empty `fields` for their Sync issues were ~40 MB).
+ * Adds to `kept` what the caller keeps of a page's rows: every row, none, or what the picker answers for each. A
+ * picker keeps only what the caller reads later: at 10,000 POs, 240,000 rows kept with an empty `fields` for their
+ * Sync issues were ~40 MB, and every PO's Sync issues kept in full another ~20 MB.
  */
-export function keepRows(kept: AirtableRecord[], rows: readonly AirtableRecord[], problems: readonly RecordProblem[], keep: KeepRaw): void {
+export function keepRows(kept: AirtableRecord[], rows: readonly AirtableRecord[], model: TableModel, problems: readonly RecordProblem[], keep: KeepRaw): void {
   if (keep === 'none') return;
   if (keep === 'rows') {
     for (const row of rows) kept.push(row);
     return;
   }
   const failed = new Set(problems.map((p) => p.recordId));
-  for (const r of rows) {
-    const fields = pickFields(r.fields, keep);
-    if (Object.keys(fields).length > 0 || failed.has(r.id)) kept.push({ id: r.id, createdTime: r.createdTime, fields });
+  for (const row of rows) {
+    const picked = keep(row, model, failed.has(row.id));
+    if (picked) kept.push(picked);
   }
+}
+
+/** The record with these keys set to undefined (the key stays, so records of one model keep one shape). */
+export function dropKeys<T extends object>(record: T, keys: readonly string[] | undefined): T {
+  for (const key of keys ?? []) if (key in record) (record as Record<string, unknown>)[key] = undefined;
+  return record;
 }
 
 /** Only the named fields of a row (those it has). */

@@ -13,14 +13,29 @@ export interface RawRow {
 export const SYNC_ISSUES_FIELD = 'Sync issues';
 const RECORD_LINE = 'The record is not a valid Airtable record.';
 
-/** Patches of the Sync issues field for one table; none for a table without that field. */
-export function syncIssuePatches(model: TableModel, rows: readonly RawRow[], problems: readonly RecordProblem[]): { id: string; fields: Record<string, unknown> }[] {
-  if (!Object.values(model.fields).includes(SYNC_ISSUES_FIELD)) return [];
+/** Whether a Sync issues line is one the checks write for this table (a bad cell of one of its fields). */
+function ownLine(model: TableModel): (line: string) => boolean {
   const names = new Set(Object.values(model.fields));
-  const ours = (line: string) => {
+  return (line: string) => {
     const match = /^"([^"]+)" /.exec(line);
     return (match !== null && names.has(match[1]!)) || line === RECORD_LINE;
   };
+}
+
+/**
+ * Whether a row's Sync issues text holds lines the checks wrote: only such rows (and rows that fail validation now)
+ * can need a patch, so the job keeps the text of no other row (other jobs' lines can be long: a first import's
+ * contract fixes are ~2 KB per PO).
+ */
+export function hasOwnLines(model: TableModel, text: string): boolean {
+  const ours = ownLine(model);
+  return text.split('\n').some(ours);
+}
+
+/** Patches of the Sync issues field for one table; none for a table without that field. */
+export function syncIssuePatches(model: TableModel, rows: readonly RawRow[], problems: readonly RecordProblem[]): { id: string; fields: Record<string, unknown> }[] {
+  if (!Object.values(model.fields).includes(SYNC_ISSUES_FIELD)) return [];
+  const ours = ownLine(model);
   const byRecord = new Map<string, string[]>();
   for (const p of problems) {
     if (p.table !== model.table) continue;

@@ -9,10 +9,10 @@ import { agency, type AgencyRecord } from '../../domain/models/agency.ts';
 import type { Milestone } from '../../domain/models/milestone.ts';
 import { StringPool, type RecordProblem, type TableModel } from '../../domain/models/parse-records.ts';
 import { CHECKED_TABLES } from '../../domain/models/table-sets.ts';
-import { SYNC_ISSUES_FIELD } from '../../domain/checks/sync-issues.ts';
+import { hasOwnLines, SYNC_ISSUES_FIELD } from '../../domain/checks/sync-issues.ts';
 import { buildSnapshot, type WorkspaceSnapshot } from '../../domain/checks/snapshot.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../../ports/airtable.ts';
-import { keepRows, readTablePages, readTables } from '../read-tables.ts';
+import { dropKeys, keepRows, pickFields, readTablePages, readTables, type RowPicker } from '../read-tables.ts';
 import { CompactRows } from '../snapshot/compact-rows.ts';
 
 export interface ReadWorkspace {
@@ -24,26 +24,42 @@ export interface ReadWorkspace {
   agency: AgencyRecord | undefined;
 }
 
+/**
+ * No rule reads a record's Sync issues (the write-back works on the rows as read, see keepRaw), and other jobs'
+ * lines there can be long: a first import's contract fixes were ~2 KB per PO, ~20 MB at 10,000 POs.
+ */
+const NOT_READ = ['syncIssues'];
+
 export async function readWorkspace(records: AirtableRecordsPort): Promise<ReadWorkspace> {
   // The agency row, read last, only gives the time zone of "today".
-  // The rows as read are kept only for their Sync issues and the keys of Alerts rows that fail validation.
-  const keepRaw = [SYNC_ISSUES_FIELD, CHECKED_TABLES.alerts.fields.key];
   const pool = new StringPool();
   const problems: RecordProblem[] = [];
   const milestones = new CompactRows<Milestone>();
   const keptMilestones: AirtableRecord[] = [];
   await readTablePages(records, CHECKED_TABLES.milestones, 'all', pool, (rows, parsed) => {
-    for (const m of parsed.records) milestones.add(m.po, m);
+    for (const m of parsed.records) milestones.add(m.po, dropKeys(m, NOT_READ));
     for (const problem of parsed.problems) problems.push(problem);
-    keepRows(keptMilestones, rows, parsed.problems, keepRaw);
+    keepRows(keptMilestones, rows, CHECKED_TABLES.milestones, parsed.problems, keepRaw);
   });
   milestones.seal();
   const { milestones: _read, ...others } = CHECKED_TABLES;
-  const read = await readTables(records, { ...others, agency }, 'all', { keepRaw, pool });
+  const read = await readTables(records, { ...others, agency }, 'all', { keepRaw, pool, drop: NOT_READ });
   const { agency: agencyRows, ...tables } = read.tables;
   read.raw.set(CHECKED_TABLES.milestones.table, keptMilestones);
   return { snapshot: buildSnapshot({ ...tables, milestones }), raw: read.raw, problems: [...problems, ...read.problems], agency: agencyRows[0] };
 }
+
+/**
+ * What the checks keep of the rows as read: of a row that fails validation, its Sync issues and (Alerts) its Key;
+ * of any other row, its Sync issues only when they hold lines the checks wrote (they may need clearing).
+ */
+const keepRaw: RowPicker = (row, model, failed) => {
+  const fields = pickFields(row.fields, [SYNC_ISSUES_FIELD, CHECKED_TABLES.alerts.fields.key]);
+  const text = fields[SYNC_ISSUES_FIELD];
+  if (failed) return { id: row.id, createdTime: row.createdTime, fields };
+  if (typeof text === 'string' && hasOwnLines(model, text)) return { id: row.id, createdTime: row.createdTime, fields: { [SYNC_ISSUES_FIELD]: text } };
+  return undefined;
+};
 
 /** Every model read, with the agency, for the Sync issues write-back. */
 export const ALL_READ_MODELS: TableModel[] = [...Object.values(CHECKED_TABLES), agency];

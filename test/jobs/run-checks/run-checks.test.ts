@@ -188,4 +188,13 @@ describe('run-checks on the sample agency', () => {
     expect(report.details.alerts.created).toBeGreaterThan(0);
     expect((await alertsByMessage()).length).toBeGreaterThanOrEqual(report.details.alerts.created);
   });
+
+  it('leaves other jobs’ Sync issues lines alone and never holds them: only its own lines are rewritten', async () => {
+    const pos = await sample.rows('Purchase Orders', 'PO number');
+    const contract = 'Contract: the agency has no registered address (fill in the Agency row)';
+    await sample.records.update('Purchase Orders', [{ id: pos.get('PO-2405')!.id, fields: { 'Sync issues': contract } }]);
+    const report = await sample.check();
+    expect(report.details.syncIssues).toBe(0);
+    expect((await sample.rows('Purchase Orders', 'PO number')).get('PO-2405')!.fields['Sync issues']).toBe(contract);
+  });
 });
