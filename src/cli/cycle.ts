@@ -126,6 +126,25 @@ function shown<T>(report: JobReport<T>, format: (report: JobReport<T>) => string
   return { report: report as JobReport<unknown>, text: format(report) };
 }
 
+/** Problems and text characters the cycle keeps of a step it has shown (`onStep` saw the whole report). */
+const KEPT_PROBLEMS = 100;
+const KEPT_TEXT_CHARS = 20_000;
+
+/**
+ * A step as the cycle keeps it for its caller once `onStep` has seen it: without the details (the text says what
+ * they say), and with its problems and text cut to their start. On a 10,000-PO base one step's details are tens of
+ * MB (every blocked contract's fix lines) and its problems and text a few MB each, which every later step of the
+ * cycle would carry.
+ */
+export function keptStep(step: CycleStep): CycleStep {
+  const { problems } = step.report;
+  const kept = problems.length > KEPT_PROBLEMS ? [...problems.slice(0, KEPT_PROBLEMS), `… and ${problems.length - KEPT_PROBLEMS} more problem(s)`] : problems;
+  // Copied out: a slice of the text would keep the whole text alive.
+  const cut = () => Buffer.from(step.text.slice(0, KEPT_TEXT_CHARS), 'utf8').toString('utf8');
+  const text = step.text.length > KEPT_TEXT_CHARS ? `${cut()}\n… (cut: the whole report was shown as the step ended)` : step.text;
+  return { ...step, text, report: { ...step.report, problems: kept, details: {} } };
+}
+
 /**
  * Runs the chosen steps (all by default) in cycle order; `onStep` sees each report as soon as it is ready (the
  * steps returned keep the reports without their details). Steps of
@@ -155,9 +174,7 @@ export async function runCycle(runtime: Runtime, baseId: string, options: CycleO
       }
       if (step.failed) failed.push(JOB_OF_STEP[definition.id]);
       options.onStep?.(step);
-      // Kept for the caller without the details (its text says what they say): on a 10,000-PO base one step's
-      // details are tens of MB (every blocked contract's fix lines) that the rest of the cycle would carry.
-      steps.push({ ...step, report: { ...step.report, details: {} } });
+      steps.push(keptStep(step));
     }
   } finally {
     await leases.release();
