@@ -180,7 +180,6 @@ function decide(read: ReadWorkspace, started: Date, input: RunChecksInput, setti
     }
   }
 
-
   const byRule: Record<string, SeverityCounts> = Object.fromEntries(result.rulesRun.map((r) => [r, zero()]));
   const bySeverity = zero();
   for (const f of result.findings) {
