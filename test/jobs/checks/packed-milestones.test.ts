@@ -4,7 +4,7 @@
  * find over plain arrays, whatever the shard size: every rule marked `perPo` must judge each PO on its own.
  */
 import { describe, expect, it } from 'vitest';
-import { computedFieldPatches } from '../../../src/domain/checks/computed-fields.ts';
+import { ComputedFields, computedFieldPatches } from '../../../src/domain/checks/computed-fields.ts';
 import type { CheckClock } from '../../../src/domain/checks/finding.ts';
 import { runRules } from '../../../src/domain/checks/run-rules.ts';
 import { resolveCheckSettings } from '../../../src/domain/checks/settings.ts';
@@ -61,6 +61,13 @@ describe('checks over milestones packed per PO', () => {
     expect(expected.filter((p) => p.table === CHECKED_TABLES.milestones.table).length).toBeGreaterThan(100);
     const actual = computedFieldPatches(buildSnapshot({ ...tables, milestones: packed(tables.milestones) }), CLOCK, SETTINGS);
     expect(plain(actual)).toEqual(plain(expected));
+    // As the job works them out: on the rules' pass, shard by shard (several shards here).
+    for (const shardPos of [1, 13, 100]) {
+      const snapshot = buildSnapshot({ ...tables, milestones: packed(tables.milestones) });
+      const fields = new ComputedFields(CLOCK, SETTINGS);
+      runRules(snapshot, CLOCK, SETTINGS, undefined, { shardPos, eachShard: fields.addShard });
+      expect(plain(fields.patches(snapshot))).toEqual(plain(expected));
+    }
   });
 
   it('keeps only the shard’s POs in purchaseOrders and lets the whole snapshot see every PO', () => {
