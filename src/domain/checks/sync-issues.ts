@@ -13,13 +13,22 @@ export interface RawRow {
 export const SYNC_ISSUES_FIELD = 'Sync issues';
 const RECORD_LINE = 'The record is not a valid Airtable record.';
 
-/** Whether a Sync issues line is one the checks write for this table (a bad cell of one of its fields). */
+const ownLineTests = new WeakMap<TableModel, (line: string) => boolean>();
+
+/**
+ * Whether a Sync issues line is one the checks write for this table (a bad cell of one of its fields). Made once
+ * per model: the read asks it of every row that has Sync issues.
+ */
 function ownLine(model: TableModel): (line: string) => boolean {
+  const known = ownLineTests.get(model);
+  if (known) return known;
   const names = new Set(Object.values(model.fields));
-  return (line: string) => {
+  const test = (line: string) => {
     const match = /^"([^"]+)" /.exec(line);
     return (match !== null && names.has(match[1]!)) || line === RECORD_LINE;
   };
+  ownLineTests.set(model, test);
+  return test;
 }
 
 /**
@@ -28,8 +37,7 @@ function ownLine(model: TableModel): (line: string) => boolean {
  * contract fixes are ~2 KB per PO).
  */
 export function hasOwnLines(model: TableModel, text: string): boolean {
-  const ours = ownLine(model);
-  return text.split('\n').some(ours);
+  return text.split('\n').some(ownLine(model));
 }
 
 /** Patches of the Sync issues field for one table; none for a table without that field. */
