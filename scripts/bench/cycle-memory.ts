@@ -50,6 +50,9 @@ const total = (report, service) => report.requests[service]?.total ?? 0;
 let maxLive = 0;
 const sampleMs = Number(process.env.BENCH_LIVE_SAMPLE_MS ?? 0);
 if (sampleMs > 0) setInterval(() => { globalThis.gc?.(); maxLive = Math.max(maxLive, process.memoryUsage().heapUsed); }, sampleMs).unref();
+// What the process was made of when its RSS was highest in each step (sampled without a GC): heap or the rest.
+let atPeak = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0 };
+setInterval(() => { const m = process.memoryUsage(); if (m.rss > atPeak.rss) atPeak = { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external + m.arrayBuffers }; }, 200).unref();
 const runtime = await createRuntime(loadConfig(process.env));
 const started = performance.now();
 let last = started;
@@ -67,8 +70,10 @@ await runCycle(runtime, baseId, {
       id: step.id, failed: step.failed, firstProblem: step.report.problems[0], seconds: (now - last) / 1000,
       airtable: total(step.report, 'airtable'), notion: total(step.report, 'notion'), drive: total(step.report, 'drive'), gmail: total(step.report, 'gmail'),
       peakMb, liveMb: memory.heapUsed / 1048576, buffersMb: (memory.external + memory.arrayBuffers) / 1048576, maxLiveMb: maxLive / 1048576,
+      atPeakMb: Object.fromEntries(Object.entries(atPeak).map(([k, v]) => [k, v / 1048576])),
     }) + '\\n');
     maxLive = 0;
+    atPeak = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0 };
     last = performance.now();
   },
 });
@@ -91,6 +96,8 @@ interface ChildStep {
   liveMb: number;
   buffersMb: number;
   maxLiveMb: number;
+  /** Sampled every 200 ms: the step's highest RSS and the V8 heap (reserved, used) and buffers at that moment. */
+  atPeakMb: { rss: number; heapTotal: number; heapUsed: number; external: number };
 }
 
 interface ChildRun {
@@ -191,7 +198,7 @@ export async function benchCycleMemory(options: { pos?: number; heapMb?: number;
           rows.push({
             label: `  ${label}, after ${step.id}`,
             value: `peak ${mb(step.peakMb)} MB`,
-            unit: `(live heap ${mb(step.liveMb)}${step.maxLiveMb > 0 ? `, largest live heap during the step ${mb(step.maxLiveMb)}` : ''}, buffers ${mb(step.buffersMb)}); ${step.seconds.toFixed(1)} s; requests Airtable ${step.airtable}, Notion ${step.notion}, Drive ${step.drive}, Gmail ${step.gmail}${step.failed ? '; FAILED' : ''}`,
+            unit: `(live heap ${mb(step.liveMb)}${step.maxLiveMb > 0 ? `, largest live heap during the step ${mb(step.maxLiveMb)}` : ''}, buffers ${mb(step.buffersMb)}; at the step's highest RSS ${mb(step.atPeakMb.rss)} MB: V8 heap ${mb(step.atPeakMb.heapTotal)} reserved / ${mb(step.atPeakMb.heapUsed)} used, buffers ${mb(step.atPeakMb.external)}); ${step.seconds.toFixed(1)} s; requests Airtable ${step.airtable}, Notion ${step.notion}, Drive ${step.drive}, Gmail ${step.gmail}${step.failed ? '; FAILED' : ''}`,
           });
           if (step.failed) notes.push(`${label}, ${step.id}: ${step.firstProblem ?? 'failed'}`);
         }
