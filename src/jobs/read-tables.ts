@@ -15,6 +15,9 @@ export type RowPicker = (row: AirtableRecord, model: TableModel, failed: boolean
 /** Key → model, in the order the tables are read. */
 export type TableModels = Readonly<Record<string, TableModel>>;
 
+/** Per table key, where its valid records go instead of `tables` (see readTables' `sinks`). */
+export type RecordSinks<M extends TableModels> = { readonly [K in keyof M]?: (record: ModelRecord<M[K]>) => void };
+
 export interface ReadTables<M extends TableModels> {
   /** The valid records of each table, under the model's key. */
   tables: TableRecords<M>;
@@ -37,9 +40,13 @@ export async function readTables<M extends TableModels>(
   fields: 'all' | 'model',
   options: {
     keepRaw?: KeepRaw;
-    pool?: StringPool;
     /** Record keys the caller never reads, cleared as each page is parsed (long texts it would otherwise hold). */
     drop?: readonly string[];
+    /**
+     * Tables whose valid records go to a callback as each page is parsed instead of into `tables` (left empty):
+     * for a caller that keeps them in its own compact form (the checks' milestones, 120,000 rows at 10,000 POs).
+     */
+    sinks?: RecordSinks<M>;
   } = {},
 ): Promise<ReadTables<M>> {
   const raw = new Map<string, AirtableRecord[]>();
@@ -47,14 +54,16 @@ export async function readTables<M extends TableModels>(
   const tables: Record<string, unknown[]> = {};
   const keep = options.keepRaw ?? 'rows';
   // Shared by every table of the read, so links and the rows they point at hold one copy of each ID.
-  const pool = options.pool ?? new StringPool();
+  const pool = new StringPool();
   for (const [key, model] of Object.entries(models)) {
     const parsedRows: unknown[] = [];
     const kept: AirtableRecord[] = [];
+    const sink = (options.sinks as Record<string, ((record: unknown) => void) | undefined> | undefined)?.[key];
+    const take = sink ?? ((record: unknown) => parsedRows.push(record));
     // Each page is parsed as it comes and only what the caller reads later stays: on a large base the rows as read
     // are as big as the parsed records, and held together they would double the job's memory.
     await readTablePages(records, model, fields, pool, (rows, parsed) => {
-      for (const record of parsed.records) parsedRows.push(dropKeys(record as object, options.drop));
+      for (const record of parsed.records) take(dropKeys(record as object, options.drop));
       problems.push(...parsed.problems);
       keepRows(kept, rows, model, parsed.problems, keep);
     });

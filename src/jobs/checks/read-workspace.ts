@@ -7,12 +7,12 @@
  */
 import { agency, type AgencyRecord } from '../../domain/models/agency.ts';
 import type { Milestone } from '../../domain/models/milestone.ts';
-import { StringPool, type RecordProblem, type TableModel } from '../../domain/models/parse-records.ts';
+import type { RecordProblem, TableModel } from '../../domain/models/parse-records.ts';
 import { CHECKED_TABLES } from '../../domain/models/table-sets.ts';
 import { hasOwnLines, SYNC_ISSUES_FIELD } from '../../domain/checks/sync-issues.ts';
 import { buildSnapshot, type WorkspaceSnapshot } from '../../domain/checks/snapshot.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../../ports/airtable.ts';
-import { dropKeys, keepRows, pickFields, readTablePages, readTables, type RowPicker } from '../read-tables.ts';
+import { pickFields, readTables, type RowPicker } from '../read-tables.ts';
 import { CompactRows } from '../snapshot/compact-rows.ts';
 
 export interface ReadWorkspace {
@@ -31,22 +31,18 @@ export interface ReadWorkspace {
 const NOT_READ = ['syncIssues'];
 
 export async function readWorkspace(records: AirtableRecordsPort): Promise<ReadWorkspace> {
-  // The agency row, read last, only gives the time zone of "today".
-  const pool = new StringPool();
-  const problems: RecordProblem[] = [];
   const milestones = new CompactRows<Milestone>();
-  const keptMilestones: AirtableRecord[] = [];
-  await readTablePages(records, CHECKED_TABLES.milestones, 'all', pool, (rows, parsed) => {
-    for (const m of parsed.records) milestones.add(m.po, dropKeys(m, NOT_READ));
-    for (const problem of parsed.problems) problems.push(problem);
-    keepRows(keptMilestones, rows, CHECKED_TABLES.milestones, parsed.problems, keepRaw);
+  // Milestones first, so their rows are packed before the other tables are held; the agency row, read last, only
+  // gives the time zone of "today".
+  const { milestones: milestoneModel, ...others } = CHECKED_TABLES;
+  const read = await readTables(records, { milestones: milestoneModel, ...others, agency }, 'all', {
+    keepRaw,
+    drop: NOT_READ,
+    sinks: { milestones: (m) => milestones.add(m.po, m) },
   });
   milestones.seal();
-  const { milestones: _read, ...others } = CHECKED_TABLES;
-  const read = await readTables(records, { ...others, agency }, 'all', { keepRaw, pool, drop: NOT_READ });
-  const { agency: agencyRows, ...tables } = read.tables;
-  read.raw.set(CHECKED_TABLES.milestones.table, keptMilestones);
-  return { snapshot: buildSnapshot({ ...tables, milestones }), raw: read.raw, problems: [...problems, ...read.problems], agency: agencyRows[0] };
+  const { agency: agencyRows, milestones: _packed, ...tables } = read.tables;
+  return { snapshot: buildSnapshot({ ...tables, milestones }), raw: read.raw, problems: read.problems, agency: agencyRows[0] };
 }
 
 /**
