@@ -36,7 +36,7 @@ import { indexPoBase, type PoBaseIndex } from './documents/po-base-index.ts';
 import type { PublishContext } from './documents/publish-document.ts';
 import { publishSchedule } from './documents/schedules.ts';
 import { reconcileAllSharing } from './documents/sharing.ts';
-import { syncIssuesUpdate } from './documents/sync-issues.ts';
+import { HeldSyncIssues } from './documents/sync-issues.ts';
 import { PackedGroups } from './snapshot/packed-groups.ts';
 import { writeFolderLinks } from './documents/write-back.ts';
 import { startReport, type JobReport } from './report.ts';
@@ -134,7 +134,8 @@ export async function buildDocuments(deps: DocumentsDeps, input: BuildDocumentsI
 
 async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput): Promise<JobReport<BuildDocumentsDetails>> {
   const { started, finish } = startReport('documents', deps);
-  const { base, problems } = await loadPoBase(deps.records);
+  const syncIssues = new HeldSyncIssues();
+  const { base, problems } = await loadPoBase(deps.records, syncIssues);
   const { children, problems: childProblems } = await loadPoChildren(deps.records);
   problems.push(...childProblems);
   const index = indexPoBase(base);
@@ -240,8 +241,8 @@ async function buildAllDocuments(deps: DocumentsDeps, input: BuildDocumentsInput
 
   await rows.flush(deps.records);
   details.rowsWritten += rows.written;
-  details.rowsWritten += await writePoUpdates(deps.records, base, { poFixes, contractFixes }, pickedIds);
-  details.rowsWritten += await writeShipmentIssues(deps.records, base, shipmentFixes);
+  details.rowsWritten += await writePoUpdates(deps.records, base, syncIssues, { poFixes, contractFixes }, pickedIds);
+  details.rowsWritten += await writeShipmentIssues(deps.records, base, syncIssues, shipmentFixes);
   const root = folders.links.size > 0 ? await folders.root() : undefined;
   details.rowsWritten += await writeFolderLinks(deps.records, base, { links: folders.links, rootLink: root?.link });
   details.permissionsGranted = folders.granted;
@@ -299,7 +300,7 @@ interface PoFixes {
 const PO_UPDATES_PER_WRITE = 200;
 
 /** Clears "Generate documents" on picked POs and refreshes this job's lines in "Sync issues", in one update per PO. */
-async function writePoUpdates(records: AirtableRecordsPort, base: PoBaseCore, { poFixes, contractFixes }: PoFixes, pickedIds: Set<string>): Promise<number> {
+async function writePoUpdates(records: AirtableRecordsPort, base: PoBaseCore, syncIssues: HeldSyncIssues, { poFixes, contractFixes }: PoFixes, pickedIds: Set<string>): Promise<number> {
   let written = 0;
   let updates: { id: string; fields: Fields }[] = [];
   const send = async () => {
@@ -313,7 +314,7 @@ async function writePoUpdates(records: AirtableRecordsPort, base: PoBaseCore, { 
     const packLines = poFixes.get(po.id);
     const contractLines = contractFixes.has(po.id) ? contractFixes.get(po.id) : undefined;
     if (packLines || contractLines) {
-      const issues = syncIssuesUpdate(po.syncIssues, [...(packLines ?? []), ...(contractLines ?? []).map((f) => `Contract: ${f}`)]);
+      const issues = syncIssues.update(po.id, [...(packLines ?? []), ...(contractLines ?? []).map((f) => `Contract: ${f}`)]);
       if (issues !== undefined) fields['Sync issues'] = issues;
     }
     if (Object.keys(fields).length > 0) updates.push({ id: po.id, fields });
@@ -324,10 +325,10 @@ async function writePoUpdates(records: AirtableRecordsPort, base: PoBaseCore, { 
 }
 
 /** A shipment whose PO is unknown keeps its fixes on itself. */
-async function writeShipmentIssues(records: AirtableRecordsPort, base: PoBaseCore, fixes: Map<string, string[]>): Promise<number> {
+async function writeShipmentIssues(records: AirtableRecordsPort, base: PoBaseCore, syncIssues: HeldSyncIssues, fixes: Map<string, string[]>): Promise<number> {
   const updates = base.shipments
     .filter((s) => fixes.has(s.id))
-    .map((s) => ({ id: s.id, issues: syncIssuesUpdate(s.syncIssues, fixes.get(s.id) ?? []) }))
+    .map((s) => ({ id: s.id, issues: syncIssues.update(s.id, fixes.get(s.id) ?? []) }))
     .filter((u): u is { id: string; issues: string } => u.issues !== undefined)
     .map((u) => ({ id: u.id, fields: { 'Sync issues': u.issues } }));
   if (updates.length > 0) await records.update('Shipments', updates);

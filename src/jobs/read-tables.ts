@@ -12,6 +12,13 @@ export type KeepRaw = 'rows' | 'none' | RowPicker;
 /** What to keep of one row as read (`undefined`: nothing); `failed` says the row did not pass its model. */
 export type RowPicker = (row: AirtableRecord, model: TableModel, failed: boolean) => AirtableRecord | undefined;
 
+/**
+ * Keys no job reads from a parsed record, so no job holds them: a record's "Sync issues" (the write-backs work on
+ * the rows as read, or keep what they need themselves, see HeldSyncIssues), where other jobs' lines can be long (a
+ * first import's contract fixes are ~2 KB per PO: ~20 MB at 10,000 POs, in every job that read the POs).
+ */
+export const NOT_HELD: readonly string[] = ['syncIssues'];
+
 /** Key → model, in the order the tables are read. */
 export type TableModels = Readonly<Record<string, TableModel>>;
 
@@ -40,11 +47,15 @@ export async function readTables<M extends TableModels>(
   fields: 'all' | 'model',
   options: {
     keepRaw?: KeepRaw;
-    /** Record keys the caller never reads, cleared as each page is parsed (long texts it would otherwise hold). */
+    /**
+     * Record keys the caller never reads, cleared as each page is parsed (long texts it would otherwise hold):
+     * NOT_HELD unless the caller says otherwise.
+     */
     drop?: readonly string[];
     /**
      * Tables whose valid records go to a callback as each page is parsed instead of into `tables` (left empty):
      * for a caller that keeps them in its own compact form (the checks' milestones, 120,000 rows at 10,000 POs).
+     * A sink gets each record as parsed, nothing dropped: it keeps what it needs.
      */
     sinks?: RecordSinks<M>;
   } = {},
@@ -53,17 +64,18 @@ export async function readTables<M extends TableModels>(
   const problems: RecordProblem[] = [];
   const tables: Record<string, unknown[]> = {};
   const keep = options.keepRaw ?? 'rows';
+  const drop = options.drop ?? NOT_HELD;
   // Shared by every table of the read, so links and the rows they point at hold one copy of each ID.
   const pool = new StringPool();
   for (const [key, model] of Object.entries(models)) {
     const parsedRows: unknown[] = [];
     const kept: AirtableRecord[] = [];
     const sink = (options.sinks as Record<string, ((record: unknown) => void) | undefined> | undefined)?.[key];
-    const take = sink ?? ((record: unknown) => parsedRows.push(record));
+    const take = sink ?? ((record: unknown) => parsedRows.push(dropKeys(record as object, drop)));
     // Each page is parsed as it comes and only what the caller reads later stays: on a large base the rows as read
     // are as big as the parsed records, and held together they would double the job's memory.
     await readTablePages(records, model, fields, pool, (rows, parsed) => {
-      for (const record of parsed.records) take(dropKeys(record as object, options.drop));
+      for (const record of parsed.records) take(record);
       problems.push(...parsed.problems);
       keepRows(kept, rows, model, parsed.problems, keep);
     });

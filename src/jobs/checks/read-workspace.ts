@@ -12,7 +12,7 @@ import { CHECKED_TABLES } from '../../domain/models/table-sets.ts';
 import { hasOwnLines, SYNC_ISSUES_FIELD } from '../../domain/checks/sync-issues.ts';
 import { buildSnapshot, type WorkspaceSnapshot } from '../../domain/checks/snapshot.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../../ports/airtable.ts';
-import { pickFields, readTables, type RowPicker } from '../read-tables.ts';
+import { dropKeys, NOT_HELD, pickFields, readTables, type RowPicker } from '../read-tables.ts';
 import { CompactRows } from '../snapshot/compact-rows.ts';
 
 export interface ReadWorkspace {
@@ -24,12 +24,6 @@ export interface ReadWorkspace {
   agency: AgencyRecord | undefined;
 }
 
-/**
- * No rule reads a record's Sync issues (the write-back works on the rows as read, see keepRaw), and other jobs'
- * lines there can be long: a first import's contract fixes were ~2 KB per PO, ~20 MB at 10,000 POs.
- */
-const NOT_READ = ['syncIssues'];
-
 export async function readWorkspace(records: AirtableRecordsPort): Promise<ReadWorkspace> {
   const milestones = new CompactRows<Milestone>();
   // Milestones first, so their rows are packed before the other tables are held; the agency row, read last, only
@@ -37,8 +31,8 @@ export async function readWorkspace(records: AirtableRecordsPort): Promise<ReadW
   const { milestones: milestoneModel, ...others } = CHECKED_TABLES;
   const read = await readTables(records, { milestones: milestoneModel, ...others, agency }, 'all', {
     keepRaw,
-    drop: NOT_READ,
-    sinks: { milestones: (m) => milestones.add(m.po, m) },
+    // No rule reads a record's Sync issues (NOT_HELD): the write-back works on the rows as read (keepRaw).
+    sinks: { milestones: (m) => milestones.add(m.po, dropKeys(m, NOT_HELD)) },
   });
   milestones.seal();
   const { agency: agencyRows, milestones: _packed, ...tables } = read.tables;

@@ -11,7 +11,10 @@ import { StringPool } from '../../domain/models/parse-records.ts';
 import { PO_BASE_CORE_TABLES, PO_CHILD_TABLES } from '../../domain/models/table-sets.ts';
 import type { PoBaseCore } from '../../domain/snapshot/po-base.ts';
 import type { AirtableRecordsPort } from '../../ports/airtable.ts';
-import { readTablePages, readTables } from '../read-tables.ts';
+import type { PurchaseOrder } from '../../domain/models/purchase-order.ts';
+import type { Shipment } from '../../domain/models/shipment.ts';
+import { dropKeys, NOT_HELD, readTablePages, readTables } from '../read-tables.ts';
+import type { HeldSyncIssues } from './sync-issues.ts';
 import { PackedGroups } from '../snapshot/packed-groups.ts';
 
 export interface LoadedPoBase {
@@ -20,9 +23,22 @@ export interface LoadedPoBase {
   problems: string[];
 }
 
-export async function loadPoBase(records: AirtableRecordsPort): Promise<LoadedPoBase> {
-  const { tables, problems } = await readTables(records, PO_BASE_CORE_TABLES, 'model', { keepRaw: 'none' });
-  return { base: tables, problems: problems.map(String) };
+/**
+ * `syncIssues`: where the POs' and shipments' "Sync issues" go (the documents job rewrites its lines there); the
+ * records themselves never hold the text (NOT_HELD).
+ */
+export async function loadPoBase(records: AirtableRecordsPort, syncIssues?: HeldSyncIssues): Promise<LoadedPoBase> {
+  const purchaseOrders: PurchaseOrder[] = [];
+  const shipments: Shipment[] = [];
+  const held = <T extends { id: string; syncIssues?: string | undefined }>(into: T[]) => (record: T) => {
+    syncIssues?.hold(record.id, record.syncIssues);
+    into.push(dropKeys(record, NOT_HELD));
+  };
+  const { tables, problems } = await readTables(records, PO_BASE_CORE_TABLES, 'model', {
+    keepRaw: 'none',
+    sinks: { purchaseOrders: held(purchaseOrders), shipments: held(shipments) },
+  });
+  return { base: { ...tables, purchaseOrders, shipments }, problems: problems.map(String) };
 }
 
 /** The milestones and inspections of each PO, unpacked on demand (a fresh copy per call). */
@@ -53,6 +69,7 @@ export async function loadPoChildren(records: AirtableRecordsPort, wanted: (poId
   await readTablePages(records, PO_CHILD_TABLES.milestones, 'model', pool, (_rows, parsed) => {
     for (const problem of parsed.problems) problems.push(String(problem));
     for (const m of parsed.records) {
+      dropKeys(m, NOT_HELD);
       if (m.kind === 'Tooling kickoff') toolingKickoffs.push({ po: m.po, kind: m.kind });
       if (wanted(m.po)) milestones.add(m.po, m);
     }
@@ -60,7 +77,7 @@ export async function loadPoChildren(records: AirtableRecordsPort, wanted: (poId
   milestones.seal();
   await readTablePages(records, PO_CHILD_TABLES.inspections, 'model', pool, (_rows, parsed) => {
     for (const problem of parsed.problems) problems.push(String(problem));
-    for (const i of parsed.records) if (i.po !== undefined && wanted(i.po)) inspections.add(i.po, i);
+    for (const i of parsed.records) if (i.po !== undefined && wanted(i.po)) inspections.add(i.po, dropKeys(i, NOT_HELD));
   });
   inspections.seal();
   return {

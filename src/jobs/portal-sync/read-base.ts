@@ -26,7 +26,7 @@ import {
 } from '../../domain/portal/portal-models.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../../ports/airtable.ts';
 import { PackedGroups } from '../snapshot/packed-groups.ts';
-import { readTablePages } from '../read-tables.ts';
+import { dropKeys, NOT_HELD, readTablePages } from '../read-tables.ts';
 import { writebackRow } from './writeback.ts';
 
 export interface BaseSnapshot {
@@ -79,6 +79,8 @@ export async function readPortalBase(records: AirtableRecordsPort): Promise<Base
         const cut = writebackRow(model.table, row);
         if (cut) kept.push(cut);
       }
+      // The write-back reads Sync issues from the rows kept above, never from the records (NOT_HELD).
+      for (const record of page.records) dropKeys(record as object, NOT_HELD);
       onRows(rows, page.records);
     });
     raw.set(model.table, kept);
