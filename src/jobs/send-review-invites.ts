@@ -13,8 +13,8 @@ import { agency as agencyModel } from '../domain/models/agency.ts';
 import { alerts as alertModel } from '../domain/models/alert.ts';
 import { clients, type Client } from '../domain/models/client.ts';
 import { disclosures, type Disclosure } from '../domain/models/disclosure.ts';
-import { inspections } from '../domain/models/inspection.ts';
-import { milestones } from '../domain/models/milestone.ts';
+import { inspections, type Inspection } from '../domain/models/inspection.ts';
+import { milestones, type Milestone } from '../domain/models/milestone.ts';
 import { parseRecords } from '../domain/models/parse-records.ts';
 import { people } from '../domain/models/person.ts';
 import { projects } from '../domain/models/project.ts';
@@ -28,12 +28,12 @@ import type { Project } from '../domain/models/project.ts';
 import { messageIdFor } from '../domain/reminders/dedupe-keys.ts';
 import { inviteCalendar } from '../domain/reviews/invite-calendar.ts';
 import { inviteMail } from '../domain/reviews/invite-mail.ts';
-import { neededReviews, type NeededReview, type ReviewAttendee } from '../domain/reviews/review-needs.ts';
+import { mayNeedReview, neededReviews, type NeededReview, type ReviewAttendee } from '../domain/reviews/review-needs.ts';
 import { proposeSlot } from '../domain/reviews/review-slot.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort, Fields } from '../ports/airtable.ts';
 import type { MailAddress, MailPort } from '../ports/mail.ts';
-import { readTables } from './read-tables.ts';
+import { dropKeys, NOT_HELD, readTables } from './read-tables.ts';
 import { deliverOnce, doneKeys, rowsForKeys, settleInterrupted, type OutboxMessage } from './reminder-outbox.ts';
 import { startReport, type JobReport } from './report.ts';
 
@@ -75,9 +75,17 @@ export async function sendReviewInvites(deps: ReviewDeps, input: ReviewInput): P
   const byKey = new Map(reviewRows.records.map((r) => [r.key, r]));
   await settleInterrupted(deps.records, deps.mail, now, problems);
 
-  const world = await readTables(deps.records, WORLD, 'model', { keepRaw: 'none' });
+  // Of Milestones and Inspections only the rows a review can come from are kept (every row is still validated).
+  const kept = { milestones: [] as Milestone[], inspections: [] as Inspection[] };
+  const world = await readTables(deps.records, WORLD, 'model', {
+    keepRaw: 'none',
+    sinks: {
+      milestones: (milestone) => mayNeedReview({ milestone }) && kept.milestones.push(dropKeys(milestone, NOT_HELD)),
+      inspections: (inspection) => mayNeedReview({ inspection }) && kept.inspections.push(dropKeys(inspection, NOT_HELD)),
+    },
+  });
   problems.push(...world.problems.map(String));
-  const needed = neededReviews({ now, ...world.tables, mayMeet: meetingPolicy(world.tables) });
+  const needed = neededReviews({ now, ...world.tables, ...kept, mayMeet: meetingPolicy(world.tables) });
   problems.push(...needed.problems);
 
   // Step 1: the Reviews rows, created or moved, and cancelled where no longer needed.

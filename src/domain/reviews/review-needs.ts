@@ -71,6 +71,15 @@ const TITLES: Record<ReviewKind, string> = {
   'Closure meeting': 'Closure meeting',
 };
 
+/**
+ * The milestones and inspections `neededReviews` can act on, whatever the day: a reader may keep only these (at
+ * 10,000 POs the whole tables are 150,000 rows, ~50 MB as objects; these are a few thousand).
+ */
+export function mayNeedReview(row: { milestone: Milestone } | { inspection: Inspection }): boolean {
+  if ('milestone' in row) return !row.milestone.actualDate && (row.milestone.kind === 'PSI' || row.milestone.kind === 'Container loading');
+  return row.inspection.result === 'Fail' || row.inspection.reinspectionOf !== undefined;
+}
+
 export function reviewKey(kind: ReviewKind, recordId: string): string {
   return `${KIND_KEY[kind]}:${recordId}`;
 }
@@ -103,10 +112,11 @@ export function neededReviews(world: ReviewWorld): { reviews: NeededReview[]; pr
   // The failed inspections already passed on re-inspection (one pass over the inspections, not one per failure).
   const passedOnReinspection = new Set<string>();
   for (const i of world.inspections) {
+    if (!mayNeedReview({ inspection: i })) continue;
     if (i.reinspectionOf && (i.result === 'Pass' || i.result === 'Conditional pass')) passedOnReinspection.add(i.reinspectionOf);
   }
   for (const inspection of world.inspections) {
-    if (inspection.result !== 'Fail' || !inspection.scheduledDate || !inspection.po) continue;
+    if (!mayNeedReview({ inspection }) || inspection.result !== 'Fail' || !inspection.scheduledDate || !inspection.po) continue;
     const po = pos.get(inspection.po);
     const project = po && projects.get(po.project);
     if (!po || !project || CLOSED_PO.has(po.status)) continue;
@@ -117,7 +127,7 @@ export function neededReviews(world: ReviewWorld): { reviews: NeededReview[]; pr
   }
 
   for (const m of world.milestones) {
-    if (m.actualDate || (m.kind !== 'PSI' && m.kind !== 'Container loading')) continue;
+    if (!mayNeedReview({ milestone: m })) continue;
     const date = m.plannedDate ?? m.baselineDate;
     const po = pos.get(m.po);
     const project = po && projects.get(po.project);
