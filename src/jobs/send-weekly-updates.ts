@@ -11,20 +11,20 @@ import { agency as agencyModel } from '../domain/models/agency.ts';
 import { disclosures } from '../domain/models/disclosure.ts';
 import { suppliers } from '../domain/models/supplier.ts';
 import { clients as clientModel, type Client } from '../domain/models/client.ts';
-import { milestones } from '../domain/models/milestone.ts';
+import { milestones, type Milestone } from '../domain/models/milestone.ts';
 import { parseRecords } from '../domain/models/parse-records.ts';
-import { projects } from '../domain/models/project.ts';
-import { purchaseOrders } from '../domain/models/purchase-order.ts';
+import { projects, type Project } from '../domain/models/project.ts';
+import { purchaseOrders, type PurchaseOrder } from '../domain/models/purchase-order.ts';
 import { reviews } from '../domain/models/review.ts';
 import { updates } from '../domain/models/update.ts';
 import { pageIdFromUrl } from '../domain/portal/notion-ids.ts';
 import { messageIdFor } from '../domain/reminders/dedupe-keys.ts';
-import { weekOfUpdate, weeklyUpdate } from '../domain/weekly/weekly-update.ts';
+import { reportsOn, weekOfUpdate, weeklyUpdate } from '../domain/weekly/weekly-update.ts';
 import type { RequestCounter } from '../lib/request-counter.ts';
 import type { AirtableRecordsPort } from '../ports/airtable.ts';
 import type { MailAddress, MailPort } from '../ports/mail.ts';
 import type { NotionPortalPort } from '../ports/notion.ts';
-import { readTables } from './read-tables.ts';
+import { dropKeys, NOT_HELD, readTables } from './read-tables.ts';
 import { deliverOnce, doneKeys, rowsForKeys, settleInterrupted, type OutboxMessage } from './reminder-outbox.ts';
 import { startReport, type JobReport } from './report.ts';
 
@@ -43,6 +43,32 @@ export interface WeeklyDetails {
 }
 
 const CONTENT = { projects, pos: purchaseOrders, milestones, updates, reviews, suppliers, disclosures } as const;
+
+/**
+ * The tables an update is made of; of Milestones (12 rows per PO) only the rows of the open POs of the clients due
+ * (every row is still validated): the whole table was 120,000 objects at 10,000 POs.
+ */
+async function readContent(records: AirtableRecordsPort, dueClients: ReadonlySet<string>) {
+  const kept = { projects: [] as Project[], pos: [] as PurchaseOrder[], milestones: [] as Milestone[] };
+  const dueProjects = new Set<string>();
+  const duePos = new Set<string>();
+  // CONTENT lists projects, then POs, then milestones: each sink knows what the ones before it kept.
+  const read = await readTables(records, CONTENT, 'model', {
+    keepRaw: 'none',
+    sinks: {
+      projects: (project) => {
+        if (project.client !== undefined && dueClients.has(project.client)) dueProjects.add(project.id);
+        kept.projects.push(dropKeys(project, NOT_HELD));
+      },
+      pos: (po) => {
+        if (dueProjects.has(po.project) && reportsOn(po)) duePos.add(po.id);
+        kept.pos.push(dropKeys(po, NOT_HELD));
+      },
+      milestones: (milestone) => duePos.has(milestone.po) && kept.milestones.push(dropKeys(milestone, NOT_HELD)),
+    },
+  });
+  return { tables: { ...read.tables, ...kept }, problems: read.problems };
+}
 
 export async function sendWeeklyUpdates(deps: WeeklyDeps, input: { from: MailAddress }): Promise<JobReport<WeeklyDetails>> {
   const { started, finish } = startReport('weekly', deps);
@@ -69,7 +95,7 @@ export async function sendWeeklyUpdates(deps: WeeklyDeps, input: { from: MailAdd
   const due = candidates.filter((c) => !done.has(c.key));
   if (due.length === 0) return finish(problems, details);
 
-  const content = await readTables(deps.records, CONTENT, 'model', { keepRaw: 'none' });
+  const content = await readContent(deps.records, new Set(due.map((d) => d.client.id)));
   problems.push(...content.problems.map(String));
   const agencyName = parseRecords(agencyModel, await deps.records.list(agencyModel.table, { maxRecords: 1 })).records[0]?.name ?? input.from.name ?? 'Your sourcing agent';
 

@@ -40,6 +40,11 @@ export interface WeeklyUpdate {
 
 const OPEN = new Set(['PO placed', 'In production', 'Inspection', 'Ready to ship', 'Shipped']);
 
+/** The POs an update speaks of (open ones); a reader may keep only their milestones. */
+export function reportsOn(po: PurchaseOrder): boolean {
+  return OPEN.has(po.status);
+}
+
 export function weeklyUpdate(input: WeeklyInput): WeeklyUpdate {
   const { client, weekOf, today } = input;
   const zone = client.timeZone ?? 'UTC';
@@ -47,7 +52,7 @@ export function weeklyUpdate(input: WeeklyInput): WeeklyUpdate {
   const horizon = addDays(today, 14);
   const projectIds = new Set(input.projects.filter((p) => p.client === client.id).map((p) => p.id));
   const product = new Map(input.projects.map((p) => [p.id, p.product ?? p.project]));
-  const pos = input.pos.filter((p) => projectIds.has(p.project) && OPEN.has(p.status));
+  const pos = input.pos.filter((p) => projectIds.has(p.project) && reportsOn(p));
   const poById = new Map(pos.map((p) => [p.id, p]));
   const label = (poId: string) => {
     const po = poById.get(poId)!;
