@@ -51,8 +51,9 @@ let maxLive = 0;
 const sampleMs = Number(process.env.BENCH_LIVE_SAMPLE_MS ?? 0);
 if (sampleMs > 0) setInterval(() => { globalThis.gc?.(); maxLive = Math.max(maxLive, process.memoryUsage().heapUsed); }, sampleMs).unref();
 // What the process was made of when its RSS was highest in each step (sampled without a GC): heap or the rest.
+// "Buffers" is \`external\`, which already includes \`arrayBuffers\` (Node's Buffers).
 let atPeak = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0 };
-setInterval(() => { const m = process.memoryUsage(); if (m.rss > atPeak.rss) atPeak = { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external + m.arrayBuffers }; }, 200).unref();
+setInterval(() => { const m = process.memoryUsage(); if (m.rss > atPeak.rss) atPeak = { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external }; }, 200).unref();
 const runtime = await createRuntime(loadConfig(process.env));
 const started = performance.now();
 let last = started;
@@ -69,7 +70,7 @@ await runCycle(runtime, baseId, {
     process.stderr.write('STEP ' + JSON.stringify({
       id: step.id, failed: step.failed, firstProblem: step.report.problems[0], seconds: (now - last) / 1000,
       airtable: total(step.report, 'airtable'), notion: total(step.report, 'notion'), drive: total(step.report, 'drive'), gmail: total(step.report, 'gmail'),
-      peakMb, liveMb: memory.heapUsed / 1048576, buffersMb: (memory.external + memory.arrayBuffers) / 1048576, maxLiveMb: maxLive / 1048576,
+      peakMb, liveMb: memory.heapUsed / 1048576, buffersMb: memory.external / 1048576, maxLiveMb: maxLive / 1048576,
       atPeakMb: Object.fromEntries(Object.entries(atPeak).map(([k, v]) => [k, v / 1048576])),
     }) + '\\n');
     maxLive = 0;
