@@ -11,8 +11,8 @@
  * heap snapshot of what the cycle holds after that step; BENCH_NODE_FLAGS adds flags to the cycle process
  * (`--heapsnapshot-near-heap-limit=1 --diagnostic-dir=/tmp/x` catches what a step holds when it runs out);
  * BENCH_LIVE_SAMPLE_MS=2000 forces a GC that often during each step and reports the step's largest live heap (its
- * working set, which the live heap after the step does not show); glibc's MALLOC_* variables (MALLOC_ARENA_MAX=2…)
- * are passed to the cycle process, to try what a deployment could set.
+ * working set, which the live heap after the step does not show); the cycle process gets the deployment's glibc
+ * MALLOC_* settings (DEPLOYED_MALLOC_ENV), and the bench's own MALLOC_* variables replace them.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +26,7 @@ import { setupWorkspace } from '../../src/jobs/setup-workspace.ts';
 import { RequestCounter } from '../../src/lib/request-counter.ts';
 import { startWorkspace } from '../../src/local/server.ts';
 import { BENCH_NOW, DEFAULT_SCALE, generateRawTables } from './checks-data.ts';
+import { DEPLOYED_MALLOC_ENV } from './deployed-env.ts';
 import { seedBase, type SeedTables } from './seed-base.ts';
 import type { BenchResult, BenchRow } from './types.ts';
 
@@ -145,9 +146,13 @@ function runChild(flags: string[], args: string[], env: Record<string, string>, 
 
 const mb = (n: number) => Math.round(n);
 
-/** glibc malloc tunables (MALLOC_ARENA_MAX, MALLOC_TRIM_THRESHOLD_…) reach the cycle process, as a deployment's would. */
+/**
+ * The cycle process runs with the deployment's malloc settings; MALLOC_* variables of the bench's own environment
+ * replace them (MALLOC_ARENA_MAX=8 to see the glibc default's effect, say).
+ */
 function mallocEnv(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('MALLOC_') && e[1] !== undefined));
+  const own = Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('MALLOC_') && e[1] !== undefined);
+  return { ...DEPLOYED_MALLOC_ENV, ...Object.fromEntries(own) };
 }
 
 export async function benchCycleMemory(options: { pos?: number; heapMb?: number; firstHeapMb?: number } = {}): Promise<BenchResult> {
@@ -216,6 +221,7 @@ export async function benchCycleMemory(options: { pos?: number; heapMb?: number;
     'Peak = VmHWM of the cycle process; live heap = heapUsed after a forced GC at the end of each step (what the cycle still holds).',
     ...(options.firstHeapMb ? [`First cycle with --max-old-space-size=${options.firstHeapMb} (the one-time import on a bigger instance).`] : []),
     heapFlags.length > 0 ? `Child flags: ${heapFlags.join(' ')} (a 256 MB instance's budget).` : 'Child with Node\'s default heap sizing (on a large machine V8 lets garbage grow the heap well past the live set).',
+    `Child malloc settings: ${Object.entries(mallocEnv()).map(([k, v]) => `${k}=${v}`).join(' ')} (scripts/deploy.sh sets the same for the functions).`,
   );
   return { name: `Full cycle (all jobs, shared read) over ${scale.pos.toLocaleString('en')} POs: peak memory of the cycle process`, rows, notes };
 }
