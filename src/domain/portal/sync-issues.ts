@@ -3,11 +3,12 @@
  * "Portal sync: "): it replaces them with the row's current problems, clears them when the row is fine again, and
  * keeps every other line as it is.
  */
+import { otherJobsLines, withJobLines } from '../models/sync-issue-lines.ts';
+
 export const SYNC_ISSUE_PREFIX = 'Portal sync: ';
 
 export function mergeSyncIssues(current: string | undefined, messages: readonly string[]): string {
-  const others = (current ?? '').split('\n').filter((line) => line.trim() !== '' && !line.startsWith(SYNC_ISSUE_PREFIX));
-  return [...others, ...messages.map((m) => `${SYNC_ISSUE_PREFIX}${m}`)].join('\n');
+  return withJobLines(otherJobsLines(current, SYNC_ISSUE_PREFIX), messages, SYNC_ISSUE_PREFIX);
 }
 
 /** True when the cell must be written (an empty cell and "" are the same). */

@@ -73,7 +73,8 @@ const TITLES: Record<ReviewKind, string> = {
 
 /**
  * The milestones and inspections `neededReviews` can act on, whatever the day: a reader may keep only these (at
- * 10,000 POs the whole tables are 150,000 rows, ~50 MB as objects; these are a few thousand).
+ * 10,000 POs the whole tables are 150,000 rows, ~50 MB as objects; these are a few thousand). The milestone test is
+ * the rule's own first condition; an inspection is read only when it failed or repeats one (its two loops below).
  */
 export function mayNeedReview(row: { milestone: Milestone } | { inspection: Inspection }): boolean {
   if ('milestone' in row) return !row.milestone.actualDate && (row.milestone.kind === 'PSI' || row.milestone.kind === 'Container loading');
@@ -112,11 +113,10 @@ export function neededReviews(world: ReviewWorld): { reviews: NeededReview[]; pr
   // The failed inspections already passed on re-inspection (one pass over the inspections, not one per failure).
   const passedOnReinspection = new Set<string>();
   for (const i of world.inspections) {
-    if (!mayNeedReview({ inspection: i })) continue;
     if (i.reinspectionOf && (i.result === 'Pass' || i.result === 'Conditional pass')) passedOnReinspection.add(i.reinspectionOf);
   }
   for (const inspection of world.inspections) {
-    if (!mayNeedReview({ inspection }) || inspection.result !== 'Fail' || !inspection.scheduledDate || !inspection.po) continue;
+    if (inspection.result !== 'Fail' || !inspection.scheduledDate || !inspection.po) continue;
     const po = pos.get(inspection.po);
     const project = po && projects.get(po.project);
     if (!po || !project || CLOSED_PO.has(po.status)) continue;

@@ -1,29 +1,11 @@
 /**
- * The documents job's lines in a record's "Sync issues" cell. Other jobs write the same cell, so this job owns only
- * the lines that start with its prefix: it replaces them, keeps everyone else's, and leaves the cell untouched
- * when nothing changes (a second run writes nothing).
+ * The documents job's lines in a record's "Sync issues" cell (see sync-issue-lines.ts: the job owns the lines with
+ * its prefix, keeps everyone else's, and writes nothing when nothing changes).
  */
 import { createHash } from 'node:crypto';
+import { otherJobsLines, withJobLines } from '../../domain/models/sync-issue-lines.ts';
 
 export const DOCUMENTS_PREFIX = 'Documents: ';
-
-export function mergeSyncIssues(current: string | undefined, ours: readonly string[], prefix = DOCUMENTS_PREFIX): string {
-  return joinLines(otherLines(current, prefix), ours, prefix);
-}
-
-/** The new cell text, or undefined when it would not change. */
-export function syncIssuesUpdate(current: string | undefined, ours: readonly string[], prefix = DOCUMENTS_PREFIX): string | undefined {
-  const next = mergeSyncIssues(current, ours, prefix);
-  return next === (current ?? '') ? undefined : next;
-}
-
-function otherLines(current: string | undefined, prefix: string): string[] {
-  return (current ?? '').split('\n').filter((line) => line.trim() !== '' && !line.startsWith(prefix));
-}
-
-function joinLines(others: readonly string[], ours: readonly string[], prefix: string): string {
-  return [...others, ...ours.map((line) => `${prefix}${line}`)].join('\n');
-}
 
 const digest = (text: string) => createHash('sha256').update(text).digest('base64');
 
@@ -31,12 +13,11 @@ const digest = (text: string) => createHash('sha256').update(text).digest('base6
  * What the job keeps of each record's cell between reading it and writing it back: the other jobs' lines (few,
  * usually none) and a digest of the whole text, instead of the text. After a first import every PO carries its
  * contract fixes, ~2 KB a PO: held as text by the documents and closure jobs that was ~20 MB at 10,000 POs.
- * `update` answers exactly what `syncIssuesUpdate` answers on the text itself.
+ * `update` answers exactly what `syncIssuesUpdate` (sync-issue-lines.ts) answers on the text itself.
  */
 export class HeldSyncIssues {
   private readonly held = new Map<string, { others: string | undefined; digest: string }>();
-
-  constructor(private readonly prefix = DOCUMENTS_PREFIX) {}
+  private readonly prefix = DOCUMENTS_PREFIX;
 
   /** Keeps what `update` needs of a record's current cell (an empty cell needs nothing). */
   hold(recordId: string, current: string | undefined): void {
@@ -44,7 +25,7 @@ export class HeldSyncIssues {
       this.held.delete(recordId);
       return;
     }
-    const others = otherLines(current, this.prefix);
+    const others = otherJobsLines(current, this.prefix);
     // Lines hold no "\n" (they were split on it), so joined they split back into the same lines.
     this.held.set(recordId, { others: others.length > 0 ? others.join('\n') : undefined, digest: digest(current) });
   }
@@ -52,7 +33,7 @@ export class HeldSyncIssues {
   /** The record's new cell text with `ours` as this job's lines, or undefined when it would not change. */
   update(recordId: string, ours: readonly string[]): string | undefined {
     const held = this.held.get(recordId);
-    const next = joinLines(held?.others === undefined ? [] : held.others.split('\n'), ours, this.prefix);
+    const next = withJobLines(held?.others === undefined ? [] : held.others.split('\n'), ours, this.prefix);
     if (!held) return next === '' ? undefined : next;
     return digest(next) === held.digest ? undefined : next;
   }

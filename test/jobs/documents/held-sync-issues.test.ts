@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DOCUMENTS_PREFIX, HeldSyncIssues, syncIssuesUpdate } from '../../../src/jobs/documents/sync-issues.ts';
+import { syncIssuesUpdate } from '../../../src/domain/models/sync-issue-lines.ts';
+import { DOCUMENTS_PREFIX, HeldSyncIssues } from '../../../src/jobs/documents/sync-issues.ts';
 
 const SEED = 20261205;
 
@@ -24,7 +25,7 @@ describe('HeldSyncIssues', () => {
         const held = new HeldSyncIssues();
         records.forEach(([current], i) => held.hold(`rec${i}`, current));
         records.forEach(([current, ours], i) => {
-          expect(held.update(`rec${i}`, ours)).toBe(syncIssuesUpdate(current, ours));
+          expect(held.update(`rec${i}`, ours)).toBe(syncIssuesUpdate(current, ours, DOCUMENTS_PREFIX));
         });
       }),
       { seed: SEED, numRuns: 400 },
