@@ -16,24 +16,31 @@ import type { PurchaseOrder } from '../models/purchase-order.ts';
 import type { Shipment } from '../models/shipment.ts';
 import type { SupplierEvaluation } from '../models/supplier-evaluation.ts';
 import type { Supplier } from '../models/supplier.ts';
-import type { Update } from '../models/update.ts';
 import { byId, groupBy } from '../snapshot/index-rows.ts';
 import type { CHECKED_TABLES, TableRecords } from '../models/table-sets.ts';
 import { MilestonesByPo, type PoLookup, type RowsByPo } from './milestones-by-po.ts';
+import { UpdatesByPo, type PoUpdates } from './updates-by-po.ts';
 
 export { KIND_SLOT } from './milestones-by-po.ts';
 
 /** The valid records of each table the checks read (rows with problems are already left out). */
 export type ParsedTables = TableRecords<typeof CHECKED_TABLES>;
 
-/** What the snapshot is built from: the milestones as an array, or packed per PO (the checks job, see RowsByPo). */
-export type CheckTables = Omit<ParsedTables, 'milestones'> & { milestones: readonly Milestone[] | RowsByPo<Milestone> };
+/**
+ * What the snapshot is built from: the milestones as an array, or packed per PO (the checks job, see RowsByPo);
+ * the updates as an array, or already folded into what the rules read of them (the checks job, see UpdatesByPo).
+ */
+export type CheckTables = Omit<ParsedTables, 'milestones' | 'updates'> & {
+  milestones: readonly Milestone[] | RowsByPo<Milestone>;
+  updates: ParsedTables['updates'] | UpdatesByPo;
+};
 
 /**
- * Every table but three: milestones are looked up per PO (`milestonesByPo`), and Line Items and Shipment Lines only
- * feed `quantityByPo` and the shipment links, so the snapshot does not keep them (~10 MB at 10,000 POs).
+ * Every table but four: milestones are looked up per PO (`milestonesByPo`), updates only as two facts per PO
+ * (`updatesByPo`), and Line Items and Shipment Lines only feed `quantityByPo` and the shipment links, so the
+ * snapshot does not keep them (~10 MB at 10,000 POs).
  */
-export interface WorkspaceSnapshot extends Readonly<Omit<ParsedTables, 'milestones' | 'lineItems' | 'shipmentLines'>> {
+export interface WorkspaceSnapshot extends Readonly<Omit<ParsedTables, 'milestones' | 'updates' | 'lineItems' | 'shipmentLines'>> {
   person: ReadonlyMap<string, Person>;
   client: ReadonlyMap<string, Client>;
   project: ReadonlyMap<string, Project>;
@@ -62,8 +69,8 @@ export interface WorkspaceSnapshot extends Readonly<Omit<ParsedTables, 'mileston
   /** Shipments a PO's lines travel on, through Shipment Lines → Line Items. */
   shipmentsByPo: ReadonlyMap<string, readonly Shipment[]>;
   posByShipment: ReadonlyMap<string, readonly PurchaseOrder[]>;
-  /** Updates of a PO, newest first. */
-  updatesByPo: ReadonlyMap<string, readonly Update[]>;
+  /** A PO's latest update, and its latest from the supplier portal. */
+  updatesByPo: PoLookup<PoUpdates>;
   documentsByShipment: ReadonlyMap<string, readonly DocumentRecord[]>;
   posBySupplier: ReadonlyMap<string, readonly PurchaseOrder[]>;
   posByProject: ReadonlyMap<string, readonly PurchaseOrder[]>;
@@ -131,10 +138,7 @@ export function buildSnapshot(tables: CheckTables): WorkspaceSnapshot {
     add(posByShipment, s.id, order);
   }
 
-  const updatesByPo = groupBy(tables.updates, (u) => u.po, poKey);
-  for (const list of updatesByPo.values()) {
-    if (list.length > 1) list.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  }
+  const updatesByPo = tables.updates instanceof UpdatesByPo ? tables.updates : UpdatesByPo.of(tables.updates);
 
   const posBySupplier = new Map<string, PurchaseOrder[]>();
   const posByProject = new Map<string, PurchaseOrder[]>();
@@ -149,7 +153,7 @@ export function buildSnapshot(tables: CheckTables): WorkspaceSnapshot {
   let inspectionById: Map<string, Inspection> | undefined;
   let inspectionsBySupplier: Map<string, Inspection[]> | undefined;
   let evaluationsBySupplier: Map<string, SupplierEvaluation[]> | undefined;
-  const { milestones: _packed, lineItems: _lines, shipmentLines: _shipmentLines, ...rest } = tables;
+  const { milestones: _packed, updates: _updates, lineItems: _lines, shipmentLines: _shipmentLines, ...rest } = tables;
   const snapshot: WorkspaceSnapshot = {
     ...rest,
     person: byId(tables.people),

@@ -3,7 +3,8 @@
  * the checks' snapshot. Malformed rows are left out with their problems; everything else proceeds.
  *
  * Milestones (12 per PO: 120,000 rows, ~40 MB as objects at 10,000 POs) are kept packed per PO as they are read:
- * the rules read them one PO at a time (domain/checks/milestones-by-po.ts).
+ * the rules read them one PO at a time (domain/checks/milestones-by-po.ts). Updates are kept only as what the
+ * rules read of them (domain/checks/updates-by-po.ts).
  */
 import { agency, type AgencyRecord } from '../../domain/models/agency.ts';
 import type { Milestone } from '../../domain/models/milestone.ts';
@@ -11,6 +12,7 @@ import type { RecordProblem, TableModel } from '../../domain/models/parse-record
 import { CHECKED_TABLES } from '../../domain/models/table-sets.ts';
 import { hasOwnLines, SYNC_ISSUES_FIELD } from '../../domain/checks/sync-issues.ts';
 import { buildSnapshot, type WorkspaceSnapshot } from '../../domain/checks/snapshot.ts';
+import { UpdatesByPo } from '../../domain/checks/updates-by-po.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../../ports/airtable.ts';
 import { dropKeys, NOT_HELD, pickFields, readTables, type RowPicker } from '../read-tables.ts';
 import { CompactRows } from '../snapshot/compact-rows.ts';
@@ -26,17 +28,19 @@ export interface ReadWorkspace {
 
 export async function readWorkspace(records: AirtableRecordsPort): Promise<ReadWorkspace> {
   const milestones = new CompactRows<Milestone>();
+  const updates = new UpdatesByPo();
   // Milestones first, so their rows are packed before the other tables are held; the agency row, read last, only
   // gives the time zone of "today".
   const { milestones: milestoneModel, ...others } = CHECKED_TABLES;
   const read = await readTables(records, { milestones: milestoneModel, ...others, agency }, 'all', {
     keepRaw,
     // No rule reads a record's Sync issues (NOT_HELD): the write-back works on the rows as read (keepRaw).
-    sinks: { milestones: (m) => milestones.add(m.po, dropKeys(m, NOT_HELD)) },
+    // Updates (text, photos) are folded into the two facts per PO the rules read, as each page is parsed.
+    sinks: { milestones: (m) => milestones.add(m.po, dropKeys(m, NOT_HELD)), updates: (u) => updates.add(u) },
   });
   milestones.seal();
-  const { agency: agencyRows, milestones: _packed, ...tables } = read.tables;
-  return { snapshot: buildSnapshot({ ...tables, milestones }), raw: read.raw, problems: read.problems, agency: agencyRows[0] };
+  const { agency: agencyRows, milestones: _packed, updates: _folded, ...tables } = read.tables;
+  return { snapshot: buildSnapshot({ ...tables, milestones, updates }), raw: read.raw, problems: read.problems, agency: agencyRows[0] };
 }
 
 /**

@@ -21,13 +21,13 @@ describe('buildSnapshot', () => {
     expect(s.quantityByPo.get(rid('po1'))).toBe(3500);
   });
 
-  it('finds re-inspections of a failed inspection and sorts updates newest first', () => {
+  it('finds re-inspections of a failed inspection and the latest update of a PO', () => {
     const w = baseWorld();
     w.put('inspections', 'in-re', { Inspection: 'IPI again', PO: link('po1'), Type: 'IPI', 'Re-inspection of': link('in-ipi') });
     w.put('updates', 'up0', { Update: 'Newer', PO: link('po1'), Date: '2026-06-09' });
     const s = w.snapshot();
     expect(s.reinspectionsOf.get(rid('in-ipi'))!.map((i) => i.inspection)).toEqual(['IPI again']);
-    expect(s.updatesByPo.get(rid('po1'))!.map((u) => u.update)).toEqual(['Newer', 'PO-1001 · Weekly update']);
+    expect(s.updatesByPo.get(rid('po1'))!.latest).toEqual({ date: '2026-06-09', update: 'Newer' });
   });
 
   it('skips links to records that are not in the snapshot instead of failing', () => {

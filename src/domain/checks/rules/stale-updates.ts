@@ -17,7 +17,7 @@ export const staleUpdates: CheckRule = {
     const out: Finding[] = [];
     for (const po of s.purchaseOrders) {
       if (!statusBetween(po, 'In production', 'In production')) continue;
-      const latest = s.updatesByPo.get(po.id)?.[0];
+      const latest = s.updatesByPo.get(po.id)?.latest;
       const since = latest?.date ?? expectedDate(milestoneOf(s, po.id, 'Production start')) ?? po.orderDate;
       if (since === undefined || since > clock.today) continue;
       const quiet = dayDiff(since, clock.today);

@@ -25,8 +25,8 @@ export const supplierNoAnswer: CheckRule = {
         if (!FACTORY_MILESTONES.includes(m.kind) || m.actualDate || !m.plannedDate || m.proposalStatus === 'Proposed') continue;
         if (m.plannedDate > latestSilent) continue;
         const planned = m.plannedDate;
-        const answered = (s.updatesByPo.get(po.id) ?? []).some((u) => u.source === 'Supplier portal' && u.date >= planned);
-        if (answered) continue;
+        const answeredOn = s.updatesByPo.get(po.id)?.latestFromSupplierPortal;
+        if (answeredOn !== undefined && answeredOn >= planned) continue;
         out.push(
           finding(RULE, [m.id], {
             severity: 'Warning',
