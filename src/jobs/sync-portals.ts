@@ -21,7 +21,7 @@ import { NOTION_READ_OPERATIONS, NotionRefusedError, type NotionPortalPort } fro
 import type { PageChangeRecord } from './portal-sync/apply-pages.ts';
 import { readPortalBase } from './portal-sync/read-base.ts';
 import { syncClientPortal, type PortalSummary } from './portal-sync/sync-client-portal.ts';
-import { airtableUpdates, pageRecordIndex } from './portal-sync/writeback.ts';
+import { airtableUpdates, pageRecordIndex, withSyncIssuesReadAgain } from './portal-sync/writeback.ts';
 import { startReport, type JobReport } from './report.ts';
 
 export interface SyncPortalsDeps {
@@ -190,6 +190,7 @@ export async function syncPortals(deps: SyncPortalsDeps, input: SyncPortalsInput
     approvals,
   });
   problems.push(...writeback.problems);
+  await withSyncIssuesReadAgain(deps.airtable, writeback);
   const airtableCounts: Record<string, number> = {};
   for (const [table, rows] of writeback.updates) {
     // In slices (a multiple of Airtable's 10 per request, so the same requests): each answer carries the whole

@@ -13,8 +13,9 @@ import type { ExistingPage } from '../../domain/portal/page-diff.ts';
 import type { PageRecordIndex } from '../../domain/portal/page-identity.ts';
 import { normalizeNotionId } from '../../domain/portal/notion-ids.ts';
 import type { PlanProblem } from '../../domain/portal/portal-plan.ts';
-import { mergeSyncIssues, syncIssuesChanged } from '../../domain/portal/sync-issues.ts';
-import type { AirtableRecord, Fields } from '../../ports/airtable.ts';
+import { heldCell, heldCellUpdate, READ_AGAIN, syncIssuesUpdate, type HeldCell } from '../../domain/models/sync-issue-lines.ts';
+import { SYNC_ISSUE_PREFIX } from '../../domain/portal/sync-issues.ts';
+import type { AirtableRecord, AirtableRecordsPort, Fields } from '../../ports/airtable.ts';
 
 export interface WritebackInput {
   raw: ReadonlyMap<string, AirtableRecord[]>;
@@ -31,6 +32,11 @@ export type TableUpdates = Map<string, { id: string; fields: Fields }[]>;
 
 export interface Writeback {
   updates: TableUpdates;
+  /**
+   * Rows whose Sync issues were held as OTHER_JOBS_ONLY and now get lines of the sync: their text is read again
+   * before it is written (`withSyncIssuesReadAgain`). Per table, the record and the sync's lines for it.
+   */
+  readAgain: Map<string, { id: string; messages: string[] }[]>;
   /** Values that cannot land (an approval option the PO base does not have). */
   problems: string[];
 }
@@ -54,16 +60,16 @@ const KEPT_FIELDS: Record<string, readonly string[]> = {
 /**
  * A row as read, cut down to what the writeback compares against: a page table's row keeps its link, hash,
  * approval and Sync issues; a row of any other table is kept only when it carries Sync issues (a row without them
- * and without problems needs no write, and one with problems is written from the problem alone).
+ * and without problems needs no write, and one with problems is written from the problem alone). Sync issues are
+ * kept as a HeldCell: a cell with only other jobs' lines (the documents job's contract fixes on every PO after a
+ * first import) is kept as a mark, not as its text.
  */
 export function writebackRow(table: string, record: AirtableRecord): AirtableRecord | undefined {
   const keep = KEPT_FIELDS[table];
-  if (!keep) {
-    const issues = text(record.fields[SYNC_ISSUES]);
-    return issues ? { id: record.id, createdTime: '', fields: { [SYNC_ISSUES]: issues } } : undefined;
-  }
+  const issues = heldCell(text(record.fields[SYNC_ISSUES]), SYNC_ISSUE_PREFIX);
+  if (!keep) return issues === undefined ? undefined : { id: record.id, createdTime: '', fields: { [SYNC_ISSUES]: issues } };
   const fields: Fields = {};
-  for (const name of keep) if (record.fields[name] !== undefined) fields[name] = record.fields[name];
+  for (const name of keep) if (record.fields[name] !== undefined) fields[name] = name === SYNC_ISSUES ? issues : record.fields[name];
   return { id: record.id, createdTime: '', fields };
 }
 
@@ -84,6 +90,7 @@ export function airtableUpdates(input: WritebackInput): Writeback {
   }
 
   const out: TableUpdates = new Map();
+  const readAgain: Writeback['readAgain'] = new Map();
   for (const [table, records] of input.raw) {
     const model = modelOf(table);
     const hasSyncIssues = model !== undefined && Object.values(model.fields).includes(SYNC_ISSUES);
@@ -92,9 +99,10 @@ export function airtableUpdates(input: WritebackInput): Writeback {
     for (const record of [...records, ...(named.get(table) ?? [])]) {
       const fields: Fields = {};
       if (hasSyncIssues) {
-        const current = text(record.fields[SYNC_ISSUES]);
-        const next = mergeSyncIssues(current, messages.get(record.id) ?? []);
-        if (syncIssuesChanged(current, next)) fields[SYNC_ISSUES] = next;
+        const ours = messages.get(record.id) ?? [];
+        const next = heldCellUpdate(record.fields[SYNC_ISSUES] as HeldCell, ours, SYNC_ISSUE_PREFIX);
+        if (next === READ_AGAIN) readAgain.set(table, [...(readAgain.get(table) ?? []), { id: record.id, messages: ours }]);
+        else if (next !== undefined) fields[SYNC_ISSUES] = next;
       }
       if (urlField) {
         const url = table === 'Clients' ? input.portals.get(record.id) : input.pages.get(record.id)?.url;
@@ -112,7 +120,42 @@ export function airtableUpdates(input: WritebackInput): Writeback {
     }
     if (rows.length > 0) out.set(table, rows);
   }
-  return { updates: out, problems };
+  return { updates: out, readAgain, problems };
+}
+
+/** Record IDs per read: the filter formula names each (Airtable's URL limit is 16,000 characters). */
+const READ_AGAIN_IDS = 100;
+
+/**
+ * Reads the Sync issues of `writeback.readAgain`'s rows again and adds the sync's lines to them, in the same update
+ * as the row's other fields. Read just before the write, so another job's lines written since the sync's read are
+ * kept too.
+ */
+export async function withSyncIssuesReadAgain(records: AirtableRecordsPort, writeback: Writeback): Promise<void> {
+  for (const [table, rows] of writeback.readAgain) {
+    const updates = writeback.updates.get(table) ?? [];
+    const byId = new Map(updates.map((u) => [u.id, u]));
+    for (let i = 0; i < rows.length; i += READ_AGAIN_IDS) {
+      const slice = rows.slice(i, i + READ_AGAIN_IDS);
+      // https://airtable.com/developers/web/api/list-records (filterByFormula on RECORD_ID(), one field)
+      const current = new Map((await records.list(table, { recordIds: slice.map((r) => r.id), fields: [SYNC_ISSUES] })).map((r) => [r.id, text(r.fields[SYNC_ISSUES])]));
+      for (const row of slice) {
+        // A row deleted since the read is not written (the update would fail on it).
+        if (!current.has(row.id)) continue;
+        const next = syncIssuesUpdate(current.get(row.id), row.messages, SYNC_ISSUE_PREFIX);
+        if (next === undefined) continue;
+        const update = byId.get(row.id);
+        if (update) update.fields[SYNC_ISSUES] = next;
+        else {
+          const added = { id: row.id, fields: { [SYNC_ISSUES]: next } };
+          updates.push(added);
+          byId.set(row.id, added);
+        }
+      }
+    }
+    if (updates.length > 0) writeback.updates.set(table, updates);
+  }
+  writeback.readAgain.clear();
 }
 
 /** Which record each page shows and what it showed, from the rows as read (malformed rows included). */

@@ -4,7 +4,8 @@ import { diffPages, type ExistingPage, type PlannedPage } from '../../../src/dom
 import { pageIdFromUrl } from '../../../src/domain/portal/notion-ids.ts';
 import type { PortalPage } from '../../../src/domain/portal/portal-page.ts';
 import { encodeSyncHash } from '../../../src/domain/portal/sync-hash.ts';
-import { mergeSyncIssues } from '../../../src/domain/portal/sync-issues.ts';
+import { syncIssuesUpdate } from '../../../src/domain/models/sync-issue-lines.ts';
+import { SYNC_ISSUE_PREFIX } from '../../../src/domain/portal/sync-issues.ts';
 
 const hash = { properties: 'p1', sections: { summary: 's1' } };
 function planned(airtableId: string, knownUrl?: string): PlannedPage {
@@ -63,8 +64,9 @@ describe('Sync issues lines', () => {
     { current: undefined, messages: ['"Ship-by date" is missing'], next: 'Portal sync: "Ship-by date" is missing' },
     { current: 'Portal sync: old problem', messages: [], next: '' },
     { current: 'Checks: kept\nPortal sync: old', messages: ['new'], next: 'Checks: kept\nPortal sync: new' },
+    { current: 'Checks: kept\nPortal sync: same', messages: ['same'], next: undefined },
   ])('$current + $messages → $next', ({ current, messages, next }) => {
-    expect(mergeSyncIssues(current, messages)).toBe(next);
+    expect(syncIssuesUpdate(current, messages, SYNC_ISSUE_PREFIX)).toBe(next);
   });
 });
 

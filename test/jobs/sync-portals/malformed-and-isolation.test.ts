@@ -55,6 +55,22 @@ describe('sync-portals: bad rows and separate clients', () => {
     expect((await pageOfRecord(kit, 'Purchase Orders', 'PO number', 'PO-2407')).in_trash).toBe(false);
   });
 
+  it('adds its line after another job\'s lines, read again just before the write, and takes only its own line away', async () => {
+    const project = await kit.idOf('Projects', 'Project', 'Saltbush · Trail packs');
+    const po = await kit.idOf('Purchase Orders', 'PO number', 'PO-2407');
+    const documents = 'Documents: Contract: "Payment terms" is empty';
+    await kit.records.update('Purchase Orders', [{ id: po, fields: { 'Sync issues': documents } }]);
+    await kit.records.update('Projects', [{ id: project, fields: { Phase: null } }]);
+    await kit.sync();
+    const [held] = await kit.records.list('Purchase Orders', { recordIds: [po] });
+    expect(held?.fields['Sync issues']).toBe(`${documents}\nPortal sync: is not synced: its project has sync issues (see the project's row)`);
+
+    await kit.records.update('Projects', [{ id: project, fields: { Phase: 'Production' } }]);
+    expect((await kit.sync()).problems).toEqual([]);
+    const [fixed] = await kit.records.list('Purchase Orders', { recordIds: [po] });
+    expect(fixed?.fields['Sync issues']).toBe(documents);
+  });
+
   it('two clients never see each other\'s pages, and suppliers stay hidden unless the Disclosures table names them', async () => {
     const clients = await kit.records.list('Clients');
     const projects = await kit.records.list('Projects');
