@@ -23,6 +23,9 @@ import { runRules, type ChecksResult } from '../../src/domain/checks/run-rules.t
 import { resolveCheckSettings } from '../../src/domain/checks/settings.ts';
 import { buildSnapshot, type CheckTables, type ParsedTables } from '../../src/domain/checks/snapshot.ts';
 import type { Milestone } from '../../src/domain/models/milestone.ts';
+import type { Inspection } from '../../src/domain/models/inspection.ts';
+import { inspectionGroup } from '../../src/domain/checks/inspections-by-po.ts';
+import { UpdatesByPo } from '../../src/domain/checks/updates-by-po.ts';
 import { CompactRows } from '../../src/jobs/snapshot/compact-rows.ts';
 import { parseRecords } from '../../src/domain/models/parse-records.ts';
 import { CHECKED_TABLES } from '../../src/domain/models/table-sets.ts';
@@ -126,12 +129,18 @@ function loadTables(file: string): ParsedTables {
   return deserialize(readFileSync(file)) as ParsedTables;
 }
 
-/** The milestones packed per PO as the checks job keeps them (jobs/checks/read-workspace.ts): packing is reading's cost, not timed here. */
+/**
+ * The tables as the checks job keeps them (jobs/checks/read-workspace.ts): milestones and inspections packed per
+ * PO, updates folded into what the rules read. That is reading's cost, not timed here.
+ */
 function packMilestones(tables: ParsedTables): CheckTables {
   const milestones = new CompactRows<Milestone>();
   for (const m of tables.milestones) milestones.add(m.po, m);
   milestones.seal();
-  return { ...tables, milestones };
+  const inspections = new CompactRows<Inspection>();
+  for (const i of tables.inspections) inspections.add(inspectionGroup(i), i);
+  inspections.seal();
+  return { ...tables, milestones, inspections, updates: UpdatesByPo.of(tables.updates) };
 }
 
 function measure(file: string): MeasureOutput {

@@ -13,9 +13,15 @@ interface Series {
   states: SwitchingState[];
 }
 
+/** What the series needs of a judged original PSI (the inspections themselves may come packed: not kept). */
+interface JudgedLot {
+  key: string;
+  lot: Lot;
+}
+
 interface SupplierSeries {
   /** Judged original PSIs per supplier, in table order: gathered in one pass over the inspections. */
-  judgedBySupplier: Map<string, Inspection[]>;
+  judgedBySupplier: Map<string, JudgedLot[]>;
   series: Map<string, Series>;
 }
 
@@ -37,28 +43,29 @@ function seriesOf(s: WorkspaceSnapshot, supplierId: string): Series {
   if (!all) {
     // One pass for every supplier: filtering the whole table per supplier was 800 × 31,500 inspections (~3 s at
     // 10,000 POs, scripts/bench/checks.ts).
-    const judgedBySupplier = new Map<string, Inspection[]>();
+    const judgedBySupplier = new Map<string, JudgedLot[]>();
     for (const i of s.inspections) {
       if (!isJudgedOriginalPsi(i)) continue;
       const supplier = supplierOf(s, i);
       if (supplier === undefined) continue;
+      const judged: JudgedLot = {
+        key: keyOf(i),
+        lot: { label: `${i.inspection} (${dateOf(i)})`, outcome: i.result === 'Fail' ? 'rejected' : i.result === 'Conditional pass' ? 'conditional' : 'accepted' },
+      };
       const list = judgedBySupplier.get(supplier);
-      if (list) list.push(i);
-      else judgedBySupplier.set(supplier, [i]);
+      if (list) list.push(judged);
+      else judgedBySupplier.set(supplier, [judged]);
     }
     all = { judgedBySupplier, series: new Map() };
     cache.set(s, all);
   }
   const known = all.series.get(supplierId);
   if (known) return known;
-  const judged = [...(all.judgedBySupplier.get(supplierId) ?? [])].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
-  const lots: Lot[] = judged.map((i) => ({
-    label: `${i.inspection} (${dateOf(i)})`,
-    outcome: i.result === 'Fail' ? 'rejected' : i.result === 'Conditional pass' ? 'conditional' : 'accepted',
-  }));
+  const judged = [...(all.judgedBySupplier.get(supplierId) ?? [])].sort((a, b) => a.key.localeCompare(b.key));
+  const lots: Lot[] = judged.map((j) => j.lot);
   const supplier = s.supplier.get(supplierId);
   const series = {
-    keys: judged.map(keyOf),
+    keys: judged.map((j) => j.key),
     states: switchingStates(lots, { productionSteady: supplier?.productionSteady === true, reducedApproved: supplier?.reducedInspectionApproved === true }),
   };
   all.series.set(supplierId, series);

@@ -20,6 +20,7 @@ import { byId, groupBy } from '../snapshot/index-rows.ts';
 import type { CHECKED_TABLES, TableRecords } from '../models/table-sets.ts';
 import { MilestonesByPo, type PoLookup, type RowsByPo } from './milestones-by-po.ts';
 import { UpdatesByPo, type PoUpdates } from './updates-by-po.ts';
+import { InspectionsByPo, type PackedRows } from './inspections-by-po.ts';
 
 export { KIND_SLOT } from './milestones-by-po.ts';
 
@@ -28,10 +29,11 @@ export type ParsedTables = TableRecords<typeof CHECKED_TABLES>;
 
 /**
  * What the snapshot is built from: the milestones as an array, or packed per PO (the checks job, see RowsByPo);
- * the updates as an array, or already folded into what the rules read of them (the checks job, see UpdatesByPo).
+ * the inspections as an array or packed per PO (inspections-by-po.ts); the updates as an array, or already folded into what the rules read of them (the checks job, see UpdatesByPo).
  */
-export type CheckTables = Omit<ParsedTables, 'milestones' | 'updates'> & {
+export type CheckTables = Omit<ParsedTables, 'milestones' | 'inspections' | 'updates'> & {
   milestones: readonly Milestone[] | RowsByPo<Milestone>;
+  inspections: readonly Inspection[] | PackedRows<Inspection>;
   updates: ParsedTables['updates'] | UpdatesByPo;
 };
 
@@ -40,13 +42,14 @@ export type CheckTables = Omit<ParsedTables, 'milestones' | 'updates'> & {
  * (`updatesByPo`), and Line Items and Shipment Lines only feed `quantityByPo` and the shipment links, so the
  * snapshot does not keep them (~10 MB at 10,000 POs).
  */
-export interface WorkspaceSnapshot extends Readonly<Omit<ParsedTables, 'milestones' | 'updates' | 'lineItems' | 'shipmentLines'>> {
+export interface WorkspaceSnapshot extends Readonly<Omit<ParsedTables, 'milestones' | 'inspections' | 'updates' | 'lineItems' | 'shipmentLines'>> {
+  /** Every inspection, PO by PO when they come packed (a new pass each time it is read: walk it, do not keep it). */
+  readonly inspections: Iterable<Inspection>;
   person: ReadonlyMap<string, Person>;
   client: ReadonlyMap<string, Client>;
   project: ReadonlyMap<string, Project>;
   supplier: ReadonlyMap<string, Supplier>;
   po: ReadonlyMap<string, PurchaseOrder>;
-  inspection: ReadonlyMap<string, Inspection>;
   shipment: ReadonlyMap<string, Shipment>;
   /** A PO's milestones in lifecycle order (deposit first, balance last). */
   milestonesByPo: PoLookup<readonly Milestone[]>;
@@ -56,14 +59,12 @@ export interface WorkspaceSnapshot extends Readonly<Omit<ParsedTables, 'mileston
   readonly packedMilestones: boolean;
   /**
    * The same workspace with only these POs in `purchaseOrders` (every other table and index whole), their
-   * milestones held as objects until the next call; `shard([])` lets the last shard's milestones go.
+   * milestones and inspections held as objects until the next call; `shard([])` lets the last shard's go.
    */
   shard(purchaseOrders: readonly PurchaseOrder[]): WorkspaceSnapshot;
-  inspectionsByPo: ReadonlyMap<string, readonly Inspection[]>;
+  inspectionsByPo: PoLookup<readonly Inspection[]>;
   /** Failed inspection ID → the inspections that repeat it. */
   reinspectionsOf: ReadonlyMap<string, readonly Inspection[]>;
-  /** Factory audits (and any inspection linked to a supplier directly). */
-  inspectionsBySupplier: ReadonlyMap<string, readonly Inspection[]>;
   /** Σ line-item quantities of a PO. */
   quantityByPo: ReadonlyMap<string, number>;
   /** Shipments a PO's lines travel on, through Shipment Lines → Line Items. */
@@ -112,9 +113,9 @@ export function buildSnapshot(tables: CheckTables): WorkspaceSnapshot {
   const poKey = (id: string) => po.get(id)?.id ?? id;
   const milestones = new MilestonesByPo(tables.milestones, poKey);
 
-  const inspectionsByPo = groupBy(tables.inspections, (i) => i.po, poKey);
+  const inspections = new InspectionsByPo(tables.inspections, poKey);
   const reinspectionsOf = new Map<string, Inspection[]>();
-  for (const i of tables.inspections) add(reinspectionsOf, i.reinspectionOf, i);
+  for (const i of inspections.all()) add(reinspectionsOf, i.reinspectionOf, i);
 
   const quantityByPo = new Map<string, number>();
   for (const [poId, lines] of groupBy(tables.lineItems, (l) => l.po, poKey)) {
@@ -147,13 +148,11 @@ export function buildSnapshot(tables: CheckTables): WorkspaceSnapshot {
     add(posByProject, order.project, order);
   }
 
-  // Built on first use: no rule needs these today, and 150,000 entries are not free. The getters read these two
-  // tables, not `tables`, so that the tables the snapshot does not keep can go.
-  const { inspections, supplierEvaluations } = tables;
-  let inspectionById: Map<string, Inspection> | undefined;
-  let inspectionsBySupplier: Map<string, Inspection[]> | undefined;
+  // Built on first use: no rule needs it today. The getter reads this table, not `tables`, so that the tables the
+  // snapshot does not keep can go.
+  const { supplierEvaluations } = tables;
   let evaluationsBySupplier: Map<string, SupplierEvaluation[]> | undefined;
-  const { milestones: _packed, updates: _updates, lineItems: _lines, shipmentLines: _shipmentLines, ...rest } = tables;
+  const { milestones: _packed, inspections: _inspections, updates: _updates, lineItems: _lines, shipmentLines: _shipmentLines, ...rest } = tables;
   const snapshot: WorkspaceSnapshot = {
     ...rest,
     person: byId(tables.people),
@@ -161,23 +160,22 @@ export function buildSnapshot(tables: CheckTables): WorkspaceSnapshot {
     project: byId(tables.projects),
     supplier: byId(tables.suppliers),
     po,
-    get inspection() {
-      return (inspectionById ??= byId(inspections));
+    get inspections() {
+      return inspections.all();
     },
     shipment,
     milestonesByPo: milestones.lists,
     milestoneSlots: milestones.slots,
     packedMilestones: milestones.packed,
     shard(purchaseOrders) {
-      milestones.hold(purchaseOrders.map((order) => order.id));
+      const ids = purchaseOrders.map((order) => order.id);
+      milestones.hold(ids);
+      inspections.hold(ids);
       // The getters above keep working on the view: they read the closure, not `this`.
       return Object.create(snapshot, { purchaseOrders: { value: purchaseOrders, enumerable: true } }) as WorkspaceSnapshot;
     },
-    inspectionsByPo,
+    inspectionsByPo: inspections.lists,
     reinspectionsOf,
-    get inspectionsBySupplier() {
-      return (inspectionsBySupplier ??= groupBy(inspections, (i) => i.supplier));
-    },
     quantityByPo,
     shipmentsByPo,
     posByShipment,

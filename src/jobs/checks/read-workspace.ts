@@ -3,8 +3,8 @@
  * the checks' snapshot. Malformed rows are left out with their problems; everything else proceeds.
  *
  * Milestones (12 per PO: 120,000 rows, ~40 MB as objects at 10,000 POs) are kept packed per PO as they are read:
- * the rules read them one PO at a time (domain/checks/milestones-by-po.ts). Updates are kept only as what the
- * rules read of them (domain/checks/updates-by-po.ts).
+ * the rules read them one PO at a time (domain/checks/milestones-by-po.ts). Inspections (~31,500) likewise
+ * (inspections-by-po.ts). Updates are kept only as what the rules read of them (updates-by-po.ts).
  */
 import { agency, type AgencyRecord } from '../../domain/models/agency.ts';
 import type { Milestone } from '../../domain/models/milestone.ts';
@@ -13,6 +13,8 @@ import { CHECKED_TABLES } from '../../domain/models/table-sets.ts';
 import { hasOwnLines, SYNC_ISSUES_FIELD } from '../../domain/checks/sync-issues.ts';
 import { buildSnapshot, type WorkspaceSnapshot } from '../../domain/checks/snapshot.ts';
 import { UpdatesByPo } from '../../domain/checks/updates-by-po.ts';
+import { inspectionGroup } from '../../domain/checks/inspections-by-po.ts';
+import type { Inspection } from '../../domain/models/inspection.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../../ports/airtable.ts';
 import { dropKeys, NOT_HELD, pickFields, readTables, type RowPicker } from '../read-tables.ts';
 import { CompactRows } from '../snapshot/compact-rows.ts';
@@ -28,6 +30,7 @@ export interface ReadWorkspace {
 
 export async function readWorkspace(records: AirtableRecordsPort): Promise<ReadWorkspace> {
   const milestones = new CompactRows<Milestone>();
+  const inspections = new CompactRows<Inspection>();
   const updates = new UpdatesByPo();
   // Milestones first, so their rows are packed before the other tables are held; the agency row, read last, only
   // gives the time zone of "today".
@@ -36,11 +39,16 @@ export async function readWorkspace(records: AirtableRecordsPort): Promise<ReadW
     keepRaw,
     // No rule reads a record's Sync issues (NOT_HELD): the write-back works on the rows as read (keepRaw).
     // Updates (text, photos) are folded into the two facts per PO the rules read, as each page is parsed.
-    sinks: { milestones: (m) => milestones.add(m.po, dropKeys(m, NOT_HELD)), updates: (u) => updates.add(u) },
+    sinks: {
+      milestones: (m) => milestones.add(m.po, dropKeys(m, NOT_HELD)),
+      inspections: (i) => inspections.add(inspectionGroup(i), dropKeys(i, NOT_HELD)),
+      updates: (u) => updates.add(u),
+    },
   });
   milestones.seal();
-  const { agency: agencyRows, milestones: _packed, updates: _folded, ...tables } = read.tables;
-  return { snapshot: buildSnapshot({ ...tables, milestones, updates }), raw: read.raw, problems: read.problems, agency: agencyRows[0] };
+  inspections.seal();
+  const { agency: agencyRows, milestones: _milestones, inspections: _inspections, updates: _updates, ...tables } = read.tables;
+  return { snapshot: buildSnapshot({ ...tables, milestones, inspections, updates }), raw: read.raw, problems: read.problems, agency: agencyRows[0] };
 }
 
 /**

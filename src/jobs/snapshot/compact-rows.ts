@@ -59,6 +59,12 @@ export class CompactRows<T extends object> {
     return this.sealed.has(group);
   }
 
+  /** Every group, in the order first added; read after `seal`. */
+  groups(): Iterable<string> {
+    this.mustBeSealed();
+    return this.sealed.keys();
+  }
+
   /** A group's rows in the order they were added (new objects on every call); read after `seal`. */
   get(group: string): T[] {
     this.mustBeSealed();

@@ -8,7 +8,10 @@ import { ComputedFields, computedFieldPatches } from '../../../src/domain/checks
 import type { CheckClock } from '../../../src/domain/checks/finding.ts';
 import { runRules } from '../../../src/domain/checks/run-rules.ts';
 import { resolveCheckSettings } from '../../../src/domain/checks/settings.ts';
-import { buildSnapshot, type ParsedTables } from '../../../src/domain/checks/snapshot.ts';
+import { buildSnapshot, type CheckTables, type ParsedTables } from '../../../src/domain/checks/snapshot.ts';
+import { inspectionGroup } from '../../../src/domain/checks/inspections-by-po.ts';
+import { UpdatesByPo } from '../../../src/domain/checks/updates-by-po.ts';
+import type { Inspection } from '../../../src/domain/models/inspection.ts';
 import type { Milestone } from '../../../src/domain/models/milestone.ts';
 import { parseRecords } from '../../../src/domain/models/parse-records.ts';
 import { CHECKED_TABLES } from '../../../src/domain/models/table-sets.ts';
@@ -33,10 +36,25 @@ function packed(milestones: readonly Milestone[]): CompactRows<Milestone> {
   return groups;
 }
 
+function packedInspections(inspections: readonly Inspection[]): CompactRows<Inspection> {
+  const groups = new CompactRows<Inspection>();
+  for (const i of inspections) groups.add(inspectionGroup(i), i);
+  groups.seal();
+  return groups;
+}
+
+/** The tables as the checks job hands them over: milestones and inspections packed per PO, updates folded. */
+const asTheJobHoldsThem = (tables: ParsedTables): CheckTables => ({
+  ...tables,
+  milestones: packed(tables.milestones),
+  inspections: packedInspections(tables.inspections),
+  updates: UpdatesByPo.of(tables.updates),
+});
+
 /** JSON drops undefined properties on the packed side: compare what a reader of the Alerts would see. */
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
 
-describe('checks over milestones packed per PO', () => {
+describe('checks over milestones and inspections packed per PO', () => {
   for (const seed of SEEDS) {
     it(`finds exactly what the plain snapshot finds, shard by shard (seed ${seed})`, () => {
       const tables = parsedWorkspace(seed);
@@ -45,7 +63,7 @@ describe('checks over milestones packed per PO', () => {
       // A workspace where the rules find nothing would prove nothing.
       expect(new Set(expected.findings.map((f) => f.rule)).size).toBeGreaterThan(8);
       for (const shardPos of [1, 7, 64, 1000]) {
-        const snapshot = buildSnapshot({ ...tables, milestones: packed(tables.milestones) });
+        const snapshot = buildSnapshot(asTheJobHoldsThem(tables));
         expect(snapshot.packedMilestones).toBe(true);
         const result = runRules(snapshot, CLOCK, SETTINGS, undefined, { shardPos });
         expect(result.failures).toEqual([]);
@@ -59,11 +77,11 @@ describe('checks over milestones packed per PO', () => {
     const tables = parsedWorkspace(7);
     const expected = computedFieldPatches(buildSnapshot(tables), CLOCK, SETTINGS);
     expect(expected.filter((p) => p.table === CHECKED_TABLES.milestones.table).length).toBeGreaterThan(100);
-    const actual = computedFieldPatches(buildSnapshot({ ...tables, milestones: packed(tables.milestones) }), CLOCK, SETTINGS);
+    const actual = computedFieldPatches(buildSnapshot(asTheJobHoldsThem(tables)), CLOCK, SETTINGS);
     expect(plain(actual)).toEqual(plain(expected));
     // As the job works them out: on the rules' pass, shard by shard (several shards here).
     for (const shardPos of [1, 13, 100]) {
-      const snapshot = buildSnapshot({ ...tables, milestones: packed(tables.milestones) });
+      const snapshot = buildSnapshot(asTheJobHoldsThem(tables));
       const fields = new ComputedFields(CLOCK, SETTINGS);
       runRules(snapshot, CLOCK, SETTINGS, undefined, { shardPos, eachShard: fields.addShard });
       expect(plain(fields.patches(snapshot))).toEqual(plain(expected));
@@ -72,7 +90,7 @@ describe('checks over milestones packed per PO', () => {
 
   it('keeps only the shard’s POs in purchaseOrders and lets the whole snapshot see every PO', () => {
     const tables = parsedWorkspace(11);
-    const snapshot = buildSnapshot({ ...tables, milestones: packed(tables.milestones) });
+    const snapshot = buildSnapshot(asTheJobHoldsThem(tables));
     const [first, second] = snapshot.purchaseOrders;
     const shard = snapshot.shard([first!]);
     expect(shard.purchaseOrders).toEqual([first]);
@@ -83,5 +101,22 @@ describe('checks over milestones packed per PO', () => {
     expect(other[0]?.kind).toBe('Deposit paid');
     snapshot.shard([]);
     expect(snapshot.milestonesByPo.get(first!.id)?.length).toBe(tables.milestones.filter((m) => m.po === first!.id).length);
+  });
+
+  it('walks every inspection once, audits included, and finds a PO\'s inspections in or out of its shard', () => {
+    const tables = parsedWorkspace(5);
+    expect(tables.inspections.some((i) => i.po === undefined)).toBe(true);
+    const snapshot = buildSnapshot(asTheJobHoldsThem(tables));
+    const ids = (rows: Iterable<Inspection>) => [...rows].map((i) => i.id).sort();
+    expect(ids(snapshot.inspections)).toEqual(ids(tables.inspections));
+    // A second pass gives them all again (it is not a one-shot iterator).
+    expect(ids(snapshot.inspections)).toEqual(ids(tables.inspections));
+    const [first, second] = snapshot.purchaseOrders;
+    const shard = snapshot.shard([first!]);
+    for (const po of [first!, second!]) {
+      expect(plain(shard.inspectionsByPo.get(po.id))).toEqual(plain(tables.inspections.filter((i) => i.po === po.id)));
+    }
+    snapshot.shard([]);
+    expect(snapshot.inspectionsByPo.get('')).toBeUndefined();
   });
 });
