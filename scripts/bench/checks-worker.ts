@@ -26,6 +26,7 @@ import type { Milestone } from '../../src/domain/models/milestone.ts';
 import type { Inspection } from '../../src/domain/models/inspection.ts';
 import { inspectionGroup } from '../../src/domain/checks/inspections-by-po.ts';
 import { UpdatesByPo } from '../../src/domain/checks/updates-by-po.ts';
+import { DocumentKindsByShipment } from '../../src/domain/checks/document-kinds.ts';
 import { CompactRows } from '../../src/jobs/snapshot/compact-rows.ts';
 import { parseRecords } from '../../src/domain/models/parse-records.ts';
 import { CHECKED_TABLES } from '../../src/domain/models/table-sets.ts';
@@ -131,7 +132,7 @@ function loadTables(file: string): ParsedTables {
 
 /**
  * The tables as the checks job keeps them (jobs/checks/read-workspace.ts): milestones and inspections packed per
- * PO, updates folded into what the rules read. That is reading's cost, not timed here.
+ * PO, updates and documents folded into what the rules read. That is reading's cost, not timed here.
  */
 function packMilestones(tables: ParsedTables): CheckTables {
   const milestones = new CompactRows<Milestone>();
@@ -140,7 +141,7 @@ function packMilestones(tables: ParsedTables): CheckTables {
   const inspections = new CompactRows<Inspection>();
   for (const i of tables.inspections) inspections.add(inspectionGroup(i), i);
   inspections.seal();
-  return { ...tables, milestones, inspections, updates: UpdatesByPo.of(tables.updates) };
+  return { ...tables, milestones, inspections, updates: UpdatesByPo.of(tables.updates), documents: DocumentKindsByShipment.of(tables.documents) };
 }
 
 function measure(file: string): MeasureOutput {

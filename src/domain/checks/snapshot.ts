@@ -7,7 +7,6 @@
  * today are built on first access.
  */
 import type { Client } from '../models/client.ts';
-import type { DocumentRecord } from '../models/document.ts';
 import type { Inspection } from '../models/inspection.ts';
 import type { Milestone } from '../models/milestone.ts';
 import type { Person } from '../models/person.ts';
@@ -21,6 +20,7 @@ import type { CHECKED_TABLES, TableRecords } from '../models/table-sets.ts';
 import { MilestonesByPo, type PoLookup, type RowsByPo } from './milestones-by-po.ts';
 import { UpdatesByPo, type PoUpdates } from './updates-by-po.ts';
 import { InspectionsByPo, type PackedRows } from './inspections-by-po.ts';
+import { DocumentKindsByShipment } from './document-kinds.ts';
 
 export { KIND_SLOT } from './milestones-by-po.ts';
 
@@ -29,9 +29,10 @@ export type ParsedTables = TableRecords<typeof CHECKED_TABLES>;
 
 /**
  * What the snapshot is built from: the milestones as an array, or packed per PO (the checks job, see RowsByPo);
- * the inspections as an array or packed per PO (inspections-by-po.ts); the updates as an array, or already folded into what the rules read of them (the checks job, see UpdatesByPo).
+ * the inspections as an array or packed per PO (inspections-by-po.ts); the updates and documents as arrays, or already folded into what the rules read of them (the checks job, see UpdatesByPo).
  */
-export type CheckTables = Omit<ParsedTables, 'milestones' | 'inspections' | 'updates'> & {
+export type CheckTables = Omit<ParsedTables, 'milestones' | 'inspections' | 'updates' | 'documents'> & {
+  documents: ParsedTables['documents'] | DocumentKindsByShipment;
   milestones: readonly Milestone[] | RowsByPo<Milestone>;
   inspections: readonly Inspection[] | PackedRows<Inspection>;
   updates: ParsedTables['updates'] | UpdatesByPo;
@@ -42,7 +43,7 @@ export type CheckTables = Omit<ParsedTables, 'milestones' | 'inspections' | 'upd
  * (`updatesByPo`), and Line Items and Shipment Lines only feed `quantityByPo` and the shipment links, so the
  * snapshot does not keep them (~10 MB at 10,000 POs).
  */
-export interface WorkspaceSnapshot extends Readonly<Omit<ParsedTables, 'milestones' | 'inspections' | 'updates' | 'lineItems' | 'shipmentLines'>> {
+export interface WorkspaceSnapshot extends Readonly<Omit<ParsedTables, 'milestones' | 'inspections' | 'updates' | 'documents' | 'lineItems' | 'shipmentLines'>> {
   /** Every inspection, PO by PO when they come packed (a new pass each time it is read: walk it, do not keep it). */
   readonly inspections: Iterable<Inspection>;
   person: ReadonlyMap<string, Person>;
@@ -72,7 +73,8 @@ export interface WorkspaceSnapshot extends Readonly<Omit<ParsedTables, 'mileston
   posByShipment: ReadonlyMap<string, readonly PurchaseOrder[]>;
   /** A PO's latest update, and its latest from the supplier portal. */
   updatesByPo: PoLookup<PoUpdates>;
-  documentsByShipment: ReadonlyMap<string, readonly DocumentRecord[]>;
+  /** The kinds of document each shipment has. */
+  documentKinds: DocumentKindsByShipment;
   posBySupplier: ReadonlyMap<string, readonly PurchaseOrder[]>;
   posByProject: ReadonlyMap<string, readonly PurchaseOrder[]>;
   evaluationsBySupplier: ReadonlyMap<string, readonly SupplierEvaluation[]>;
@@ -152,7 +154,7 @@ export function buildSnapshot(tables: CheckTables): WorkspaceSnapshot {
   // snapshot does not keep can go.
   const { supplierEvaluations } = tables;
   let evaluationsBySupplier: Map<string, SupplierEvaluation[]> | undefined;
-  const { milestones: _packed, inspections: _inspections, updates: _updates, lineItems: _lines, shipmentLines: _shipmentLines, ...rest } = tables;
+  const { milestones: _packed, inspections: _inspections, updates: _updates, documents: _documents, lineItems: _lines, shipmentLines: _shipmentLines, ...rest } = tables;
   const snapshot: WorkspaceSnapshot = {
     ...rest,
     person: byId(tables.people),
@@ -180,7 +182,7 @@ export function buildSnapshot(tables: CheckTables): WorkspaceSnapshot {
     shipmentsByPo,
     posByShipment,
     updatesByPo,
-    documentsByShipment: groupBy(tables.documents, (d) => d.shipment),
+    documentKinds: tables.documents instanceof DocumentKindsByShipment ? tables.documents : DocumentKindsByShipment.of(tables.documents),
     posBySupplier,
     posByProject,
     get evaluationsBySupplier() {

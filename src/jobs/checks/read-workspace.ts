@@ -4,7 +4,8 @@
  *
  * Milestones (12 per PO: 120,000 rows, ~40 MB as objects at 10,000 POs) are kept packed per PO as they are read:
  * the rules read them one PO at a time (domain/checks/milestones-by-po.ts). Inspections (~31,500) likewise
- * (inspections-by-po.ts). Updates are kept only as what the rules read of them (updates-by-po.ts).
+ * (inspections-by-po.ts). Updates and documents are kept only as what the rules read of them (updates-by-po.ts,
+ * document-kinds.ts).
  */
 import { agency, type AgencyRecord } from '../../domain/models/agency.ts';
 import type { Milestone } from '../../domain/models/milestone.ts';
@@ -13,6 +14,7 @@ import { CHECKED_TABLES } from '../../domain/models/table-sets.ts';
 import { hasOwnLines, SYNC_ISSUES_FIELD } from '../../domain/checks/sync-issues.ts';
 import { buildSnapshot, type WorkspaceSnapshot } from '../../domain/checks/snapshot.ts';
 import { UpdatesByPo } from '../../domain/checks/updates-by-po.ts';
+import { DocumentKindsByShipment } from '../../domain/checks/document-kinds.ts';
 import { inspectionGroup } from '../../domain/checks/inspections-by-po.ts';
 import type { Inspection } from '../../domain/models/inspection.ts';
 import type { AirtableRecord, AirtableRecordsPort } from '../../ports/airtable.ts';
@@ -32,6 +34,7 @@ export async function readWorkspace(records: AirtableRecordsPort): Promise<ReadW
   const milestones = new CompactRows<Milestone>();
   const inspections = new CompactRows<Inspection>();
   const updates = new UpdatesByPo();
+  const documents = new DocumentKindsByShipment();
   // Milestones first, so their rows are packed before the other tables are held; the agency row, read last, only
   // gives the time zone of "today".
   const { milestones: milestoneModel, ...others } = CHECKED_TABLES;
@@ -43,12 +46,13 @@ export async function readWorkspace(records: AirtableRecordsPort): Promise<ReadW
       milestones: (m) => milestones.add(m.po, dropKeys(m, NOT_HELD)),
       inspections: (i) => inspections.add(inspectionGroup(i), dropKeys(i, NOT_HELD)),
       updates: (u) => updates.add(u),
+      documents: (d) => documents.add(d),
     },
   });
   milestones.seal();
   inspections.seal();
-  const { agency: agencyRows, milestones: _milestones, inspections: _inspections, updates: _updates, ...tables } = read.tables;
-  return { snapshot: buildSnapshot({ ...tables, milestones, inspections, updates }), raw: read.raw, problems: read.problems, agency: agencyRows[0] };
+  const { agency: agencyRows, milestones: _milestones, inspections: _inspections, updates: _updates, documents: _documents, ...tables } = read.tables;
+  return { snapshot: buildSnapshot({ ...tables, milestones, inspections, updates, documents }), raw: read.raw, problems: read.problems, agency: agencyRows[0] };
 }
 
 /**

@@ -11,6 +11,7 @@ import { resolveCheckSettings } from '../../../src/domain/checks/settings.ts';
 import { buildSnapshot, type CheckTables, type ParsedTables } from '../../../src/domain/checks/snapshot.ts';
 import { inspectionGroup } from '../../../src/domain/checks/inspections-by-po.ts';
 import { UpdatesByPo } from '../../../src/domain/checks/updates-by-po.ts';
+import { DocumentKindsByShipment } from '../../../src/domain/checks/document-kinds.ts';
 import type { Inspection } from '../../../src/domain/models/inspection.ts';
 import type { Milestone } from '../../../src/domain/models/milestone.ts';
 import { parseRecords } from '../../../src/domain/models/parse-records.ts';
@@ -43,12 +44,13 @@ function packedInspections(inspections: readonly Inspection[]): CompactRows<Insp
   return groups;
 }
 
-/** The tables as the checks job hands them over: milestones and inspections packed per PO, updates folded. */
+/** The tables as the checks job hands them over: milestones and inspections packed per PO, updates and documents folded. */
 const asTheJobHoldsThem = (tables: ParsedTables): CheckTables => ({
   ...tables,
   milestones: packed(tables.milestones),
   inspections: packedInspections(tables.inspections),
   updates: UpdatesByPo.of(tables.updates),
+  documents: DocumentKindsByShipment.of(tables.documents),
 });
 
 /** JSON drops undefined properties on the packed side: compare what a reader of the Alerts would see. */

@@ -24,7 +24,7 @@ export const exportDocumentsMissing: CheckRule = {
       const required: DocumentKind[] = [...settings.requiredExportDocuments];
       if (shipment.mode === 'Sea FCL' || shipment.mode === 'Sea LCL') required.push('B/L draft');
       if (shipment.mode === 'Air' || shipment.mode === 'Express') required.push('AWB draft');
-      const have = new Set((s.documentsByShipment.get(shipment.id) ?? []).map((d) => d.kind));
+      const have = s.documentKinds.get(shipment.id);
       const missing = [...new Set(required)].filter((k) => !have.has(k));
       if (missing.length === 0) continue;
       const sailed = shipment.atd !== undefined || until < 0;
