@@ -4,6 +4,8 @@
  * scheduled tick out to one Pub/Sub message per workspace, and `workspaceTick` runs a cycle for one workspace.
  * Jobs are wired in functions/jobs.ts; a job not wired yet answers 501.
  */
+// First: V8's memory mode must be set before the rest is loaded and compiled (see v8-settings.ts).
+import './v8-settings.ts';
 import { cloudEvent, http } from '@google-cloud/functions-framework';
 import { dispatchHandler } from './dispatch.ts';
 import { jobHandler } from './job-handler.ts';

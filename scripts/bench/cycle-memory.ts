@@ -12,7 +12,8 @@
  * (`--heapsnapshot-near-heap-limit=1 --diagnostic-dir=/tmp/x` catches what a step holds when it runs out);
  * BENCH_LIVE_SAMPLE_MS=2000 forces a GC that often during each step and reports the step's largest live heap (its
  * working set, which the live heap after the step does not show); the cycle process gets the deployment's glibc
- * MALLOC_* settings (DEPLOYED_MALLOC_ENV), and the bench's own MALLOC_* variables replace them.
+ * MALLOC_* settings (DEPLOYED_MALLOC_ENV), and the bench's own MALLOC_* variables replace them; it sets V8's flags
+ * as the deployed functions do (functions/v8-settings.ts) unless BENCH_V8_DEFAULTS=1.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ import { RequestCounter } from '../../src/lib/request-counter.ts';
 import { startWorkspace } from '../../src/local/server.ts';
 import { BENCH_NOW, DEFAULT_SCALE, generateRawTables } from './checks-data.ts';
 import { DEPLOYED_MALLOC_ENV } from './deployed-env.ts';
+import { DEPLOYED_V8_FLAGS } from '../../functions/v8-settings.ts';
 import { seedBase, type SeedTables } from './seed-base.ts';
 import type { BenchResult, BenchRow } from './types.ts';
 
@@ -41,7 +43,9 @@ const DIST = join(ROOT, 'dist/src');
 const CHILD = `
 import { readFileSync } from 'node:fs';
 import { writeHeapSnapshot } from 'node:v8';
-const [runtimeUrl, configUrl, cycleUrl, baseId] = process.argv.slice(2);
+const [v8SettingsUrl, runtimeUrl, configUrl, cycleUrl, baseId] = process.argv.slice(2);
+// As deployed: V8's memory mode first, before the cycle's modules load (functions/v8-settings.ts).
+if (process.env.BENCH_V8_DEFAULTS !== '1') (await import(v8SettingsUrl)).applyDeployedV8Flags();
 const { createRuntime } = await import(runtimeUrl);
 const { loadConfig } = await import(configUrl);
 const { runCycle } = await import(cycleUrl);
@@ -186,10 +190,10 @@ export async function benchCycleMemory(options: { pos?: number; heapMb?: number;
     workspace = await startWorkspace({ port: 0, dir, speed: 1000 });
     const script = join(dir, 'cycle-child.mjs');
     writeFileSync(script, CHILD);
-    const env = { ...mallocEnv(), ...(process.env['BENCH_LIVE_SAMPLE_MS'] ? { BENCH_LIVE_SAMPLE_MS: process.env['BENCH_LIVE_SAMPLE_MS'] } : {}), ...(process.env['BENCH_STEPS'] ? { BENCH_STEPS: process.env['BENCH_STEPS'] } : {}), ...(process.env['BENCH_HEAP_SNAPSHOT_AFTER'] ? { BENCH_HEAP_SNAPSHOT_AFTER: process.env['BENCH_HEAP_SNAPSHOT_AFTER'], BENCH_HEAP_SNAPSHOT_DIR: tmpdir() } : {}), WORKSPACE_PORT: String(workspace.port), WORKSPACE_TOKEN: workspace.token, WORKSPACE_DIR: dir, WORKSPACE_SPEED: '1000', SOURCING_NOW: BENCH_NOW.toISOString() };
+    const env = { ...mallocEnv(), ...(process.env['BENCH_LIVE_SAMPLE_MS'] ? { BENCH_LIVE_SAMPLE_MS: process.env['BENCH_LIVE_SAMPLE_MS'] } : {}), ...(process.env['BENCH_STEPS'] ? { BENCH_STEPS: process.env['BENCH_STEPS'] } : {}), ...(process.env['BENCH_V8_DEFAULTS'] ? { BENCH_V8_DEFAULTS: process.env['BENCH_V8_DEFAULTS'] } : {}), ...(process.env['BENCH_HEAP_SNAPSHOT_AFTER'] ? { BENCH_HEAP_SNAPSHOT_AFTER: process.env['BENCH_HEAP_SNAPSHOT_AFTER'], BENCH_HEAP_SNAPSHOT_DIR: tmpdir() } : {}), WORKSPACE_PORT: String(workspace.port), WORKSPACE_TOKEN: workspace.token, WORKSPACE_DIR: dir, WORKSPACE_SPEED: '1000', SOURCING_NOW: BENCH_NOW.toISOString() };
     const url = (path: string) => pathToFileURL(join(DIST, path)).href;
     try {
-      const args = [script, url('cli/runtime.js'), url('config/config.js'), url('cli/cycle.js'), baseId];
+      const args = [script, pathToFileURL(join(ROOT, 'dist/functions/v8-settings.js')).href, url('cli/runtime.js'), url('config/config.js'), url('cli/cycle.js'), baseId];
       for (const label of ['first cycle', 'second cycle (steady state)']) {
         // BENCH_FIRST_HEAP_MB: another budget for the first-ever cycle (the one-time import), e.g. a bigger instance.
         const first = label === 'first cycle' && options.firstHeapMb ? [`--max-old-space-size=${options.firstHeapMb}`, '--max-semi-space-size=4'] : undefined;
@@ -222,6 +226,9 @@ export async function benchCycleMemory(options: { pos?: number; heapMb?: number;
     ...(options.firstHeapMb ? [`First cycle with --max-old-space-size=${options.firstHeapMb} (the one-time import on a bigger instance).`] : []),
     heapFlags.length > 0 ? `Child flags: ${heapFlags.join(' ')} (a 256 MB instance's budget).` : 'Child with Node\'s default heap sizing (on a large machine V8 lets garbage grow the heap well past the live set).',
     `Child malloc settings: ${Object.entries(mallocEnv()).map(([k, v]) => `${k}=${v}`).join(' ')} (scripts/deploy.sh sets the same for the functions).`,
+    process.env['BENCH_V8_DEFAULTS'] === '1'
+      ? 'V8 defaults (BENCH_V8_DEFAULTS=1): without the deployed functions\' optimize-for-size mode.'
+      : `V8 flags set at start as the deployed functions set them (functions/v8-settings.ts): ${DEPLOYED_V8_FLAGS}.`,
   );
   return { name: `Full cycle (all jobs, shared read) over ${scale.pos.toLocaleString('en')} POs: peak memory of the cycle process`, rows, notes };
 }
