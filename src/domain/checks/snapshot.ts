@@ -28,8 +28,9 @@ export { KIND_SLOT } from './milestones-by-po.ts';
 export type ParsedTables = TableRecords<typeof CHECKED_TABLES>;
 
 /**
- * What the snapshot is built from: the milestones as an array, or packed per PO (the checks job, see RowsByPo);
- * the inspections as an array or packed per PO (inspections-by-po.ts); the updates and documents as arrays, or already folded into what the rules read of them (the checks job, see UpdatesByPo).
+ * What the snapshot is built from: milestones and inspections as arrays, or packed per PO (the checks job: see
+ * RowsByPo, PackedRows); updates and documents as arrays, or already folded into what the rules read of them (the
+ * checks job: UpdatesByPo, DocumentKindsByShipment).
  */
 export type CheckTables = Omit<ParsedTables, 'milestones' | 'inspections' | 'updates' | 'documents'> & {
   documents: ParsedTables['documents'] | DocumentKindsByShipment;
@@ -39,9 +40,10 @@ export type CheckTables = Omit<ParsedTables, 'milestones' | 'inspections' | 'upd
 };
 
 /**
- * Every table but four: milestones are looked up per PO (`milestonesByPo`), updates only as two facts per PO
- * (`updatesByPo`), and Line Items and Shipment Lines only feed `quantityByPo` and the shipment links, so the
- * snapshot does not keep them (~10 MB at 10,000 POs).
+ * Every table as parsed, but: milestones are looked up per PO (`milestonesByPo`), inspections walked or looked up
+ * per PO, updates and documents kept only as what the rules read of them (`updatesByPo`, `documentKinds`), and Line
+ * Items and Shipment Lines only feed `quantityByPo` and the shipment links, so the snapshot does not keep them
+ * (~10 MB at 10,000 POs).
  */
 export interface WorkspaceSnapshot extends Readonly<Omit<ParsedTables, 'milestones' | 'inspections' | 'updates' | 'documents' | 'lineItems' | 'shipmentLines'>> {
   /** Every inspection, PO by PO when they come packed (a new pass each time it is read: walk it, do not keep it). */

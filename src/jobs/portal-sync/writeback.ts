@@ -101,8 +101,11 @@ export function airtableUpdates(input: WritebackInput): Writeback {
       if (hasSyncIssues) {
         const ours = messages.get(record.id) ?? [];
         const next = heldCellUpdate(record.fields[SYNC_ISSUES] as HeldCell, ours, SYNC_ISSUE_PREFIX);
-        if (next === READ_AGAIN) readAgain.set(table, [...(readAgain.get(table) ?? []), { id: record.id, messages: ours }]);
-        else if (next !== undefined) fields[SYNC_ISSUES] = next;
+        if (next === READ_AGAIN) {
+          const list = readAgain.get(table);
+          if (list) list.push({ id: record.id, messages: ours });
+          else readAgain.set(table, [{ id: record.id, messages: ours }]);
+        } else if (next !== undefined) fields[SYNC_ISSUES] = next;
       }
       if (urlField) {
         const url = table === 'Clients' ? input.portals.get(record.id) : input.pages.get(record.id)?.url;
