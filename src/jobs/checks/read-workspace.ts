@@ -41,7 +41,8 @@ export async function readWorkspace(records: AirtableRecordsPort): Promise<ReadW
   const read = await readTables(records, { milestones: milestoneModel, ...others, agency }, 'all', {
     keepRaw,
     // No rule reads a record's Sync issues (NOT_HELD): the write-back works on the rows as read (keepRaw).
-    // Updates (text, photos) are folded into the two facts per PO the rules read, as each page is parsed.
+    // As each page is parsed: milestones and inspections packed per PO, updates and documents folded into what the
+    // rules read of them (a PO's latest update dates, a shipment's document kinds).
     sinks: {
       milestones: (m) => milestones.add(m.po, dropKeys(m, NOT_HELD)),
       inspections: (i) => inspections.add(inspectionGroup(i), dropKeys(i, NOT_HELD)),
