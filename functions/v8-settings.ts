@@ -7,7 +7,9 @@
  *
  * Node refuses the flag in NODE_OPTIONS, and Cloud Functions starts `node` itself, so it is set here through
  * `v8.setFlagsFromString` (https://nodejs.org/api/v8.html#v8setflagsfromstringflags): the heuristics it changes
- * are read as the process runs, and the benchmark measures the cycle with it set this same way.
+ * are read as the process runs, and the benchmark measures the cycle with it set this same way. The one setting
+ * the mode implies that is read at start, 1 MB semi-spaces for the young generation, comes from NODE_OPTIONS
+ * (scripts/deploy.sh, scripts/bench/deployed-env.ts).
  * Only where Cloud Run runs the function (K_SERVICE is set: https://cloud.google.com/run/docs/container-contract#env-vars);
  * tests and local runs keep V8's defaults.
  */

@@ -119,6 +119,9 @@ trap 'rm -f "$ENV_YAML"' EXIT
   # back instead of keeping it per thread; a 10,000-PO cycle peaks lower with them (README, Benchmarks).
   printf "MALLOC_ARENA_MAX: '2'\n"
   printf "MALLOC_TRIM_THRESHOLD_: '131072'\n"
+  # V8's young generation as its optimize-for-size mode sizes it (1 MB semi-spaces): read when the heap is set up,
+  # before functions/v8-settings.ts sets the mode. An env file's NODE_OPTIONS come after it (and win).
+  node_options="--max-semi-space-size=1"
   if [ -n "$ENV_FILE" ]; then
     [ -r "$ENV_FILE" ] || fail "--env-file $ENV_FILE cannot be read"
     while IFS= read -r line || [ -n "$line" ]; do
@@ -130,10 +133,12 @@ trap 'rm -f "$ENV_YAML"' EXIT
       kind="$(secret_shape "$value")"
       [ -z "$kind" ] || fail "$ENV_FILE: the value of $key looks like a secret ($kind); secrets go to Secret Manager (--secret VAR=secret-name, and secretEnv inside WORKSPACES), never into plain environment variables. The value is not shown."
       [[ "$key" == NODE_ENV || "$key" == PUBSUB_TOPIC || "$key" == MALLOC_ARENA_MAX || "$key" == MALLOC_TRIM_THRESHOLD_ ]] && continue
+      if [[ "$key" == NODE_OPTIONS ]]; then node_options+=" $value"; continue; fi
       # YAML single-quoted scalar: the value as written (JSON included), quotes doubled.
       printf "%s: '%s'\n" "$key" "${value//\'/\'\'}"
     done <"$ENV_FILE"
   fi
+  printf "NODE_OPTIONS: '%s'\n" "${node_options//\'/\'\'}"
 } >"$ENV_YAML"
 
 SET_SECRETS=""

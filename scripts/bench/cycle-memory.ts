@@ -7,13 +7,14 @@
  * Two cycles in two processes: the first does the first-time work (portals, every PDF), the second is the
  * steady state of a scheduled run. Target: < 256 MB (the default Cloud Functions memory).
  *
- * To look inside: BENCH_STEPS=calendar,documents runs only those steps; BENCH_HEAP_SNAPSHOT_AFTER=<step> writes a
- * heap snapshot of what the cycle holds after that step; BENCH_NODE_FLAGS adds flags to the cycle process
+ * To look inside: BENCH_STEPS=calendar,documents runs only those steps; BENCH_HEAP_SNAPSHOT_AFTER=<step>[,…]
+ * writes a heap snapshot of what the cycle holds after each of those steps; BENCH_NODE_FLAGS adds flags to the cycle process
  * (`--heapsnapshot-near-heap-limit=1 --diagnostic-dir=/tmp/x` catches what a step holds when it runs out);
  * BENCH_LIVE_SAMPLE_MS=2000 forces a GC that often during each step and reports the step's largest live heap (its
  * working set, which the live heap after the step does not show); the cycle process gets the deployment's glibc
  * MALLOC_* settings (DEPLOYED_MALLOC_ENV), and the bench's own MALLOC_* variables replace them; it sets V8's flags
- * as the deployed functions do (functions/v8-settings.ts) unless BENCH_V8_DEFAULTS=1.
+ * as the deployed functions get them (NODE_OPTIONS from deploy.sh, then functions/v8-settings.ts) unless
+ * BENCH_V8_DEFAULTS=1.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ import { setupWorkspace } from '../../src/jobs/setup-workspace.ts';
 import { RequestCounter } from '../../src/lib/request-counter.ts';
 import { startWorkspace } from '../../src/local/server.ts';
 import { BENCH_NOW, DEFAULT_SCALE, generateRawTables } from './checks-data.ts';
-import { DEPLOYED_MALLOC_ENV } from './deployed-env.ts';
+import { DEPLOYED_MALLOC_ENV, DEPLOYED_NODE_OPTIONS } from './deployed-env.ts';
 import { DEPLOYED_V8_FLAGS } from '../../functions/v8-settings.ts';
 import { seedBase, type SeedTables } from './seed-base.ts';
 import type { BenchResult, BenchRow } from './types.ts';
@@ -69,7 +70,7 @@ await runCycle(runtime, baseId, {
     const peakMb = hwmMb();
     globalThis.gc?.();
     const memory = process.memoryUsage();
-    if (process.env.BENCH_HEAP_SNAPSHOT_AFTER === step.id) {
+    if ((process.env.BENCH_HEAP_SNAPSHOT_AFTER ?? '').split(',').includes(step.id)) {
       process.stderr.write('heap snapshot: ' + writeHeapSnapshot(process.env.BENCH_HEAP_SNAPSHOT_DIR + '/after-' + step.id + '.heapsnapshot') + '\\n');
     }
     process.stderr.write('STEP ' + JSON.stringify({
@@ -151,6 +152,14 @@ function runChild(flags: string[], args: string[], env: Record<string, string>, 
 const mb = (n: number) => Math.round(n);
 
 /**
+ * NODE_OPTIONS as scripts/deploy.sh sets it for the functions (V8's young generation as its optimize-for-size mode
+ * sizes it), unless BENCH_V8_DEFAULTS=1 measures V8's defaults; BENCH_NODE_FLAGS, on the command line, override it.
+ */
+function deployedNodeOptions(): Record<string, string> {
+  return process.env['BENCH_V8_DEFAULTS'] === '1' ? {} : { NODE_OPTIONS: DEPLOYED_NODE_OPTIONS };
+}
+
+/**
  * The cycle process runs with the deployment's malloc settings; MALLOC_* variables of the bench's own environment
  * replace them (MALLOC_ARENA_MAX=8 to see the glibc default's effect, say).
  */
@@ -162,7 +171,8 @@ function mallocEnv(): Record<string, string> {
 export async function benchCycleMemory(options: { pos?: number; heapMb?: number; firstHeapMb?: number } = {}): Promise<BenchResult> {
   const scale = { ...DEFAULT_SCALE, pos: options.pos ?? DEFAULT_SCALE.pos };
   // With a heap budget the child runs as in a small instance: V8 collects before growing past it, or dies.
-  const heapFlags = options.heapMb ? [`--max-old-space-size=${options.heapMb}`, '--max-semi-space-size=4'] : [];
+  // The young generation's size comes from the deployed NODE_OPTIONS (deployed-env.ts), as in the functions.
+  const heapFlags = options.heapMb ? [`--max-old-space-size=${options.heapMb}`] : [];
   // BENCH_NODE_FLAGS: more flags for the cycle process (e.g. --heapsnapshot-near-heap-limit=1 --diagnostic-dir=/tmp/x).
   const extraFlags = (process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter((f) => f !== '');
   // Always rebuilt: a stale dist/ would measure old code.
@@ -190,13 +200,13 @@ export async function benchCycleMemory(options: { pos?: number; heapMb?: number;
     workspace = await startWorkspace({ port: 0, dir, speed: 1000 });
     const script = join(dir, 'cycle-child.mjs');
     writeFileSync(script, CHILD);
-    const env = { ...mallocEnv(), ...(process.env['BENCH_LIVE_SAMPLE_MS'] ? { BENCH_LIVE_SAMPLE_MS: process.env['BENCH_LIVE_SAMPLE_MS'] } : {}), ...(process.env['BENCH_STEPS'] ? { BENCH_STEPS: process.env['BENCH_STEPS'] } : {}), ...(process.env['BENCH_V8_DEFAULTS'] ? { BENCH_V8_DEFAULTS: process.env['BENCH_V8_DEFAULTS'] } : {}), ...(process.env['BENCH_HEAP_SNAPSHOT_AFTER'] ? { BENCH_HEAP_SNAPSHOT_AFTER: process.env['BENCH_HEAP_SNAPSHOT_AFTER'], BENCH_HEAP_SNAPSHOT_DIR: tmpdir() } : {}), WORKSPACE_PORT: String(workspace.port), WORKSPACE_TOKEN: workspace.token, WORKSPACE_DIR: dir, WORKSPACE_SPEED: '1000', SOURCING_NOW: BENCH_NOW.toISOString() };
+    const env = { ...mallocEnv(), ...deployedNodeOptions(), ...(process.env['BENCH_LIVE_SAMPLE_MS'] ? { BENCH_LIVE_SAMPLE_MS: process.env['BENCH_LIVE_SAMPLE_MS'] } : {}), ...(process.env['BENCH_STEPS'] ? { BENCH_STEPS: process.env['BENCH_STEPS'] } : {}), ...(process.env['BENCH_V8_DEFAULTS'] ? { BENCH_V8_DEFAULTS: process.env['BENCH_V8_DEFAULTS'] } : {}), ...(process.env['BENCH_HEAP_SNAPSHOT_AFTER'] ? { BENCH_HEAP_SNAPSHOT_AFTER: process.env['BENCH_HEAP_SNAPSHOT_AFTER'], BENCH_HEAP_SNAPSHOT_DIR: tmpdir() } : {}), WORKSPACE_PORT: String(workspace.port), WORKSPACE_TOKEN: workspace.token, WORKSPACE_DIR: dir, WORKSPACE_SPEED: '1000', SOURCING_NOW: BENCH_NOW.toISOString() };
     const url = (path: string) => pathToFileURL(join(DIST, path)).href;
     try {
       const args = [script, pathToFileURL(join(ROOT, 'dist/functions/v8-settings.js')).href, url('cli/runtime.js'), url('config/config.js'), url('cli/cycle.js'), baseId];
       for (const label of ['first cycle', 'second cycle (steady state)']) {
         // BENCH_FIRST_HEAP_MB: another budget for the first-ever cycle (the one-time import), e.g. a bigger instance.
-        const first = label === 'first cycle' && options.firstHeapMb ? [`--max-old-space-size=${options.firstHeapMb}`, '--max-semi-space-size=4'] : undefined;
+        const first = label === 'first cycle' && options.firstHeapMb ? [`--max-old-space-size=${options.firstHeapMb}`] : undefined;
         const run = await runChild(['--expose-gc', ...(first ?? heapFlags), ...extraFlags], args, env, label);
         const peak = run.result?.peakMb ?? Math.max(0, ...run.steps.map((s) => s.peakMb));
         rows.push({
@@ -228,7 +238,7 @@ export async function benchCycleMemory(options: { pos?: number; heapMb?: number;
     `Child malloc settings: ${Object.entries(mallocEnv()).map(([k, v]) => `${k}=${v}`).join(' ')} (scripts/deploy.sh sets the same for the functions).`,
     process.env['BENCH_V8_DEFAULTS'] === '1'
       ? 'V8 defaults (BENCH_V8_DEFAULTS=1): without the deployed functions\' optimize-for-size mode.'
-      : `V8 flags set at start as the deployed functions set them (functions/v8-settings.ts): ${DEPLOYED_V8_FLAGS}.`,
+      : `V8 as deployed: NODE_OPTIONS=${DEPLOYED_NODE_OPTIONS} (scripts/deploy.sh), then ${DEPLOYED_V8_FLAGS} set at start (functions/v8-settings.ts).`,
   );
   return { name: `Full cycle (all jobs, shared read) over ${scale.pos.toLocaleString('en')} POs: peak memory of the cycle process`, rows, notes };
 }

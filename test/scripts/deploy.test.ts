@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEPLOYED_MALLOC_ENV } from '../../scripts/bench/deployed-env.ts';
+import { DEPLOYED_MALLOC_ENV, DEPLOYED_NODE_OPTIONS } from '../../scripts/bench/deployed-env.ts';
 
 const run = promisify(execFile);
 const SCRIPT = resolve(import.meta.dirname, '../../scripts/deploy.sh');
@@ -39,7 +39,7 @@ describe('scripts/deploy.sh', () => {
 
   it('prints every deployment step in a dry run, calling nothing', async () => {
     const envFile = join(dir, 'agency.env');
-    writeFileSync(envFile, `# agency settings\nWORKSPACES=[{"id":"acme","env":{"AIRTABLE_BASE_ID":"appAAAAAAAAAAAAAA"}}]\nMAIL_FROM=Ops <ops@agency.example>\n`);
+    writeFileSync(envFile, `# agency settings\nWORKSPACES=[{"id":"acme","env":{"AIRTABLE_BASE_ID":"appAAAAAAAAAAAAAA"}}]\nMAIL_FROM=Ops <ops@agency.example>\nNODE_OPTIONS=--max-old-space-size=200\n`);
     const { stdout } = await run('bash', [SCRIPT, '--dry-run', '--project', 'demo-agency', '--env-file', envFile, '--secret', 'AIRTABLE_TOKEN=airtable-token', '--secret', 'NOTION_TOKEN=notion-token', '--secret', '/secrets/gmail/key.json=gmail-key'], { env });
     expect(existsSync(calls) ? readFileSync(calls, 'utf8') : '').toBe('');
     const lines = stdout.split('\n');
@@ -74,6 +74,8 @@ describe('scripts/deploy.sh', () => {
     expect(stdout).toContain('#   PUBSUB_TOPIC: projects/demo-agency/topics/sourcing-workspace-ticks');
     // The malloc settings the cycle-memory bench measures with (a 10,000-PO cycle peaks lower with them).
     for (const [key, value] of Object.entries(DEPLOYED_MALLOC_ENV)) expect(stdout).toContain(`#   ${key}: '${value}'`);
+    // And V8's young generation as the bench measures it; the env file's own Node options follow (later flags win).
+    expect(stdout.split('\n').filter((l) => l.startsWith('#   NODE_OPTIONS:'))).toEqual([`#   NODE_OPTIONS: '${DEPLOYED_NODE_OPTIONS} --max-old-space-size=200'`]);
     expect(stdout).not.toContain('patLeakCheck');
   });
 
