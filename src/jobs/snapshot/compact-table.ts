@@ -117,8 +117,17 @@ export class CompactTable {
     return [...inChunks.sort((a, b) => a.at - b.at).map((r) => r.row), ...added];
   }
 
+  /** Rows written since the last fold, held as objects (or null: deleted). */
+  get looseRows(): number {
+    return this.loose.size;
+  }
+
   /** Rows in order with the chunk they come from (new loose rows: one past the last chunk). */
   private visit(onRow: (row: AirtableRecord, chunk: number) => void): void {
+    // A full listing parses every chunk anyway: fold the rows written since the last fold into theirs first, so a
+    // job's last writes (up to LOOSE_LIMIT rows per table, a Calendar row naming thousands of milestones) are not
+    // carried as objects through every later job of the cycle.
+    if (this.loose.size > 0) this.fold();
     for (let index = 0; index < this.chunks.length; index += 1) {
       for (const row of this.chunk(index)) {
         const loose = this.loose.get(row.id);
