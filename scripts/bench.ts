@@ -6,6 +6,7 @@ import { benchAirtableLoad } from './bench/airtable-load.ts';
 import { benchChecks } from './bench/checks.ts';
 import { benchColdStart } from './bench/cold-start.ts';
 import { benchCycleMemory } from './bench/cycle-memory.ts';
+import { DEPLOYED_OLD_SPACE_MB } from './bench/deployed-env.ts';
 import { benchCycleReads } from './bench/cycle-reads.ts';
 import { benchDocumentPack } from './bench/documents-pack.ts';
 import { benchDocuments } from './bench/documents.ts';
@@ -23,7 +24,7 @@ const BENCHMARKS: { id: string; run: () => Promise<BenchResult> }[] = [
   { id: 'cold-start', run: () => benchColdStart() },
   { id: 'supplier-portal', run: () => benchSupplierPortal() },
   { id: 'cycle-reads', run: () => benchCycleReads() },
-  { id: 'cycle-memory', run: () => benchCycleMemory({ pos: Number(process.env['BENCH_POS'] ?? 10_000), ...(process.env['BENCH_HEAP_MB'] ? { heapMb: Number(process.env['BENCH_HEAP_MB']) } : {}), ...(process.env['BENCH_FIRST_HEAP_MB'] ? { firstHeapMb: Number(process.env['BENCH_FIRST_HEAP_MB']) } : {}) }) },
+  { id: 'cycle-memory', run: () => benchCycleMemory({ pos: Number(process.env['BENCH_POS'] ?? 10_000), heapMb: Number(process.env['BENCH_HEAP_MB'] ?? DEPLOYED_OLD_SPACE_MB), ...(process.env['BENCH_FIRST_HEAP_MB'] ? { firstHeapMb: Number(process.env['BENCH_FIRST_HEAP_MB']) } : {}) }) },
   { id: 'plan', run: () => benchPlan() },
 ];
 

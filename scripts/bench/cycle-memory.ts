@@ -28,7 +28,7 @@ import { setupWorkspace } from '../../src/jobs/setup-workspace.ts';
 import { RequestCounter } from '../../src/lib/request-counter.ts';
 import { startWorkspace } from '../../src/local/server.ts';
 import { BENCH_NOW, DEFAULT_SCALE, generateRawTables } from './checks-data.ts';
-import { DEPLOYED_MALLOC_ENV, DEPLOYED_NODE_OPTIONS } from './deployed-env.ts';
+import { DEPLOYED_MALLOC_ENV, DEPLOYED_NODE_OPTIONS, DEPLOYED_OLD_SPACE_MB } from './deployed-env.ts';
 import { DEPLOYED_V8_FLAGS } from '../../functions/v8-settings.ts';
 import { seedBase, type SeedTables } from './seed-base.ts';
 import type { BenchResult, BenchRow } from './types.ts';
@@ -234,7 +234,9 @@ export async function benchCycleMemory(options: { pos?: number; heapMb?: number;
     'The local workspace (the Airtable, Notion, Drive and Gmail emulators) runs in the bench process; only the cycle process is measured.',
     'Peak = VmHWM of the cycle process; live heap = heapUsed after a forced GC at the end of each step (what the cycle still holds).',
     ...(options.firstHeapMb ? [`First cycle with --max-old-space-size=${options.firstHeapMb} (the one-time import on a bigger instance).`] : []),
-    heapFlags.length > 0 ? `Child flags: ${heapFlags.join(' ')} (a 256 MB instance's budget).` : 'Child with Node\'s default heap sizing (on a large machine V8 lets garbage grow the heap well past the live set).',
+    heapFlags.length > 0
+      ? `Child flags: ${heapFlags.join(' ')}${options.heapMb === DEPLOYED_OLD_SPACE_MB ? ' (the old space Node gives the deployed functions\' 512 MiB instances; BENCH_HEAP_MB sets another)' : ' (BENCH_HEAP_MB)'}.`
+      : 'Child with Node\'s default heap sizing (on a large machine V8 lets garbage grow the heap well past the live set).',
     `Child malloc settings: ${Object.entries(mallocEnv()).map(([k, v]) => `${k}=${v}`).join(' ')} (scripts/deploy.sh sets the same for the functions).`,
     process.env['BENCH_V8_DEFAULTS'] === '1'
       ? 'V8 defaults (BENCH_V8_DEFAULTS=1): without the deployed functions\' optimize-for-size mode.'

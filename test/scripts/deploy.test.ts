@@ -76,6 +76,8 @@ describe('scripts/deploy.sh', () => {
     for (const [key, value] of Object.entries(DEPLOYED_MALLOC_ENV)) expect(stdout).toContain(`#   ${key}: '${value}'`);
     // And V8's young generation as the bench measures it; the env file's own Node options follow (later flags win).
     expect(stdout.split('\n').filter((l) => l.startsWith('#   NODE_OPTIONS:'))).toEqual([`#   NODE_OPTIONS: '${DEPLOYED_NODE_OPTIONS} --max-old-space-size=200'`]);
+    // The instance size the bench's default heap budget (DEPLOYED_OLD_SPACE_MB) is derived from, on every function.
+    expect(lines.filter((l) => l.includes('gcloud functions deploy')).every((l) => l.includes('--memory=512Mi'))).toBe(true);
     expect(stdout).not.toContain('patLeakCheck');
   });
 
